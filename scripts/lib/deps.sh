@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# Shared by scripts/test.sh and scripts/demo.sh: installs what is missing, explains what cannot be installed.
+
+# as_root CMD...: runs CMD as root (directly when we are root, else through sudo, and says so).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    echo "deps: running as root through sudo: $*" >&2
+    sudo "$@"
+  else
+    echo "deps: need root to run: $* (not root and no sudo)" >&2
+    return 1
+  fi
+}
+
+# ensure_apt PKG:PROBE...: installs each Debian package PKG whose probe (a command, or an absolute file path) is missing.
+ensure_apt() {
+  local missing=() spec pkg probe
+  for spec in "$@"; do
+    pkg=${spec%%:*}; probe=${spec#*:}
+    if [ "${probe#/}" != "$probe" ]; then [ -e "$probe" ] && continue
+    else command -v "$probe" >/dev/null 2>&1 && continue; fi
+    missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "deps: installing missing Debian packages: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 || {
+    as_root apt-get update -q >/dev/null
+    as_root apt-get install -y -q "${missing[@]}" >/dev/null
+  }
+}
+
+# ensure_dotnet: the .NET 10 SDK is expected on the machine; say so in one line when it is not.
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+    echo "deps: the .NET 10 SDK is required (https://dotnet.microsoft.com/download/dotnet/10.0); install it and put 'dotnet' on PATH." >&2
+    exit 1
+  fi
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+}
+
+# The packages the tests and the demo need: SoftHSM2 (the embedded HSM), pkcs11-tool, openssl and GnuTLS
+# (independent clients in integration tests), NSS tools (vfychain).
+V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain)
+V2GPKI_APT_DEMO=(softhsm2:softhsm2-util openssl:openssl)
