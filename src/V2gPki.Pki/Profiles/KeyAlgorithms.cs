@@ -56,7 +56,7 @@ public static class KeyAlgorithms
         {
             case EcPublicKeyOid:
                 // Only a namedCurve is acceptable (RFC 5480 §2.1.1: implicitCurve and specifiedCurve MUST NOT be used).
-                return algorithm.Parameters is DerObjectIdentifier curve
+                return algorithm.Parameters?.ToAsn1Object() is DerObjectIdentifier curve
                     ? curve.Id switch
                     {
                         P256Oid => KeyAlgorithm.EcP256,
@@ -111,6 +111,7 @@ public static class KeyAlgorithms
         ArgumentNullException.ThrowIfNull(algorithm);
         if (algorithm.Parameters is not null)
         {
+            // Absent, not NULL: a NULL parameter is a known interoperability slip, but a strict profile refuses it.
             return SignatureAlgorithm.Unknown;
         }
 
