@@ -33,4 +33,16 @@ public static class IdTypeNames
         IdType.Pcid => "pcid",
         _ => "none",
     };
+
+    /// <summary>A human name of a type for messages.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>For example <c>EMAID</c> or <c>EVSE ID</c>.</returns>
+    public static string Describe(IdType type) => type switch
+    {
+        IdType.Evse => "EVSE ID",
+        IdType.Secc => "SECC ID",
+        IdType.Emaid => "EMAID",
+        IdType.Pcid => "PCID",
+        _ => "name",
+    };
 }
