@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Edge.Cli;
+
 namespace V2gPki.Edge;
 
 /// <summary>Entry point of the <c>v2gpki</c> executable: wiring only (STYLE.md §1).</summary>
@@ -7,7 +9,7 @@ public static class Program
 {
     /// <summary>Dispatches the command line to a CLI command and returns its exit status.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <returns>The process exit status: 0 on success, 2 on a usage error.</returns>
+    /// <returns>The process exit status: 0 on success, 1 when a checked value is invalid, 2 on a usage error.</returns>
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -15,6 +17,11 @@ public static class Program
         {
             Console.Out.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "id")
+        {
+            return IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error);
         }
 
         Console.Error.WriteLine($"v2gpki: unknown command '{args[0]}'");
@@ -28,6 +35,7 @@ public static class Program
         usage: v2gpki <command> [options]
 
         commands:
+          id check    validate an ISO 15118 identifier (evse, secc, emaid, pcid); see 'v2gpki id check --help'
           help        show this text
         """;
 }
