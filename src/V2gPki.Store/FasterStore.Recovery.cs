@@ -56,51 +56,7 @@ public sealed partial class FasterStore
         var covered = manifest?.WalCoveredAddress ?? 0;
         var committed = _wal.CommittedUntilAddress;
         var corrupt = new List<long>();
-        long replayed = 0;
-        string? error = null;
-        lock (_writeLock)
-        {
-            using var iterator = _wal.Scan(covered);
-            while (true)
-            {
-                bool more;
-                byte[] bytes;
-                int length;
-                long address;
-                try
-                {
-                    more = iterator.GetNext(out bytes, out length, out address);
-                }
-                catch (FasterException ex)
-                {
-                    // Framing damage (a length that runs past its page): nothing after it can be found, whatever the policy.
-                    corrupt.Add(iterator.NextAddress);
-                    Metrics.CorruptEntry();
-                    error = "WAL framing is corrupt near address " + iterator.NextAddress + ": " + ex.Message;
-                    break;
-                }
-
-                if (!more)
-                    break;
-                if (!WalEntry.TryRead(bytes.AsSpan(0, length), out var entry))
-                {
-                    corrupt.Add(address);
-                    Metrics.CorruptEntry();
-                    if (_options.CorruptionPolicy == WalCorruptionPolicy.FailRecovery)
-                    {
-                        error = "WAL entry at address " + address + " fails its checksum";
-                        break;
-                    }
-
-                    continue;
-                }
-
-                Apply(entry);
-                replayed++;
-                Metrics.Replayed();
-            }
-        }
-
+        var (replayed, error) = ReplayWal(covered, corrupt);
         if (error is not null)
             return Faulted(started, error, covered, committed, replayed, corrupt, manifest is not null);
 
@@ -123,6 +79,55 @@ public sealed partial class FasterStore
             Readiness = StoreReadiness.Ready,
             Duration = _time.GetElapsedTime(started),
         };
+    }
+
+    /// <summary>
+    /// Replays every committed WAL entry from <paramref name="from"/> through <see cref="Apply"/> (idempotent), refusing
+    /// entries whose checksum or framing is wrong. Also used by tests to replay entries a second time.
+    /// </summary>
+    /// <param name="from">First address.</param>
+    /// <param name="corrupt">Receives the addresses of refused entries.</param>
+    /// <returns>Entries applied, and an error that must fault the store (null when none).</returns>
+    internal (long Replayed, string? Error) ReplayWal(long from, List<long> corrupt)
+    {
+        long replayed = 0;
+        lock (_writeLock)
+        {
+            using var iterator = _wal!.Scan(from);
+            while (true)
+            {
+                bool more;
+                byte[] bytes;
+                int length;
+                long address;
+                try
+                {
+                    more = iterator.GetNext(out bytes, out length, out address);
+                }
+                catch (FasterException ex)
+                {
+                    // Framing damage (a length that runs past its page): nothing after it can be found, whatever the policy.
+                    corrupt.Add(iterator.NextAddress);
+                    Metrics.CorruptEntry();
+                    return (replayed, "WAL framing is corrupt near address " + iterator.NextAddress + ": " + ex.Message);
+                }
+
+                if (!more)
+                    return (replayed, null);
+                if (!WalEntry.TryRead(bytes.AsSpan(0, length), out var entry))
+                {
+                    corrupt.Add(address);
+                    Metrics.CorruptEntry();
+                    if (_options.CorruptionPolicy == WalCorruptionPolicy.FailRecovery)
+                        return (replayed, "WAL entry at address " + address + " fails its checksum");
+                    continue;
+                }
+
+                Apply(entry);
+                replayed++;
+                Metrics.Replayed();
+            }
+        }
     }
 
     private RecoveryReport Faulted(long started, string error, long covered, long committed, long replayed, List<long> corrupt, bool checkpointLoaded = false)
