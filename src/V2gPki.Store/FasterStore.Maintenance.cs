@@ -74,7 +74,11 @@ public sealed partial class FasterStore
         var budget = table.LogSpan;
         while (table.LogSpan > target && log.BeginAddress - firstBegin < budget)
         {
-            var until = Math.Min(log.SafeReadOnlyAddress, log.BeginAddress + chunk);
+            // Page starts are the only addresses known to be record boundaries (records never straddle pages), and FASTER's
+            // lookup compaction keeps the caller's address as the new begin when the chunk ends in skipped (superseded)
+            // records: a mid-record begin address makes the next scan read garbage lengths (seen as an access violation).
+            var pageMask = ~((1L << table.Options.PageSizeBits) - 1);
+            var until = Math.Min(log.SafeReadOnlyAddress, log.BeginAddress + chunk) & pageMask;
             if (until <= log.BeginAddress)
                 break;
             compact(log, until);

@@ -12,13 +12,15 @@ namespace V2gPki.Store;
 /// </summary>
 /// <remarks>
 /// Durability: FASTER's <c>ManagedLocalStorageDevice</c> (what <c>Devices.CreateLogDevice</c> returns on Linux) opens every
-/// segment and commit-metadata file with <c>FileOptions.WriteThrough</c>, which .NET maps to <c>O_SYNC</c> on Linux, plus
-/// FASTER's no-buffering flag, which .NET maps to <c>O_DIRECT</c> (seen with strace: <c>openat(..., O_RDWR|O_CREAT|O_SYNC|O_DIRECT)</c>).
-/// A <c>FasterLog</c> commit writes the log pages up to the tail and then a commit record (begin/until addresses) into a
-/// new <c>commit.N</c> file, each with such an O_SYNC write, and completes only when both writes returned: that is the
+/// log segment and commit-metadata file with <c>FileOptions.WriteThrough</c>, which .NET maps to <c>O_SYNC</c> on Linux
+/// (seen with strace: <c>openat(".../wal/wal.log.0", O_WRONLY|O_CREAT|O_SYNC|O_CLOEXEC)</c> and the same for
+/// <c>log-commits/commit.N.0</c>). FASTER also passes its Windows no-buffering flag, which .NET ignores on Unix, so there
+/// is no <c>O_DIRECT</c>: writes go through the page cache and each <c>pwrite</c> returns only once the data is on the
+/// device. A <c>FasterLog</c> commit writes the log pages up to the tail and then a commit record (begin/until addresses)
+/// into a new <c>commit.N.0</c> file, each with such an O_SYNC write, and completes only when both returned: that is the
 /// durability point, with no separate fsync. Caveat: the directory entry of a new commit file is not fsynced, which
 /// matters only for power loss (not for kill -9, where the kernel keeps every completed write); recovery then falls back
-/// to the previous commit file.
+/// to the previous commit file, which FASTER deletes only after the next one is written.
 /// </remarks>
 internal sealed class WriteAheadLog : IAsyncDisposable
 {
