@@ -92,7 +92,7 @@ public sealed partial class FasterStore
     private async Task RunMaintenanceAsync()
     {
         var stop = _stop.Token;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(_options.CheckpointInterval.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond)), _time);
         var last = _time.GetTimestamp();
         try
         {
