@@ -40,7 +40,6 @@ internal static class RecoverSmoke
         return bad == 0 && report.CheckpointLoaded && report.EntriesReplayed == count / 2 ? 0 : 1;
     }
 
-#pragma warning disable IL3000 // Location is empty only in a single-file/NativeAOT binary, which is exactly what this detects.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Location is empty only in a NativeAOT/single-file binary, which is exactly what this detects.")]
     public static bool IsNativeAot() => string.IsNullOrEmpty(typeof(RecoverSmoke).Assembly.Location);
-#pragma warning restore IL3000
 }
