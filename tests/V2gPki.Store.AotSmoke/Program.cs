@@ -18,9 +18,11 @@ public static class Program
             return await WriterAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
         if (args.Length >= 3 && args[0] == "killtest")
             return await KillTest.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.TickCount);
+        if (args.Length >= 3 && args[0] == "scale")
+            return await ScaleRun.RunAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3);
         if (args.Length >= 2 && args[0] == "recover")
             return await RecoverSmoke.RunAsync(args[1]);
-        Console.Error.WriteLine("usage: writer DIR BASE | killtest DIR ROUNDS [SEED] | recover DIR");
+        Console.Error.WriteLine("usage: writer DIR BASE | killtest DIR ROUNDS [SEED] | recover DIR | scale DIR N [SECONDS]");
         return 2;
     }
 
