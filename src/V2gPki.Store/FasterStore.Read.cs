@@ -1,0 +1,110 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Buffers;
+using FASTER.core;
+
+namespace V2gPki.Store;
+
+/// <summary>Lookups: the serving hot path and the registry's cold reads.</summary>
+public sealed partial class FasterStore
+{
+    /// <inheritdoc />
+    public LookupStatus TryGetResponse(IssuerId issuer, ReadOnlySpan<byte> serial, Span<byte> destination, out ResponseMetadata metadata)
+    {
+        if (_readiness != StoreReadiness.Ready)
+        {
+            metadata = default;
+            return LookupStatus.NotReady;
+        }
+
+        Span<byte> key = stackalloc byte[StoreKey.MaxLength];
+        if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength))
+        {
+            metadata = default;
+            return LookupStatus.InvalidKey;
+        }
+
+        key = key[..keyLength];
+        var threadSessions = _threadSessions;
+        if (threadSessions is not null)
+            return threadSessions.Get().Lookup(key, destination, out metadata, Metrics);
+
+        var pool = _pooledSessions!;
+        var session = pool.Rent();
+        try
+        {
+            return session.Lookup(key, destination, out metadata, Metrics);
+        }
+        finally
+        {
+            pool.Return(session);
+        }
+    }
+
+    /// <inheritdoc />
+    public LookupStatus TryGetCertificate(IssuerId issuer, ReadOnlySpan<byte> serial, out CertificateRecord? record)
+    {
+        record = null;
+        if (_readiness != StoreReadiness.Ready)
+            return LookupStatus.NotReady;
+        Span<byte> key = stackalloc byte[StoreKey.MaxLength];
+        if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength))
+            return LookupStatus.InvalidKey;
+        key = key[..keyLength];
+
+        Span<byte> value = stackalloc byte[RegistryValue.MaxLength];
+        int length;
+        bool found;
+        lock (_coldReadLock)
+            found = _registryReader!.TryRead(key, value, out length);
+        if (!found)
+            return LookupStatus.NotFound;
+        return RegistryValue.TryRead(value[..Math.Min(length, value.Length)], issuer, serial, out record) ? LookupStatus.Found : LookupStatus.NotFound;
+    }
+
+    /// <inheritdoc />
+    public LookupStatus TryGetCertificateDer(IssuerId issuer, ReadOnlySpan<byte> serial, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_readiness != StoreReadiness.Ready)
+            return LookupStatus.NotReady;
+        Span<byte> key = stackalloc byte[StoreKey.MaxLength];
+        if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength))
+            return LookupStatus.InvalidKey;
+        key = key[..keyLength];
+
+        var destination = writer.GetSpan(StoreLimits.MaxCertificateLength);
+        int length;
+        bool found;
+        lock (_coldReadLock)
+            found = _certificateReader!.TryRead(key, destination, out length);
+        if (!found || length > destination.Length)
+            return LookupStatus.NotFound;
+        writer.Advance(length);
+        return LookupStatus.Found;
+    }
+
+    /// <inheritdoc />
+    public long ForEachCertificate(Func<CertificateRecord, bool> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        if (_readiness != StoreReadiness.Ready)
+            return 0;
+        long visited = 0;
+        using var iterator = _registry!.Kv.Iterate<SpanByte, RawReadOutput, Empty, RawFunctions>(new RawFunctions());
+        while (iterator.GetNext(out var info))
+        {
+            if (info.Tombstone)
+                continue;
+            var key = iterator.GetKey().AsReadOnlySpan();
+            if (!StoreKey.TryDecode(key, out var issuer, out var serial)
+                || !RegistryValue.TryRead(iterator.GetValue().AsReadOnlySpan(), issuer, serial, out var record))
+                continue;
+            visited++;
+            if (!visitor(record!))
+                break;
+        }
+
+        return visited;
+    }
+}

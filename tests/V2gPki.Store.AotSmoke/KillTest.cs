@@ -1,0 +1,108 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Diagnostics;
+using System.Globalization;
+
+namespace V2gPki.Store.AotSmoke;
+
+/// <summary>Driver: runs writer children, kills each with SIGKILL at a random moment, then checks every acknowledged write.</summary>
+internal static class KillTest
+{
+    public static async Task<int> RunAsync(string directory, int rounds, int seed)
+    {
+        var random = new Random(seed);
+        var acknowledged = new List<long>();
+        var kills = 0;
+        var ready = 0;
+        var total = Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+        {
+            using var child = Start(directory, (round + 1) * 1_000_000L);
+            var acks = new List<long>();
+            var readyLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var reader = Task.Run(async () =>
+            {
+                while (await child.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    if (line.StartsWith("ACK ", StringComparison.Ordinal))
+                        acks.Add(long.Parse(line.AsSpan(4), CultureInfo.InvariantCulture));
+                    else if (line.StartsWith("READY", StringComparison.Ordinal))
+                        readyLine.TrySetResult(line);
+                }
+
+                readyLine.TrySetResult("EOF");
+            });
+            var errors = child.StandardError.ReadToEndAsync();
+            var line = await readyLine.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            if (!line.Contains("readiness=Ready", StringComparison.Ordinal))
+            {
+                Console.Out.WriteLine("round " + round + ": child did not recover: " + line + " " + await errors);
+                break;
+            }
+
+            ready++;
+            await Task.Delay(random.Next(50, 1200));
+            child.Kill(entireProcessTree: false); // SIGKILL on Unix
+            await child.WaitForExitAsync();
+            await reader;
+            kills++;
+            acknowledged.AddRange(acks);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: {line} acked={acks.Count} killed"));
+        }
+
+        var lost = await VerifyAsync(directory, acknowledged);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"KILLTEST nativeAot={RecoverSmoke.IsNativeAot()} kills={kills} recovered={ready} acknowledged={acknowledged.Count} lost={lost} seconds={total.Elapsed.TotalSeconds:F1}"));
+        return lost == 0 && kills == rounds && ready == rounds ? 0 : 1;
+    }
+
+    private static Process Start(string directory, long first)
+    {
+        var path = Environment.ProcessPath!;
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            info.FileName = path;
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "V2gPki.Store.AotSmoke.dll"));
+        }
+        else
+        {
+            info.FileName = path;
+        }
+
+        info.ArgumentList.Add("writer");
+        info.ArgumentList.Add(directory);
+        info.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Opens the store and counts acknowledged revocations that are not served as revoked.</summary>
+    private static async Task<int> VerifyAsync(string directory, List<long> acknowledged)
+    {
+        await using var store = new FasterStore(Samples.Options(directory));
+        var report = await store.RecoverAsync();
+        if (report.Readiness != StoreReadiness.Ready)
+            return acknowledged.Count;
+        var destination = new byte[4096];
+        var lost = 0;
+        foreach (var n in acknowledged)
+        {
+            var status = store.TryGetResponse(Samples.Issuer, Samples.Serial(n), destination, out var metadata);
+            if (status != LookupStatus.Found || metadata.Status != CertificateStatus.Revoked
+                || !destination.AsSpan(0, metadata.Length).SequenceEqual(Samples.Signed(n, CertificateStatus.Revoked))
+                || store.TryGetCertificate(Samples.Issuer, Samples.Serial(n), out var record) != LookupStatus.Found
+                || record!.Status != CertificateStatus.Revoked)
+            {
+                lost++;
+                Console.Out.WriteLine("LOST " + n.ToString(CultureInfo.InvariantCulture) + " " + status);
+            }
+        }
+
+        return lost;
+    }
+}
