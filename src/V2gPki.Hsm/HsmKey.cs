@@ -62,4 +62,8 @@ public sealed class HsmKey
 
     /// <summary>Looks the private key handle up again by label (the token invalidated the cached one).</summary>
     internal void Refresh() => Volatile.Write(ref _privateKeyHandle, Token.FindPrivateKeyHandle(Label));
+
+    /// <summary>Replaces the cached handle (tests simulate a handle the token no longer knows).</summary>
+    /// <param name="handle">The handle to cache.</param>
+    internal void OverrideHandle(ulong handle) => Volatile.Write(ref _privateKeyHandle, handle);
 }
