@@ -8,7 +8,8 @@ namespace V2gPki.Hsm;
 /// The bulk lane of a token: batch signing (OCSP pre-signing waves, signer rollovers) spread over the bulk sessions,
 /// each driven by its own worker thread. A batch is cut into chunks of consecutive entries; workers take chunks in
 /// FIFO order and write each signature into its entry's slot, so results come back in input order. At most about
-/// <see cref="MaxInFlight"/> signatures are queued or executing; producers wait for room (back-pressure).
+/// <see cref="MaxInFlight"/> signatures are queued or executing; producers wait for room (back-pressure). Workers
+/// pause before each signature while a priority signature runs (strict priority on top of the reserved session).
 /// </summary>
 public sealed class BulkSigningLane : IDisposable
 {
@@ -21,12 +22,14 @@ public sealed class BulkSigningLane : IDisposable
     private readonly ConcurrentQueue<BatchChunk> _queue = new();
     private readonly SemaphoreSlim _queued = new(0);
     private readonly SemaphoreSlim _admission;
+    private readonly PriorityGate _priorityGate;
     private volatile bool _disposed;
 
-    internal BulkSigningLane(HsmToken token, PooledSession[] sessions, int maxInFlight)
+    internal BulkSigningLane(HsmToken token, PooledSession[] sessions, int maxInFlight, PriorityGate priorityGate)
     {
         _token = token;
         _sessions = sessions;
+        _priorityGate = priorityGate;
         int chunkPermits = Math.Max(2 * sessions.Length, maxInFlight / MaxChunkSize);
         MaxInFlight = chunkPermits * MaxChunkSize;
         _admission = new SemaphoreSlim(chunkPermits, chunkPermits);
@@ -203,7 +206,7 @@ public sealed class BulkSigningLane : IDisposable
                 continue;
             }
 
-            chunk.Batch.SignChunk(session, chunk.Start, chunk.End);
+            chunk.Batch.SignChunk(session, chunk.Start, chunk.End, _priorityGate);
             _admission.Release();
         }
     }

@@ -62,7 +62,7 @@ public sealed partial class HsmToken : IDisposable
             }
 
             PriorityLane = new PrioritySigningLane(this, priority);
-            BulkLane = new BulkSigningLane(this, bulk, options.BulkMaxInFlight);
+            BulkLane = new BulkSigningLane(this, bulk, options.BulkMaxInFlight, PriorityLane.Gate);
         }
         catch
         {

@@ -4,13 +4,16 @@ namespace V2gPki.Hsm;
 
 /// <summary>
 /// The priority lane of a token: sessions reserved for revocation, issuance and other latency-sensitive signatures.
-/// Signing happens on the caller's thread with a session bulk work never touches, so a saturated bulk lane cannot
-/// delay it; callers wait only for each other when more of them sign at once than there are reserved sessions.
+/// Signing happens on the caller's thread with a session bulk work never touches, and bulk workers pause before their
+/// next signature while a priority signature runs (<see cref="PriorityGate"/>), so a saturated bulk lane delays it by
+/// at most the bulk signatures already in progress; callers wait only for each other when more of them sign at once
+/// than there are reserved sessions.
 /// </summary>
 public sealed class PrioritySigningLane : IDisposable
 {
     private readonly HsmToken _token;
     private readonly SessionPool _pool;
+    private readonly PriorityGate _gate = new();
 
     internal PrioritySigningLane(HsmToken token, PooledSession[] sessions)
     {
@@ -23,6 +26,9 @@ public sealed class PrioritySigningLane : IDisposable
 
     /// <summary>The pool (tests close sessions underneath it).</summary>
     internal SessionPool Pool => _pool;
+
+    /// <summary>Closed while a priority signature waits or runs; bulk workers wait for it before each signature.</summary>
+    internal PriorityGate Gate => _gate;
 
     /// <summary>Signs a message (hashed on the host for ECDSA).</summary>
     /// <param name="signer">A signer of this lane's token.</param>
@@ -49,7 +55,11 @@ public sealed class PrioritySigningLane : IDisposable
     }
 
     /// <summary>Closes the reserved sessions.</summary>
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _gate.Dispose();
+    }
 
     private bool Sign(HsmSigner signer, ReadOnlySpan<byte> input, bool isHash, Span<byte> destination, out int bytesWritten)
     {
@@ -66,14 +76,22 @@ public sealed class PrioritySigningLane : IDisposable
             return false;
         }
 
-        PooledSession session = _pool.Rent();
+        _gate.Enter();
         try
         {
-            bytesWritten = session.Sign(signer, input, isHash, destination);
+            PooledSession session = _pool.Rent();
+            try
+            {
+                bytesWritten = session.Sign(signer, input, isHash, destination);
+            }
+            finally
+            {
+                _pool.Return(session);
+            }
         }
         finally
         {
-            _pool.Return(session);
+            _gate.Exit();
         }
 
         return true;

@@ -158,7 +158,8 @@ public sealed class SigningBatch
     /// <param name="session">The worker's session.</param>
     /// <param name="start">The first entry.</param>
     /// <param name="end">One past the last entry.</param>
-    internal void SignChunk(PooledSession session, int start, int end)
+    /// <param name="gate">The token's priority gate, waited for before each signature.</param>
+    internal void SignChunk(PooledSession session, int start, int end, PriorityGate gate)
     {
         int done = 0;
         try
@@ -170,6 +171,7 @@ public sealed class SigningBatch
                     break;
                 }
 
+                gate.WaitWhileClosed();
                 _lengths[i] = session.Sign(Signer, _inputs[i].Span, isHash: false, _signatures.AsSpan(i * _stride, _stride));
                 done++;
             }
