@@ -30,8 +30,16 @@ public sealed partial class HsmToken : IDisposable
         Label = label;
         _slotId = slotId;
         Context = $"token '{label}' (role {role})";
-        ISlot slot = module.GetSlot(slotId);
-        ITokenFlags flags = slot.GetTokenInfo().TokenFlags;
+        ITokenFlags flags;
+        try
+        {
+            flags = module.GetSlot(slotId).GetTokenInfo().TokenFlags;
+        }
+        catch (Pkcs11Exception e)
+        {
+            throw Pkcs11Errors.From(e, Context);
+        }
+
         if (flags.UserPinLocked)
         {
             throw new HsmException(HsmError.PinLocked, $"The user PIN of {Context} is locked; unlock it with the security officer PIN.");
@@ -192,7 +200,16 @@ public sealed partial class HsmToken : IDisposable
             slot = _module.GetSlot(slotId);
         }
 
-        ISession session = slot.OpenSession(SessionType.ReadWrite);
+        ISession session;
+        try
+        {
+            session = slot.OpenSession(SessionType.ReadWrite);
+        }
+        catch (Pkcs11Exception e)
+        {
+            throw Pkcs11Errors.From(e, Context);
+        }
+
         try
         {
             session.Login(CKU.CKU_USER, _pin);
@@ -200,10 +217,10 @@ public sealed partial class HsmToken : IDisposable
         catch (Pkcs11Exception e) when (e.RV == CKR.CKR_USER_ALREADY_LOGGED_IN)
         {
         }
-        catch
+        catch (Pkcs11Exception e)
         {
             session.Dispose();
-            throw;
+            throw Pkcs11Errors.From(e, Context);
         }
 
         return session;

@@ -130,11 +130,18 @@ public sealed class Pkcs11Module : IDisposable
         var result = new List<HsmTokenInfo>();
         lock (_slotLock)
         {
-            foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+            try
             {
-                ITokenInfo info = slot.GetTokenInfo();
-                result.Add(new HsmTokenInfo(slot.SlotId, info.Label.TrimEnd(), info.SerialNumber.TrimEnd(),
-                    info.TokenFlags.TokenInitialized, info.TokenFlags.UserPinInitialized, info.TokenFlags.UserPinLocked));
+                foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+                {
+                    ITokenInfo info = slot.GetTokenInfo();
+                    result.Add(new HsmTokenInfo(slot.SlotId, info.Label.TrimEnd(), info.SerialNumber.TrimEnd(),
+                        info.TokenFlags.TokenInitialized, info.TokenFlags.UserPinInitialized, info.TokenFlags.UserPinLocked));
+                }
+            }
+            catch (Pkcs11Exception e)
+            {
+                throw Pkcs11Errors.From(e, $"module '{ModulePath}'");
             }
         }
 
@@ -335,7 +342,14 @@ public sealed class Pkcs11Module : IDisposable
     {
         lock (_slotLock)
         {
-            return GetSlotLocked(slotId);
+            try
+            {
+                return GetSlotLocked(slotId);
+            }
+            catch (Pkcs11Exception e)
+            {
+                throw Pkcs11Errors.From(e, $"slot {slotId} of module '{ModulePath}'");
+            }
         }
     }
 
