@@ -62,7 +62,7 @@ public sealed class BulkSigningLane : IDisposable
     /// more than <see cref="MaxInFlight"/> signatures of the lane; several batches may be signed at once.
     /// </summary>
     /// <param name="batch">A batch whose signer's key is on this token.</param>
-    /// <param name="cancellationToken">Stops queueing and signing; already signed entries stay readable only after success.</param>
+    /// <param name="cancellationToken">Stops queueing and signing; entries signed before the cancellation stay readable.</param>
     /// <returns>A task that completes when every entry is signed.</returns>
     /// <exception cref="HsmException">The token failed to sign an entry (the rest of the batch is skipped).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled before every entry was signed.</exception>
