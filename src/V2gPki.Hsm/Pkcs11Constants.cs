@@ -33,9 +33,9 @@ internal static class Pkcs11Constants
     public static ReadOnlySpan<byte> P521Parameters => [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x23];
 
     /// <summary>
-    /// DER OID id-Ed448 (1.3.101.113, RFC 8410), the <c>CKA_EC_PARAMS</c> of Ed448 keys. SoftHSM2 2.6.1 accepts only
-    /// the OID form (it maps the parameters to an OpenSSL NID); the PKCS#11 3.0 printable-string form "edwards448" is
-    /// also recognised when reading keys made by other modules.
+    /// DER OID id-Ed448 (1.3.101.113, RFC 8410), the <c>CKA_EC_PARAMS</c> we generate Ed448 keys with. PKCS#11 3.0
+    /// §2.3.5 allows this OID or the PrintableString "edwards448"; SoftHSM2 2.6.1 accepts both (checked), and both are
+    /// recognised when reading keys made elsewhere.
     /// </summary>
     public static ReadOnlySpan<byte> Ed448Parameters => [0x06, 0x03, 0x2B, 0x65, 0x71];
 
