@@ -12,8 +12,11 @@ rm -rf "$results"; mkdir -p "$results"
 
 dotnet build V2gPki.Edge.sln -c Release -nologo -clp:ErrorsOnly
 
+# Test projects only: tests/ also holds helper programs (e.g. the NativeAOT smoke console), which have no TRX.
+mapfile -t test_projects < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj)
+
 status=0
-for proj in tests/*/*.csproj; do
+for proj in "${test_projects[@]}"; do
   name=$(basename "$proj" .csproj)
   echo "== $name"
   dotnet test "$proj" -c Release --no-build --nologo \
@@ -21,5 +24,5 @@ for proj in tests/*/*.csproj; do
     --results-directory "$results" || status=1
 done
 
-scripts/trx-summary.sh "$results" tests/*/*.csproj || status=1
+scripts/trx-summary.sh "$results" "${test_projects[@]}" || status=1
 exit $status

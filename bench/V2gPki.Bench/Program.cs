@@ -1,12 +1,25 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using BenchmarkDotNet.Running;
+using V2gPki.Bench.Hsm;
 
 namespace V2gPki.Bench;
 
-/// <summary>BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*'</c>.</summary>
+/// <summary>
+/// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*'</c>;
+/// <c>-- hsm</c> runs the multi-session HSM sign-rate harness instead (Hsm/HsmSignRateHarness.cs).
+/// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "hsm")
+        {
+            await HsmSignRateHarness.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -1,0 +1,30 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+namespace V2gPki.Hsm.Tests;
+
+/// <summary>Allocation budgets of the signing hot path (STYLE §27): measured, not benchmarked.</summary>
+[Collection(SoftHsmCollection.Name)]
+public class AllocationTests(SoftHsmFixture fixture)
+{
+    [Theory]
+    [InlineData(HsmKeyType.EcP256)]
+    [InlineData(HsmKeyType.Ed448)]
+    public void TrySign_PriorityLaneWarm_AllocatesNothing(HsmKeyType keyType)
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("alloc"), keyType).CreateSigner();
+        byte[] data = new byte[400];
+        byte[] signature = new byte[signer.MaxSignatureLength];
+        for (int i = 0; i < 100; i++)
+        {
+            signer.TrySign(data, signature, out _);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            signer.TrySign(data, signature, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

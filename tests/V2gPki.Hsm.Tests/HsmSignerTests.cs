@@ -1,0 +1,161 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+
+namespace V2gPki.Hsm.Tests;
+
+[Collection(SoftHsmCollection.Name)]
+public class HsmSignerTests(SoftHsmFixture fixture)
+{
+    public static TheoryData<HsmKeyType, HsmSignatureAlgorithm> Algorithms => new()
+    {
+        { HsmKeyType.EcP256, HsmSignatureAlgorithm.EcdsaSha256 },
+        { HsmKeyType.EcP256, HsmSignatureAlgorithm.EcdsaSha384 },
+        { HsmKeyType.EcP521, HsmSignatureAlgorithm.EcdsaSha512 },
+        { HsmKeyType.EcP521, HsmSignatureAlgorithm.EcdsaSha256 },
+        { HsmKeyType.Ed448, HsmSignatureAlgorithm.Ed448 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public async Task Sign_BothLanes_VerifiesWithOpenSslAndDotNet(HsmKeyType keyType, HsmSignatureAlgorithm algorithm)
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("sig"), keyType).CreateSigner(algorithm);
+        byte[] data = RandomNumberGenerator.GetBytes(417);
+        byte[] priority = signer.Sign(data);
+        var batch = new SigningBatch(signer, 2);
+        batch.Add(data);
+        batch.Add(data);
+        await signer.SignBatchAsync(batch);
+
+        foreach (byte[] signature in new[] { priority, batch.GetSignature(0).ToArray(), batch.GetSignature(1).ToArray() })
+        {
+            Assert.InRange(signature.Length, 8, signer.MaxSignatureLength);
+            (int exit, string output) = SignatureVerifier.VerifyWithOpenSsl(signer.SubjectPublicKeyInfo.Span, algorithm, data, signature);
+            Assert.True(exit == 0, output);
+            if (algorithm != HsmSignatureAlgorithm.Ed448)
+            {
+                Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, algorithm, data, signature));
+            }
+            else
+            {
+                Assert.Equal(114, signature.Length);
+            }
+        }
+
+        // A changed message must not verify: the verifier really checks.
+        data[0] ^= 1;
+        Assert.NotEqual(0, SignatureVerifier.VerifyWithOpenSsl(signer.SubjectPublicKeyInfo.Span, algorithm, data, priority).ExitCode);
+    }
+
+    [Fact]
+    public void SignHash_Sha256DigestOfP256Key_VerifiesAsHash()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hash"), HsmKeyType.EcP256).CreateSigner();
+        byte[] hash = SHA256.HashData("to be signed"u8);
+
+        byte[] signature = signer.SignHash(hash);
+
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportSubjectPublicKeyInfo(signer.SubjectPublicKeyInfo.Span, out _);
+        Assert.True(ecdsa.VerifyHash(hash, signature, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    [Fact]
+    public void SignHash_WrongDigestLength_ThrowsArgumentException()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hashlen"), HsmKeyType.EcP521).CreateSigner();
+
+        Assert.Throws<ArgumentException>(() => signer.SignHash(new byte[32]));
+    }
+
+    [Fact]
+    public void SignHash_Ed448_ThrowsNotSupported()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("edhash"), HsmKeyType.Ed448).CreateSigner();
+
+        Assert.Throws<NotSupportedException>(() => signer.SignHash(new byte[64]));
+    }
+
+    [Fact]
+    public void TrySign_DestinationShorterThanMaxSignatureLength_ReturnsFalse()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("short"), HsmKeyType.EcP256).CreateSigner();
+
+        Assert.False(signer.TrySign("x"u8, new byte[signer.MaxSignatureLength - 1], out int written));
+        Assert.Equal(0, written);
+    }
+
+    [Theory]
+    [InlineData(HsmKeyType.EcP256, HsmSignatureAlgorithm.Ed448)]
+    [InlineData(HsmKeyType.Ed448, HsmSignatureAlgorithm.EcdsaSha512)]
+    public void CreateSigner_AlgorithmDoesNotFitKey_Throws(HsmKeyType keyType, HsmSignatureAlgorithm algorithm)
+    {
+        HsmKey key = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("fit"), keyType);
+
+        Assert.Throws<ArgumentException>(() => key.CreateSigner(algorithm));
+    }
+
+    [Fact]
+    public async Task SignBatchAsync_10000Messages_AllVerifyInOrderAndSomeNeededLeadingZeroTrimming()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("tenk"), HsmKeyType.EcP256).CreateSigner();
+        const int Count = 10_000;
+        var batch = new SigningBatch(signer, Count);
+        for (int i = 0; i < Count; i++)
+        {
+            batch.Add(BitConverter.GetBytes(i));
+        }
+
+        await signer.SignBatchAsync(batch);
+
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportSubjectPublicKeyInfo(signer.SubjectPublicKeyInfo.Span, out _);
+        int trimmed = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            ReadOnlySpan<byte> signature = batch.GetSignature(i);
+            // Entry i must carry the signature of message i: results come back in input order.
+            Assert.True(ecdsa.VerifyData(BitConverter.GetBytes(i), signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence), $"signature {i}");
+            if (HadLeadingZero(signature))
+            {
+                trimmed++;
+            }
+        }
+
+        // About 2 × 10,000 / 256 ≈ 78 halves start with a zero byte; the encoder must trim them (AsnWriter would throw).
+        Assert.InRange(trimmed, 1, 400);
+    }
+
+    [Fact]
+    public void HsmOcspSigner_BothLanes_ExposesAlgorithmAndVerifies()
+    {
+        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("cpo-sub2-ocsp"), HsmKeyType.EcP256).CreateSigner();
+        byte[] tbs = RandomNumberGenerator.GetBytes(300);
+        foreach (SigningLane lane in new[] { SigningLane.Priority, SigningLane.Bulk })
+        {
+            var ocsp = new HsmOcspSigner(signer, lane);
+            Assert.Equal(signer.AlgorithmIdentifier.ToArray(), ocsp.SignatureAlgorithm.ToArray());
+            Assert.Equal(72, ocsp.MaxSignatureLength);
+            Assert.False(ocsp.TrySign(tbs, new byte[10], out _));
+
+            byte[] buffer = new byte[ocsp.MaxSignatureLength];
+            Assert.True(ocsp.TrySign(tbs, buffer, out int written));
+
+            Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, HsmSignatureAlgorithm.EcdsaSha256, tbs, buffer.AsSpan(0, written)));
+        }
+    }
+
+    private static bool HadLeadingZero(ReadOnlySpan<byte> signature)
+    {
+        // A 32-byte half with a leading zero byte encodes as an INTEGER of at most 31 content bytes.
+        AsnDecoder.ReadSequence(signature, AsnEncodingRules.DER, out int offset, out int length, out _);
+        ReadOnlySpan<byte> content = signature.Slice(offset, length);
+        ReadOnlySpan<byte> r = AsnDecoder.ReadIntegerBytes(content, AsnEncodingRules.DER, out int consumed);
+        ReadOnlySpan<byte> s = AsnDecoder.ReadIntegerBytes(content[consumed..], AsnEncodingRules.DER, out _);
+        return Magnitude(r) < 32 || Magnitude(s) < 32;
+
+        static int Magnitude(ReadOnlySpan<byte> integer) => integer[0] == 0 ? integer.Length - 1 : integer.Length;
+    }
+}

@@ -1,0 +1,90 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Security.Cryptography;
+using Net.Pkcs11Interop.Common;
+
+namespace V2gPki.Hsm.Tests;
+
+[Collection(SoftHsmCollection.Name)]
+public class SessionRecoveryTests(SoftHsmFixture fixture)
+{
+    [Fact]
+    public void PrioritySign_SessionClosedUnderneath_ReopensAndSigns()
+    {
+        HsmSigner signer = NewSigner("prio-closed");
+        PooledSession session = fixture.Online.PriorityLane.Pool.Sessions[0];
+        long recoveries = fixture.Online.SessionRecoveries;
+
+        Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseSession(session.Handle));
+
+        AssertSigns(signer);
+        Assert.True(fixture.Online.SessionRecoveries > recoveries);
+    }
+
+    [Fact]
+    public async Task BulkSign_EverySessionClosedUnderneath_BatchCompletesAndVerifies()
+    {
+        HsmSigner signer = NewSigner("bulk-closed");
+        foreach (PooledSession session in fixture.Online.BulkLane.SessionList)
+        {
+            Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseSession(session.Handle));
+        }
+
+        var batch = new SigningBatch(signer, 200);
+        for (int i = 0; i < batch.Capacity; i++)
+        {
+            batch.Add(BitConverter.GetBytes(i));
+        }
+
+        await signer.SignBatchAsync(batch);
+
+        for (int i = 0; i < batch.Count; i++)
+        {
+            Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, BitConverter.GetBytes(i), batch.GetSignature(i)));
+        }
+    }
+
+    [Fact]
+    public async Task Sign_AllSessionsOfTokenClosed_LogsInAgainAndSigns()
+    {
+        // C_CloseAllSessions is what a token reset looks like to the application: every handle dies and the login
+        // state goes with the last session (PKCS#11 §5.6), so the next use must reopen and log in again.
+        HsmSigner signer = NewSigner("reset");
+        long recoveries = fixture.Online.SessionRecoveries;
+
+        Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseAllSessions(fixture.Online.SlotId));
+
+        AssertSigns(signer);
+        var batch = new SigningBatch(signer, 64);
+        for (int i = 0; i < batch.Capacity; i++)
+        {
+            batch.Add(BitConverter.GetBytes(i));
+        }
+
+        await signer.SignBatchAsync(batch);
+        Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, BitConverter.GetBytes(63), batch.GetSignature(63)));
+        Assert.True(fixture.Online.SessionRecoveries > recoveries);
+        Assert.NotNull(fixture.Online.GetKey(signer.Key.Label));
+    }
+
+    [Fact]
+    public void PrioritySign_StaleKeyHandle_LooksKeyUpAgainByLabel()
+    {
+        HsmSigner signer = NewSigner("stale");
+        ulong handle = signer.Key.PrivateKeyHandle;
+        signer.Key.OverrideHandle(0x7FFF_FFF0);
+
+        AssertSigns(signer);
+
+        Assert.Equal(handle, signer.Key.PrivateKeyHandle);
+    }
+
+    private HsmSigner NewSigner(string prefix) =>
+        fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel(prefix), HsmKeyType.EcP256).CreateSigner();
+
+    private static void AssertSigns(HsmSigner signer)
+    {
+        byte[] data = RandomNumberGenerator.GetBytes(64);
+        Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, data, signer.Sign(data)));
+    }
+}
