@@ -57,6 +57,11 @@ public sealed class PkiFixture : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("V2GPKI_KEEP_TEST_DIR") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Dir, recursive: true);
