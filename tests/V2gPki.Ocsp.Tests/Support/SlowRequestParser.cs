@@ -154,7 +154,7 @@ public static class SlowRequestParser
         while (extensions.HasData)
         {
             AsnReader extension = extensions.ReadSequence();
-            string oid = extension.ReadObjectIdentifier();
+            string oid = ReadExtensionOid(extension);
             bool critical = false;
             if (extension.HasData && extension.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
             {
@@ -183,6 +183,24 @@ public static class SlowRequestParser
 
             Require(!critical);
             quirks |= requestLevel ? OcspRequestQuirks.IgnoredRequestExtension : OcspRequestQuirks.IgnoredSingleRequestExtension;
+        }
+    }
+
+    /// <summary>
+    /// System.Formats.Asn1 refuses OIDs beyond 64 arcs or 128-bit arcs (a library limit, not DER); such an extension ID
+    /// is merely unknown to the responder, so read it raw here.
+    /// </summary>
+    private static string ReadExtensionOid(AsnReader extension)
+    {
+        try
+        {
+            return extension.ReadObjectIdentifier();
+        }
+        catch (AsnContentException e) when (e.Message.Contains("exceeds the limits", StringComparison.Ordinal))
+        {
+            ReadOnlyMemory<byte> raw = extension.ReadEncodedValue();
+            Require(raw.Span[0] == 0x06);
+            return "oversized:" + Hex.Of(raw.Span);
         }
     }
 
