@@ -58,9 +58,18 @@ public ref partial struct DerWriter
     /// <param name="tag">The identifier octet, <see cref="DerTag.GeneralizedTime"/> unless IMPLICITly tagged.</param>
     public void WriteGeneralizedTime(long utcTicks, byte tag = DerTag.GeneralizedTime)
     {
-        Span<byte> text = stackalloc byte[GeneralizedTime.EncodedLength];
-        GeneralizedTime.Format(utcTicks, text);
-        WriteEncoded(text);
+        int position = _position - GeneralizedTime.EncodedLength;
+        if (position >= 0)
+        {
+            // Format straight into place; a measuring or overflowed writer only counts.
+            GeneralizedTime.Format(utcTicks, _buffer.Slice(position, GeneralizedTime.EncodedLength));
+        }
+        else if ((ulong)utcTicks > (ulong)DateTime.MaxValue.Ticks)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(utcTicks));
+        }
+
+        _position = position;
         WriteTagAndLength(tag, GeneralizedTime.EncodedLength);
     }
 

@@ -27,13 +27,15 @@ public static class GeneralizedTime
         }
 
         var t = new DateTime(utcTicks, DateTimeKind.Utc);
-        int year = t.Year;
+
+        // One calendar computation for year, month and day (the separate properties each redo it).
+        DateOnly.FromDateTime(t).Deconstruct(out int year, out int month, out int day);
         destination[0] = (byte)('0' + (year / 1000));
         destination[1] = (byte)('0' + (year / 100 % 10));
         destination[2] = (byte)('0' + (year / 10 % 10));
         destination[3] = (byte)('0' + (year % 10));
-        WriteTwoDigits(destination[4..], t.Month);
-        WriteTwoDigits(destination[6..], t.Day);
+        WriteTwoDigits(destination[4..], month);
+        WriteTwoDigits(destination[6..], day);
         WriteTwoDigits(destination[8..], t.Hour);
         WriteTwoDigits(destination[10..], t.Minute);
         WriteTwoDigits(destination[12..], t.Second);
