@@ -227,7 +227,10 @@ public sealed class IssuerDirectory
         return added;
     }
 
-    /// <summary>Re-evaluates every CA's current signer: the usable one (key present, valid now) with the latest notAfter.</summary>
+    /// <summary>
+    /// Re-evaluates every CA's current signer: the usable one (key present, valid now) with the latest notAfter, the
+    /// newest (highest id) on a tie.
+    /// </summary>
     /// <param name="now">The current time.</param>
     public void SelectCurrentSigners(DateTimeOffset now)
     {
@@ -236,7 +239,7 @@ public sealed class IssuerDirectory
             DelegatedSigner? best = null;
             foreach (var signer in issuer.Signers)
             {
-                if (signer.Signer is not null && signer.NotBefore <= now && now < signer.NotAfter && (best is null || signer.NotAfter > best.NotAfter))
+                if (signer.Signer is not null && signer.NotBefore <= now && now < signer.NotAfter && (best is null || signer.NotAfter > best.NotAfter || (signer.NotAfter == best.NotAfter && signer.Id > best.Id)))
                     best = signer;
             }
 
