@@ -19,7 +19,7 @@ internal static class Openssl
             File.WriteAllText(Path.Combine(dir, "signer.pem"), Pem(signerDer));
             File.WriteAllText(Path.Combine(dir, "issuer.pem"), Pem(issuerDer));
             var info = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-            foreach (var argument in new[] { "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash })
+            foreach (var argument in new[] { "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash, "-no_nonce" })
                 info.ArgumentList.Add(argument);
             if (certificateDer is not null)
             {
