@@ -113,6 +113,14 @@ public sealed class CertificateIssuer
                 $"no validity window: now is {_time.GetUtcNow():O}, the issuer ends {issuer.NotAfter?.ToString("O") ?? "never"}, the requested end is {requestedNotAfter?.ToString("O") ?? "none"}");
         }
 
+        KeyAlgorithm subjectKey = KeyAlgorithms.Identify(spki);
+        if (!profile.AllowsKey(subjectKey))
+        {
+            // The extensions cannot even be built for this key; refuse as the lint would, before anything is signed.
+            var finding = new LintFinding(LintCode.KeyAlgorithm, $"the subject key is {KeyAlgorithms.Describe(subjectKey)}, the {profile.Name} profile allows {KeyAlgorithms.Describe(profile.AllowedKeyAlgorithms)}");
+            return IssuanceResult.Refused(IssuanceStatus.LintRefused, $"the {profile.Name} TBS certificate is off-profile: {finding.Code}: {finding.Message}", [finding]);
+        }
+
         byte[]? serial = DrawSerial(issuer.Ca);
         if (serial is null)
         {
