@@ -13,7 +13,7 @@ internal sealed class HsmSignatureCalculator : IStreamCalculator<IBlockResult>, 
 {
     private readonly ICertificateSigner _signer;
     private readonly MemoryStream _buffer = new();
-    private bool _done;
+    private byte[]? _signature;
 
     /// <summary>Creates a calculator.</summary>
     /// <param name="signer">The signer.</param>
@@ -22,20 +22,14 @@ internal sealed class HsmSignatureCalculator : IStreamCalculator<IBlockResult>, 
     /// <summary>Gets the stream the bytes to sign are written to.</summary>
     public Stream Stream => _buffer;
 
-    /// <summary>Signs the buffered bytes (once).</summary>
+    /// <summary>Signs the buffered bytes on the first call; later calls return the same signature.</summary>
     /// <returns>The signature value.</returns>
-    /// <exception cref="InvalidOperationException">The result was already taken.</exception>
     public IBlockResult GetResult()
     {
-        if (_done)
-        {
-            throw new InvalidOperationException("the signature was already computed; create a new calculator per message");
-        }
-
-        _done = true;
-        byte[] signature = _signer.Sign(_buffer.GetBuffer().AsSpan(0, (int)_buffer.Length));
+        // BouncyCastle disposes the stream before it asks for the result; MemoryStream.ToArray works after Dispose.
+        _signature ??= _signer.Sign(_buffer.ToArray());
         _buffer.Dispose();
-        return new SimpleBlockResult(signature);
+        return new SimpleBlockResult(_signature);
     }
 
     /// <summary>Releases the buffer (also done by <see cref="GetResult"/>).</summary>
