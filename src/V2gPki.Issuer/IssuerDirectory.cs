@@ -204,13 +204,14 @@ public sealed class IssuerDirectory
     /// <param name="certificateDer">The signer certificate, issued by the CA.</param>
     /// <param name="signer">The HSM signer of that key.</param>
     /// <param name="makeCurrent">Whether new responses are signed by it from now on.</param>
+    /// <param name="signerId">An id chosen by the CA manifest, or 0 to let the catalog assign the next free one.</param>
     /// <returns>The signer.</returns>
     /// <exception cref="ArgumentException">Unknown CA, or the certificate was not issued by it or does not certify the key.</exception>
-    public DelegatedSigner AddSigner(string caName, string keyLabel, ReadOnlyMemory<byte> certificateDer, HsmSigner? signer, bool makeCurrent)
+    public DelegatedSigner AddSigner(string caName, string keyLabel, ReadOnlyMemory<byte> certificateDer, HsmSigner? signer, bool makeCurrent, ushort signerId = 0)
     {
         if (!TryGetIssuer(caName, out var issuer))
             throw new ArgumentException("Unknown CA " + caName + ".", nameof(caName));
-        var id = _catalog.GetOrAssign(caName, keyLabel, certificateDer.Span);
+        var id = _catalog.Register(signerId, caName, keyLabel, certificateDer.Span);
         foreach (var existing in issuer.Signers)
         {
             if (existing.Id == id)

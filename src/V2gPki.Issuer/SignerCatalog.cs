@@ -74,6 +74,33 @@ public sealed class SignerCatalog
         }
     }
 
+    /// <summary>Records a signer under an id chosen elsewhere (the CA manifest), or returns the id it already has.</summary>
+    /// <param name="id">The wanted id.</param>
+    /// <param name="caName">The CA it signs for.</param>
+    /// <param name="keyLabel">Its key label.</param>
+    /// <param name="certificateDer">Its certificate.</param>
+    /// <returns>The id recorded for the certificate.</returns>
+    /// <exception cref="InvalidOperationException">The id already names another certificate.</exception>
+    public ushort Register(ushort id, string caName, string keyLabel, ReadOnlySpan<byte> certificateDer)
+    {
+        if (id == 0)
+            return GetOrAssign(caName, keyLabel, certificateDer);
+        lock (_lock)
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.CertificateDer.AsSpan().SequenceEqual(certificateDer))
+                    return entry.Id;
+                if (entry.Id == id)
+                    throw new InvalidOperationException($"Signer id {id} already names another certificate ({entry.CaName}, {entry.KeyLabel}); ids are never reused.");
+            }
+
+            _entries.Add(new SignerCatalogEntry(id, caName, keyLabel, certificateDer.ToArray()));
+            Persist();
+            return id;
+        }
+    }
+
     private void Persist()
     {
         if (_path is null)
