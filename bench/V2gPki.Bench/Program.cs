@@ -7,7 +7,8 @@ namespace V2gPki.Bench;
 
 /// <summary>
 /// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*'</c>;
-/// <c>-- hsm</c> runs the multi-session HSM sign-rate harness instead (Hsm/HsmSignRateHarness.cs).
+/// <c>-- hsm</c> runs the multi-session HSM sign-rate harness instead (Hsm/HsmSignRateHarness.cs), <c>-- issuer</c> the
+/// pre-sign throughput and revocation latency harness (Issuer/IssuerHarness.cs).
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "hsm")
         {
             await HsmSignRateHarness.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "issuer")
+        {
+            await V2gPki.Bench.Issuer.IssuerHarness.RunAsync(args[1..]).ConfigureAwait(false);
             return;
         }
 

@@ -61,7 +61,7 @@ public sealed class BenchmarkDataGenerator
             for (var i = 0; i < n; i++)
             {
                 var index = done + i;
-                var id = "DE*V2G*E" + index.ToString("D10", CultureInfo.InvariantCulture);
+                var id = "DEV2GE" + index.ToString("D10", CultureInfo.InvariantCulture); // EVSE ID in normalised form (ISO 15118-2 Annex H)
                 var result = _issuer.IssueForKey(_profile, _leafKey, new SubjectValues(id, "V2G Bench CPO", "DE"), _ca);
                 if (!result.IsIssued)
                     throw new InvalidOperationException("Issuing a benchmark certificate failed: " + result);

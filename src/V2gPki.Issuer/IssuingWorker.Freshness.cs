@@ -44,7 +44,8 @@ public sealed partial class IssuingWorker
         {
             while (!stop.IsCancellationRequested)
             {
-                var interval = _options.ScanInterval;
+                // SemaphoreSlim waits at most ~24 days; a longer interval only means 'rarely'.
+                var interval = TimeSpan.FromTicks(Math.Clamp(_options.ScanInterval.Ticks, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerDay));
                 var rolloverPending = Volatile.Read(ref _rolloverSkipped);
                 if (rolloverPending)
                     interval = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond * 10, interval.Ticks / 10));
