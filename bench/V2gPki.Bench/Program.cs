@@ -21,6 +21,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "issuer-killchild")
+        {
+            Environment.ExitCode = await V2gPki.Bench.Issuer.IssuerKillChild.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "issuer")
         {
             await V2gPki.Bench.Issuer.IssuerHarness.RunAsync(args[1..]).ConfigureAwait(false);

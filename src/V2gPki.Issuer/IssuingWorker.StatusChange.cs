@@ -50,18 +50,22 @@ public sealed partial class IssuingWorker
         return job.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task RunStatusChangesAsync(CancellationToken stop)
+    /// <summary>
+    /// A status-change consumer on its own thread: it blocks on the HSM priority lane and on the WAL commit instead of
+    /// awaiting, so a re-sign wave that keeps the thread pool busy adds no scheduling hops to a revocation's latency.
+    /// </summary>
+    private void RunStatusChanges(CancellationToken stop)
     {
         try
         {
-            while (await _statusChanges.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            while (_statusChanges.Reader.WaitToReadAsync(stop).AsTask().GetAwaiter().GetResult())
             {
                 while (_statusChanges.Reader.TryRead(out var job))
                 {
                     StatusChangeResult result;
                     try
                     {
-                        result = await ChangeNowAsync(job, stop).ConfigureAwait(false);
+                        result = ChangeNow(job, stop);
                     }
                     catch (OperationCanceledException) when (stop.IsCancellationRequested)
                     {
@@ -77,7 +81,7 @@ public sealed partial class IssuingWorker
         }
     }
 
-    private async Task<StatusChangeResult> ChangeNowAsync(StatusJob job, CancellationToken stop)
+    private StatusChangeResult ChangeNow(StatusJob job, CancellationToken stop)
     {
         if (!Directory.TryGetIssuer(job.Issuer, out var issuer))
         {
@@ -91,7 +95,7 @@ public sealed partial class IssuingWorker
         // One change per serial at a time: a second request for the same certificate sees the first one's result and
         // answers AlreadyApplied without spending an HSM signature.
         var stripe = _stripes[StripeOf(job.Serial.Span)];
-        await stripe.WaitAsync(stop).ConfigureAwait(false);
+        stripe.Wait(stop);
         try
         {
             var lookup = _registry.TryGetCertificate(job.Issuer, job.Serial.Span, out var record);
@@ -133,7 +137,7 @@ public sealed partial class IssuingWorker
                 return new StatusChangeResult(StatusChangeStatus.SigningFailed, record.StatusVersion);
             }
 
-            var write = await _writer.ChangeStatusAsync(new StatusChangeRequest
+            var write = _writer.ChangeStatusAsync(new StatusChangeRequest
             {
                 Issuer = job.Issuer,
                 Serial = job.Serial,
@@ -141,7 +145,7 @@ public sealed partial class IssuingWorker
                 RevocationTime = revocationTime,
                 Reason = status.Reason == RevocationReason.None ? RevocationReason.Unspecified : status.Reason,
                 Response = response,
-            }, stop).ConfigureAwait(false);
+            }, stop).AsTask().GetAwaiter().GetResult();
             var result = write.Status switch
             {
                 WriteStatus.Applied => new StatusChangeResult(StatusChangeStatus.Applied, write.StatusVersion, response),

@@ -103,7 +103,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         for (var i = 0; i < Math.Max(1, _options.RegistrationConcurrency); i++)
             _tasks.Add(Task.Run(() => RunRegistrationsAsync(stop), CancellationToken.None));
         for (var i = 0; i < Math.Max(1, _options.StatusConcurrency); i++)
-            _tasks.Add(Task.Run(() => RunStatusChangesAsync(stop), CancellationToken.None));
+            _tasks.Add(Task.Factory.StartNew(() => RunStatusChanges(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         for (var i = 0; i < Math.Max(1, _options.MaxInFlightBatches); i++)
             _tasks.Add(Task.Run(() => RunResignBatcherAsync(stop), CancellationToken.None));
         _tasks.Add(Task.Factory.StartNew(() => RunScannerAsync(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
