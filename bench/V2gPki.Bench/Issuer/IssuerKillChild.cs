@@ -20,7 +20,6 @@ namespace V2gPki.Bench.Issuer;
 /// </summary>
 public static class IssuerKillChild
 {
-    private const int Certificates = 1000;
 
     /// <summary>Runs the child.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -68,7 +67,8 @@ public static class IssuerKillChild
             {
                 setup.Start();
                 var generator = new BenchmarkDataGenerator(new CertificateImporter(setup, store, 256, TimeProvider.System), pki.Issuer, pki.Sub2, pki.LeafProfile, pki.LeafKey);
-                await generator.GenerateAsync(Certificates, Path.Combine(pkiDir, "generated"));
+                var certificates = int.TryParse(Environment.GetEnvironmentVariable("V2GPKI_KILL_CERTS"), CultureInfo.InvariantCulture, out var c) ? c : 3000;
+                await generator.GenerateAsync(certificates, Path.Combine(pkiDir, "generated"));
             }
 
             await store.CheckpointAsync();
@@ -93,7 +93,7 @@ public static class IssuerKillChild
         var serials = new List<byte[]>();
         store.ForEachCertificate(record =>
         {
-            if (record.Issuer.Value == BenchPki.Sub2Id)
+            if (record.Issuer.Value == BenchPki.Sub2Id && (mode == "verify" || record.Status == CertificateStatus.Good))
                 serials.Add(record.Serial.ToArray());
             return true;
         });
@@ -104,26 +104,32 @@ public static class IssuerKillChild
 
         await using var worker = new IssuingWorker(directory, store, new IssuerOptions { ScanInterval = TimeSpan.FromHours(1) }, TimeProvider.System);
         worker.Start();
+        // Certificates still good, in a seeded order; each stream takes the next one, so every acknowledgement is a real
+        // revocation (not an idempotent repeat), paced so that many runs are needed to use them up.
         var random = new Random(int.Parse(args[2], CultureInfo.InvariantCulture));
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(serials));
+        var next = -1;
         Console.WriteLine("READY " + serials.Count);
         var streams = new Task[4];
         for (var s = 0; s < streams.Length; s++)
         {
             streams[s] = Task.Run(async () =>
             {
-                while (true)
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < serials.Count)
                 {
-                    byte[] serial;
-                    lock (random)
-                        serial = serials[random.Next(serials.Count)];
+                    var serial = serials[index];
                     var result = await worker.RevokeAsync(new IssuerId(BenchPki.Sub2Id), serial, RevocationReason.KeyCompromise);
-                    if (result.Succeeded)
+                    if (result.Status == StatusChangeStatus.Applied)
                         Console.WriteLine("ACK " + Convert.ToHexString(serial));
+                    await Task.Delay(25);
                 }
             });
         }
 
         await Task.WhenAll(streams);
+        Console.WriteLine("EXHAUSTED");
+        await Task.Delay(Timeout.Infinite);
         return 0;
     }
 
