@@ -42,10 +42,55 @@ public sealed class BulkResponseSigner
     /// <returns>Success, NoSigner, ClockJumped or HsmError (then no result is valid).</returns>
     public async Task<SignOutcome> SignAsync(IssuerEntry issuer, IReadOnlyList<BulkSignItem> items, SignedResponse[] results, CancellationToken cancellationToken)
     {
+        var outcome = Prepare(issuer, items, out var run);
+        if (outcome != SignOutcome.Success)
+            return outcome;
+        try
+        {
+            await run.Signer.Signer!.SignBatchAsync(run.Batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HsmException)
+        {
+            return SignOutcome.HsmError;
+        }
+
+        Complete(items.Count, run, results);
+        return SignOutcome.Success;
+    }
+
+    /// <summary>
+    /// As <see cref="SignAsync"/>, but blocks the calling thread (a dedicated worker thread) for the HSM and assembles on
+    /// it, so a re-sign wave takes no thread-pool time from revocations and WAL commits.
+    /// </summary>
+    /// <param name="issuer">The CA.</param>
+    /// <param name="items">The items.</param>
+    /// <param name="results">Receives the responses.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Success, NoSigner, ClockJumped or HsmError.</returns>
+    public SignOutcome Sign(IssuerEntry issuer, IReadOnlyList<BulkSignItem> items, SignedResponse[] results, CancellationToken cancellationToken)
+    {
+        var outcome = Prepare(issuer, items, out var run);
+        if (outcome != SignOutcome.Success)
+            return outcome;
+        try
+        {
+            run.Signer.Signer!.SignBatchAsync(run.Batch, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (HsmException)
+        {
+            return SignOutcome.HsmError;
+        }
+
+        Complete(items.Count, run, results);
+        return SignOutcome.Success;
+    }
+
+    private SignOutcome Prepare(IssuerEntry issuer, IReadOnlyList<BulkSignItem> items, out Run run)
+    {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(items.Count, Capacity);
+        run = default;
         var signer = issuer.CurrentSigner;
         if (signer?.Signer is null)
             return SignOutcome.NoSigner;
@@ -72,17 +117,16 @@ public sealed class BulkResponseSigner
             batch.Add(memory.Slice(i * Slot, length));
         }
 
-        try
-        {
-            await signer.Signer.SignBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HsmException)
-        {
-            return SignOutcome.HsmError;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-            results[i] = new SignedResponse(ResponseFactory.Assemble(_arena.AsSpan(i * Slot, _lengths[i]), signer, batch.GetSignature(i)), signer.Id, now, next);
+        run = new Run(signer, batch, now, next);
         return SignOutcome.Success;
     }
+
+    private void Complete(int count, Run run, SignedResponse[] results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        for (var i = 0; i < count; i++)
+            results[i] = new SignedResponse(ResponseFactory.Assemble(_arena.AsSpan(i * Slot, _lengths[i]), run.Signer, run.Batch.GetSignature(i)), run.Signer.Id, run.Now, run.Next);
+    }
+
+    private readonly record struct Run(DelegatedSigner Signer, SigningBatch Batch, DateTimeOffset Now, DateTimeOffset Next);
 }

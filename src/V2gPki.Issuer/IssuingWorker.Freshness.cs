@@ -85,7 +85,8 @@ public sealed partial class IssuingWorker
         }
     }
 
-    private async Task RunResignBatcherAsync(CancellationToken stop)
+    /// <summary>A re-sign batcher on its own thread (blocking on the HSM), so waves leave the thread pool to revocations and WAL commits.</summary>
+    private void RunResignBatcher(CancellationToken stop)
     {
         var signer = new BulkResponseSigner(Factory, Math.Max(1, _options.BatchSize));
         var items = new List<DueItem>(signer.Capacity);
@@ -94,7 +95,7 @@ public sealed partial class IssuingWorker
         var backoff = _options.HsmErrorBackoff;
         try
         {
-            while (await _due.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            while (_due.Reader.WaitToReadAsync(stop).AsTask().GetAwaiter().GetResult())
             {
                 items.Clear();
                 while (items.Count < signer.Capacity && _due.Reader.TryRead(out var item))
@@ -115,7 +116,7 @@ public sealed partial class IssuingWorker
                     }
 
                     items.RemoveRange(taken, items.Count - taken);
-                    var outcome = await signer.SignAsync(issuer, group, results, stop).ConfigureAwait(false);
+                    var outcome = signer.Sign(issuer, group, results, stop);
                     if (outcome == SignOutcome.Success)
                     {
                         for (var i = 0; i < group.Count; i++)
@@ -144,7 +145,7 @@ public sealed partial class IssuingWorker
                 {
                     // Dropped items are found again by the next scan; back off so a failing HSM is not hammered.
                     IssuerLog.HsmBackoff(_logger, backoff);
-                    await Task.Delay(backoff, _time, stop).ConfigureAwait(false);
+                    Task.Delay(backoff, _time, stop).GetAwaiter().GetResult();
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.HsmErrorBackoffMax.Ticks));
                 }
                 else

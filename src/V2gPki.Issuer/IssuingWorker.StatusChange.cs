@@ -41,7 +41,7 @@ public sealed partial class IssuingWorker
     {
         if (_stop.IsCancellationRequested)
             return Task.FromResult(new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0));
-        if (!_statusChanges.Writer.TryWrite(job))
+        if (!_statusChanges.TryEnqueue(job))
         {
             Metrics.StatusQueueWasFull();
             return Task.FromResult(new StatusChangeResult(_stop.IsCancellationRequested ? StatusChangeStatus.ShuttingDown : StatusChangeStatus.QueueFull, 0));
@@ -56,28 +56,19 @@ public sealed partial class IssuingWorker
     /// </summary>
     private void RunStatusChanges(CancellationToken stop)
     {
-        try
+        while (_statusChanges.TryTake(out var job, stop))
         {
-            while (_statusChanges.Reader.WaitToReadAsync(stop).AsTask().GetAwaiter().GetResult())
+            StatusChangeResult result;
+            try
             {
-                while (_statusChanges.Reader.TryRead(out var job))
-                {
-                    StatusChangeResult result;
-                    try
-                    {
-                        result = ChangeNow(job, stop);
-                    }
-                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                    {
-                        result = new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0);
-                    }
-
-                    job.Completion.TrySetResult(result);
-                }
+                result = ChangeNow(job, stop);
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                result = new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0);
+            }
+
+            job.Completion.TrySetResult(result);
         }
     }
 
@@ -127,6 +118,9 @@ public sealed partial class IssuingWorker
             }
 
             var status = new ResponseStatus(job.NewStatus, revocationTime, job.NewStatus == CertificateStatus.Good ? RevocationReason.None : job.Reason);
+
+            // Bulk re-signing steps aside from the signature to the WAL commit, not only for the signature (DESIGN §3 priority).
+            using var hold = issuer.CurrentSigner?.Signer?.Key.Token.PriorityLane.HoldBulk();
             var signed = Factory.TrySignPriority(issuer, job.Serial.Span, status, out var response);
             if (signed != SignOutcome.Success)
             {

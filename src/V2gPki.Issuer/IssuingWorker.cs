@@ -27,7 +27,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IDelegatedSignerProvisioner? _provisioner;
     private readonly Channel<RegistrationJob> _registrations;
-    private readonly Channel<StatusJob> _statusChanges;
+    private readonly BoundedJobQueue<StatusJob> _statusChanges;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
     private int _started;
@@ -72,7 +72,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         _provisioner = provisioner;
         Factory = new ResponseFactory(directory, options, new ClockGuard(time, options.ClockJumpTolerance));
         _registrations = Channel.CreateBounded<RegistrationJob>(new BoundedChannelOptions(options.RegistrationQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
-        _statusChanges = Channel.CreateBounded<StatusJob>(new BoundedChannelOptions(options.StatusQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+        _statusChanges = new BoundedJobQueue<StatusJob>(options.StatusQueueCapacity);
         _due = Channel.CreateBounded<DueItem>(new BoundedChannelOptions(Math.Max(options.BatchSize * options.MaxInFlightBatches * 2, 64))
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -105,7 +105,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         for (var i = 0; i < Math.Max(1, _options.StatusConcurrency); i++)
             _tasks.Add(Task.Factory.StartNew(() => RunStatusChanges(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         for (var i = 0; i < Math.Max(1, _options.MaxInFlightBatches); i++)
-            _tasks.Add(Task.Run(() => RunResignBatcherAsync(stop), CancellationToken.None));
+            _tasks.Add(Task.Factory.StartNew(() => RunResignBatcher(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         _tasks.Add(Task.Factory.StartNew(() => RunScannerAsync(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
@@ -116,7 +116,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         if (_stop.IsCancellationRequested)
             return;
         _registrations.Writer.TryComplete();
-        _statusChanges.Writer.TryComplete();
+        _statusChanges.Complete();
         await _stop.CancelAsync().ConfigureAwait(false);
         _scanWake.Release();
         try
@@ -129,8 +129,9 @@ public sealed partial class IssuingWorker : IAsyncDisposable
 
         while (_registrations.Reader.TryRead(out var registration))
             registration.Completion.TrySetResult(new RegistrationResult(RegistrationStatus.ShuttingDown, default, default));
-        while (_statusChanges.Reader.TryRead(out var change))
+        while (_statusChanges.TryTakeNow(out var change))
             change.Completion.TrySetResult(new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0));
+        _statusChanges.Dispose();
         _stop.Dispose();
     }
 }
