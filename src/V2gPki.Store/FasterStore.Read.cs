@@ -97,6 +97,10 @@ public sealed partial class FasterStore
         // recovery it yields garbage keys and drops real ones. Here a record counts only when it is the key's latest version.
         var log = _registry!.Kv.Log;
         using var iterator = log.Scan(log.BeginAddress, log.TailAddress);
+
+        // Its own session, not the shared cold reader: a scan thread preempted while holding _coldReadLock would stall a
+        // revocation's registry read behind it.
+        using var reader = new RawSession(_registry.Kv);
         while (iterator.GetNext(out var info))
         {
             if (info.Tombstone)
@@ -104,9 +108,7 @@ public sealed partial class FasterStore
             var key = iterator.GetKey().AsReadOnlySpan();
             if (!StoreKey.TryDecode(key, out var issuer, out var serial))
                 continue;
-            bool latest;
-            lock (_coldReadLock)
-                latest = _registryReader!.TryReadAddress(key, out var address) && address == iterator.CurrentAddress;
+            var latest = reader.TryReadAddress(key, out var address) && address == iterator.CurrentAddress;
             if (!latest || !RegistryValue.TryRead(iterator.GetValue().AsReadOnlySpan(), issuer, serial, out var record))
                 continue;
             visited++;
