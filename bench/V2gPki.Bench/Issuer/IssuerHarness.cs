@@ -103,7 +103,7 @@ public static class IssuerHarness
             Console.WriteLine("Pre-sign = a re-sign wave of the whole store: registry scan, tbsResponseData (SHA-1 + SHA-256 SingleResponses), bulk-lane");
             Console.WriteLine("signing in batches of 256, assembly and store replace. Raw = C_SignInit + C_Sign over a digest, one session per thread.");
             Console.WriteLine("sessions | raw sig/s (min / median / max) | pre-sign responses/s (min / median / max) | of medians | paired per round (min / median / max)");
-            foreach (var n in SessionCounts)
+            foreach (var n in rounds > 0 ? SessionCounts : [])
             {
                 var paired = new List<double>();
                 for (var i = 0; i < raw[n].Count; i++)
