@@ -15,8 +15,8 @@ namespace V2gPki.Bench.Issuer;
 /// and revokes certificates from four concurrent streams, printing <c>ACK &lt;serial&gt;</c> after each acknowledgement,
 /// until it is killed. <c>verify &lt;acked-file&gt;</c> checks that every acknowledged serial is revoked in the registry
 /// and served as revoked by a response that verifies, and runs store verify.
-/// <c>issuer-killchild DIR run SEED</c> / <c>issuer-killchild DIR verify ACKED</c>; SOFTHSM2_CONF and V2GPKI_KILL_PIN
-/// come from the environment.
+/// <c>issuer-killchild DIR run SEED</c> / <c>issuer-killchild DIR verify ACKED</c> / <c>issuer-killchild DIR scale -</c>
+/// (store verify at scale); SOFTHSM2_CONF, V2GPKI_KILL_PIN and V2GPKI_KILL_CERTS come from the environment.
 /// </summary>
 public static class IssuerKillChild
 {
@@ -101,6 +101,8 @@ public static class IssuerKillChild
 
         if (mode == "verify")
             return Verify(store, directory, File.ReadAllLines(args[2]));
+        if (mode == "scale")
+            return await ScaleVerifyAsync(store, directory, serials);
 
         await using var worker = new IssuingWorker(directory, store, new IssuerOptions { ScanInterval = TimeSpan.FromHours(1) }, TimeProvider.System);
         worker.Start();
@@ -131,6 +133,32 @@ public static class IssuerKillChild
         Console.WriteLine("EXHAUSTED");
         await Task.Delay(Timeout.Infinite);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>store verify</c> at scale (perf-scripts/issuer-verify.sh): revokes 1 % of the certificates (at most 1,000) through
+    /// the worker, re-signs the whole store once, then times <see cref="StoreVerifier"/> over everything.
+    /// </summary>
+    private static async Task<int> ScaleVerifyAsync(FasterStore store, IssuerDirectory directory, List<byte[]> serials)
+    {
+        var clock = new BenchClock();
+        await using (var worker = new IssuingWorker(directory, store, new IssuerOptions { ScanInterval = TimeSpan.FromDays(1) }, clock))
+        {
+            worker.Start();
+            var revocations = new List<Task<StatusChangeResult>>();
+            for (var i = 0; i < Math.Min(1000, serials.Count / 100); i++)
+                revocations.Add(worker.RevokeAsync(new IssuerId(BenchPki.Sub2Id), serials[i * 100], RevocationReason.Superseded));
+            await Task.WhenAll(revocations);
+            clock.Advance(TimeSpan.FromDays(2.5));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var resigned = await worker.ScanNowAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"revoked {revocations.Count}; re-signed {resigned} in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+        }
+
+        var report = new StoreVerifier(directory, store, store, clock).Verify(progress: n => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  verified {n}")));
+        Console.WriteLine(report.ToString());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VERIFY certificates={report.Checked} seconds={report.Elapsed.TotalSeconds:0.0} rate={report.Checked / report.Elapsed.TotalSeconds:0}/s passed={report.Passed}"));
+        return report.Passed ? 0 : 1;
     }
 
     private static int Verify(FasterStore store, IssuerDirectory directory, string[] acked)
