@@ -4,7 +4,6 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using V2gPki.Pki.Csr;
 using V2gPki.Pki.Lint;
@@ -79,7 +78,7 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.IssuerCannotSign, $"{issuer.Name} is an external CA: its key is not in our HSM tokens");
         }
 
-        var side = new IssuerSide(issuer.Subject, issuer.KeyId, issuer.NotBefore, issuer.NotAfter, signer, issuer.KeyAlgorithm, issuer.PublicKey, issuer);
+        var side = new IssuerSide(issuer.Subject, issuer.KeyId, issuer.NotBefore, issuer.NotAfter, signer, issuer.KeyAlgorithm, issuer.SubjectPublicKeyInfo, issuer);
         return IssueCore(profile, ParseKey(subjectPublicKeyInfo), subject, side, requestedNotAfter);
     }
 
@@ -101,7 +100,7 @@ public sealed class CertificateIssuer
 
         SubjectPublicKeyInfo spki = ParseKey(signer.SubjectPublicKeyInfo);
         X509Name name = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
-        var side = new IssuerSide(name, null, null, null, signer, KeyAlgorithms.Identify(spki), PublicKeyFactory.CreateKey(spki), null);
+        var side = new IssuerSide(name, null, null, null, signer, KeyAlgorithms.Identify(spki), spki.GetDerEncoded(), null);
         return IssueCore(profile, spki, subject, side, null);
     }
 
@@ -188,7 +187,7 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the signed {profile.Name} certificate does not carry the linted TBS bytes");
         }
 
-        if (!SignedStructure.Verify(issuer.PublicKey, issuer.Signer.Algorithm, tbsDer, signature))
+        if (!SignedStructure.Verify(issuer.PublicKeyInfo, issuer.Signer.Algorithm, tbsDer, signature))
         {
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the {profile.Name} certificate signed by {issuer.Signer.Description} does not verify with the issuer's public key");
         }
@@ -230,6 +229,6 @@ public sealed class CertificateIssuer
         DateTimeOffset? NotAfter,
         ICertificateSigner Signer,
         KeyAlgorithm KeyAlgorithm,
-        AsymmetricKeyParameter PublicKey,
+        byte[] PublicKeyInfo,
         IssuingCa? Ca);
 }

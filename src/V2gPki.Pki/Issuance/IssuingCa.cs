@@ -54,6 +54,7 @@ public sealed class IssuingCa
             throw new ArgumentException($"the public key of {signer.Description} is not the key certified for {name}", nameof(signer));
         }
 
+        SubjectPublicKeyInfo = spki.GetDerEncoded();
         Subject = Certificate.SubjectDN;
         KeyAlgorithm = KeyAlgorithms.Identify(spki);
         PublicKey = PublicKeyFactory.CreateKey(spki);
@@ -94,6 +95,9 @@ public sealed class IssuingCa
 
     /// <summary>Gets the CA key's algorithm.</summary>
     public KeyAlgorithm KeyAlgorithm { get; }
+
+    /// <summary>Gets the CA's public key as DER SubjectPublicKeyInfo.</summary>
+    public byte[] SubjectPublicKeyInfo { get; }
 
     /// <summary>Gets the CA's public key (to verify what it signed).</summary>
     public AsymmetricKeyParameter PublicKey { get; }
