@@ -25,8 +25,12 @@ public sealed class CertificateIssuer
     /// <summary>How many serials are drawn before giving up (a collision of 120-bit random serials means a broken source).</summary>
     public const int MaxSerialAttempts = 8;
 
+    /// <summary>How far the clock may go backwards between two issuances before issuance refuses to run.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+
     private readonly TimeProvider _time;
     private readonly ISerialNumberCheck? _serialCheck;
+    private long _latestNowTicks;
 
     /// <summary>Creates an issuer.</summary>
     /// <param name="time">The clock (notBefore = now).</param>
@@ -106,6 +110,12 @@ public sealed class CertificateIssuer
 
     private IssuanceResult IssueCore(CertificateProfile profile, SubjectPublicKeyInfo spki, SubjectValues subject, IssuerSide issuer, DateTimeOffset? requestedNotAfter)
     {
+        if (!ClockIsMonotonic(out DateTimeOffset latest))
+        {
+            return IssuanceResult.Refused(IssuanceStatus.ClockJumped,
+                $"the clock reads {_time.GetUtcNow():O}, more than {ClockTolerance.TotalSeconds:0} s before the latest issuance at {latest:O}; fix the clock before issuing");
+        }
+
         if (CertificateValidity.Compute(profile, _time, issuer.NotAfter, requestedNotAfter) is not CertificateValidity validity)
         {
             return IssuanceResult.Refused(IssuanceStatus.ValidityEmpty,
@@ -193,6 +203,27 @@ public sealed class CertificateIssuer
         }
 
         return IssuanceResult.Issued(new IssuedCertificate(der, serial, parsed, profile, subject.CommonName, validity));
+    }
+
+    // A backwards jump would back-date notBefore below certificates already issued; forward jumps cannot be told from
+    // a long pause and are left to NTP monitoring.
+    private bool ClockIsMonotonic(out DateTimeOffset latest)
+    {
+        long now = _time.GetUtcNow().UtcTicks;
+        long seen = Interlocked.Read(ref _latestNowTicks);
+        while (now > seen)
+        {
+            long previous = Interlocked.CompareExchange(ref _latestNowTicks, now, seen);
+            if (previous == seen)
+            {
+                break;
+            }
+
+            seen = previous;
+        }
+
+        latest = new DateTimeOffset(Math.Max(seen, now), TimeSpan.Zero);
+        return now >= seen - ClockTolerance.Ticks;
     }
 
     private byte[]? DrawSerial(IssuingCa? ca)
