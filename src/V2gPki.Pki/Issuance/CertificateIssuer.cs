@@ -197,7 +197,7 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the signed {profile.Name} certificate does not carry the linted TBS bytes");
         }
 
-        if (!SignedStructure.Verify(issuer.PublicKeyInfo, issuer.Signer.Algorithm, tbsDer, signature))
+        if (!(issuer.Ca?.Verifier.Verify(issuer.Signer.Algorithm, tbsDer, signature) ?? SignedStructure.Verify(issuer.PublicKeyInfo, issuer.Signer.Algorithm, tbsDer, signature)))
         {
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the {profile.Name} certificate signed by {issuer.Signer.Description} does not verify with the issuer's public key");
         }

@@ -55,6 +55,7 @@ public sealed class IssuingCa
         }
 
         SubjectPublicKeyInfo = spki.GetDerEncoded();
+        Verifier = new SignatureVerifier(SubjectPublicKeyInfo);
         Subject = Certificate.SubjectDN;
         KeyAlgorithm = KeyAlgorithms.Identify(spki);
         PublicKey = PublicKeyFactory.CreateKey(spki);
@@ -98,6 +99,9 @@ public sealed class IssuingCa
 
     /// <summary>Gets the CA's public key as DER SubjectPublicKeyInfo.</summary>
     public byte[] SubjectPublicKeyInfo { get; }
+
+    /// <summary>Gets a verifier of the CA key's signatures (checks what the HSM signed before it is returned).</summary>
+    public SignatureVerifier Verifier { get; }
 
     /// <summary>Gets the CA's public key (to verify what it signed).</summary>
     public AsymmetricKeyParameter PublicKey { get; }
