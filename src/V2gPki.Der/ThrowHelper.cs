@@ -1,0 +1,25 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Diagnostics.CodeAnalysis;
+
+namespace V2gPki.Der;
+
+/// <summary>Throw sites kept out of hot methods so those stay small and inlinable (STYLE §14). Only caller bugs throw.</summary>
+internal static class ThrowHelper
+{
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for <paramref name="paramName"/>.</summary>
+    /// <param name="paramName">The offending parameter.</param>
+    [DoesNotReturn]
+    public static void ThrowArgumentOutOfRange(string paramName) => throw new ArgumentOutOfRangeException(paramName);
+
+    /// <summary>Throws <see cref="ArgumentException"/> with <paramref name="message"/> for <paramref name="paramName"/>.</summary>
+    /// <param name="message">What is wrong with the argument.</param>
+    /// <param name="paramName">The offending parameter.</param>
+    [DoesNotReturn]
+    public static void ThrowArgument(string message, string paramName) => throw new ArgumentException(message, paramName);
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> with <paramref name="message"/>.</summary>
+    /// <param name="message">Why the operation is invalid.</param>
+    [DoesNotReturn]
+    public static void ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
+}

@@ -1,0 +1,69 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using V2gPki.Ocsp.Tests.Support;
+
+namespace V2gPki.Ocsp.Fuzz;
+
+/// <summary>The seed corpus: small valid inputs per target (afl mutates from these).</summary>
+public static class Corpus
+{
+    /// <summary>Seed requests: openssl SHA-1 without and with nonce, SHA-256 without NULL parameters, and every oddity at once.</summary>
+    /// <returns>The DER requests.</returns>
+    public static byte[][] Requests() =>
+    [
+        Convert.FromHexString(
+            "3049304730453043304130090605" + "2B0E03021A05000414D08CE9DAE861987DE0483E887955106165F6F7D4" +
+            "0414089F6FE9AEAA395D84DDF0A6C562E7705DEED38802080123456789ABCDEF"),
+        Convert.FromHexString(
+            "306E306C304530433041300906052B0E03021A05000414D08CE9DAE861987DE0483E887955106165F6F7D4" +
+            "0414089F6FE9AEAA395D84DDF0A6C562E7705DEED38802080123456789ABCDEF" +
+            "A2233021301F06092B0601050507300102041204103DDC0135210E9F5DF0A8BF8D76A93050"),
+        new RequestBuilder().With(RequestBuilder.Sha256CertId([0x00, 0x80])).Build(),
+        new RequestBuilder { ExplicitVersion = 0, RequestorName = true, Signature = true }
+            .With(RequestBuilder.Sha1CertId() with { SingleExtensions = [new("1.3.6.1.5.5.7.48.1.7", null, [0x30, 0x00])] })
+            .With(new RequestBuilder.ExtensionSpec(RequestBuilder.NonceOid, false, [0x01, 0x02]))
+            .With(new RequestBuilder.ExtensionSpec("1.3.6.1.5.5.7.48.1.4", null, [0x30, 0x00])).Build(),
+    ];
+
+    /// <summary>Writes one folder per target under <paramref name="directory"/>.</summary>
+    /// <param name="directory">Where to write.</param>
+    public static void Write(string directory)
+    {
+        WriteAll(Path.Combine(directory, "request"), Requests());
+        WriteAll(Path.Combine(directory, "der"), [.. Requests(), Response()]);
+        WriteAll(Path.Combine(directory, "response"), [Response()]);
+    }
+
+    /// <summary>A small successful response (fake signature) written with the production writer.</summary>
+    /// <returns>The DER response.</returns>
+    public static byte[] Response()
+    {
+        IssuerHashes[] issuer = [new(OcspHashAlgorithm.Sha1, new byte[20], new byte[20]), new(OcspHashAlgorithm.Sha256, new byte[32], new byte[32])];
+        byte[] keyHash = new byte[20];
+        var fields = new ResponseDataFields
+        {
+            ResponderId = ResponderId.ByKey(keyHash),
+            ProducedAt = DateTimeOffset.UnixEpoch,
+            NonceExtensionValue = [0x04, 0x01, 0x07],
+            ExtendedRevokedDefinition = true,
+        };
+        var responses = new CertificateSingleResponses(issuer, [0x05], CertStatusInfo.NotIssued(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)));
+        byte[] tbs = new byte[1024];
+        OcspResponseWriter.TryWriteTbsResponseData(tbs, fields, responses, out int tbsLength);
+        byte[] signedPart = new byte[2048];
+        SignedResponsePart.TryWrite(signedPart, tbs.AsSpan(0, tbsLength), OcspSignatureAlgorithms.Ed448, new byte[114], out int signedLength);
+        byte[] certificate = [0x30, 0x03, 0x02, 0x01, 0x01];
+        byte[] response = new byte[OcspResponseAssembler.GetLength(signedLength, certificate.Length)];
+        OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificate, response, out _);
+        return response;
+    }
+
+    private static void WriteAll(string directory, byte[][] seeds)
+    {
+        Directory.CreateDirectory(directory);
+        for (int i = 0; i < seeds.Length; i++)
+        {
+            File.WriteAllBytes(Path.Combine(directory, $"seed-{i}.der"), seeds[i]);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+namespace V2gPki.Ocsp.Fuzz;
+
+/// <summary>Replays the seed corpus and seeded random mutations through every target, so CI runs the harness without afl.</summary>
+public class FuzzTargetTests
+{
+    private const int Seed = 5019;
+
+    public static TheoryData<string> TargetNames => new(Targets.Names);
+
+    [Fact]
+    public void Corpus_RequestSeeds_AreValidRequests()
+    {
+        foreach (byte[] seed in Corpus.Requests())
+        {
+            Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(seed, out _));
+        }
+
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(Corpus.Response(), out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(TargetNames))]
+    public void Fuzz_SeedsAndRandomMutations_NeverThrow(string name)
+    {
+        FuzzAction target = Targets.Get(name);
+        byte[][] seeds = name == "response" ? [Corpus.Response()] : [.. Corpus.Requests(), Corpus.Response()];
+        var random = new Random(Seed);
+        foreach (byte[] seed in seeds)
+        {
+            target(seed);
+        }
+
+        for (int i = 0; i < 20_000; i++)
+        {
+            byte[] input = (byte[])seeds[random.Next(seeds.Length)].Clone();
+            int edits = random.Next(1, 4);
+            for (int e = 0; e < edits && input.Length > 0; e++)
+            {
+                int at = random.Next(input.Length);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        input[at] = (byte)random.Next(256);
+                        break;
+                    case 1:
+                        input = input[..at];
+                        break;
+                    default:
+                        input = [.. input[..at], (byte)random.Next(256), .. input[at..]];
+                        break;
+                }
+            }
+
+            target(input);
+        }
+    }
+
+    [Fact]
+    public void Main_CorpusCommand_WritesOneFolderPerTarget()
+    {
+        string directory = Directory.CreateTempSubdirectory("v2gpki-fuzz-corpus-").FullName;
+        try
+        {
+            Assert.Equal(0, Program.Main(["corpus", directory]));
+            foreach (string name in Targets.Names)
+            {
+                Assert.NotEmpty(Directory.GetFiles(Path.Combine(directory, name)));
+            }
+
+            Assert.Equal(0, Program.Main(["replay", "request", .. Directory.GetFiles(Path.Combine(directory, "request"))]));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

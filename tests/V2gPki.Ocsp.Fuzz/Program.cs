@@ -1,0 +1,51 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using SharpFuzz;
+
+namespace V2gPki.Ocsp.Fuzz;
+
+/// <summary>
+/// The afl++ entry point: <c>V2gPki.Ocsp.Fuzz request|response|der</c> runs one target under SharpFuzz's out-of-process
+/// protocol; <c>V2gPki.Ocsp.Fuzz corpus DIR</c> writes the seed corpus; <c>V2gPki.Ocsp.Fuzz replay TARGET FILE...</c>
+/// runs inputs once (to reproduce a crash).
+/// </summary>
+public static class Program
+{
+    /// <summary>Dispatches on the first argument.</summary>
+    /// <param name="args">Command line.</param>
+    /// <returns>Process exit code.</returns>
+    public static int Main(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "corpus")
+        {
+            Corpus.Write(args[1]);
+            return 0;
+        }
+
+        if (args.Length >= 3 && args[0] == "replay")
+        {
+            FuzzAction replay = Targets.Get(args[1]);
+            foreach (string file in args[2..])
+            {
+                replay(File.ReadAllBytes(file));
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 1)
+        {
+            FuzzAction target = Targets.Get(args[0]);
+            Fuzzer.OutOfProcess.Run(stream =>
+            {
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                target(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            });
+            return 0;
+        }
+
+        Console.Error.WriteLine("usage: V2gPki.Ocsp.Fuzz request|response|der | corpus DIR | replay TARGET FILE...");
+        return 2;
+    }
+}

@@ -1,0 +1,143 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Buffers;
+using V2gPki.Ocsp.Tests.Support;
+
+namespace V2gPki.Ocsp.Tests;
+
+/// <summary>Allocation budgets of the hot path as unit tests (STYLE §27): zero bytes across many calls.</summary>
+public class OcspAllocationTests
+{
+    private const int Iterations = 20_000;
+
+    private static readonly byte[] Request = new RequestBuilder().With(RequestBuilder.Sha1CertId(0x7F))
+        .With(RequestBuilder.WrappedNonce(RequestBuilder.Filled(32, 0x01))).Build();
+
+    private static readonly byte[] OddRequest = new RequestBuilder { ExplicitVersion = 0, RequestorName = true, Signature = true }
+        .With(RequestBuilder.Sha1CertId()).With(RequestBuilder.Sha256CertId([0x00, 0x80]))
+        .With(new RequestBuilder.ExtensionSpec("1.2.3", null, [1])).Build();
+
+    private static readonly IssuerHashes[] Issuer =
+    [
+        new(OcspHashAlgorithm.Sha1, RequestBuilder.Filled(20, 1), RequestBuilder.Filled(20, 2)),
+        new(OcspHashAlgorithm.Sha256, RequestBuilder.Filled(32, 3), RequestBuilder.Filled(32, 4)),
+    ];
+
+    private static readonly byte[] KeyHash = RequestBuilder.Filled(20, 9);
+    private static readonly byte[] Serial = [0x01, 0x02, 0x03, 0x04];
+
+    private static long Measure(Action<int> body)
+    {
+        for (int i = 0; i < 2000; i++)
+        {
+            body(i); // warm up: tiered JIT, statics
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Iterations; i++)
+        {
+            body(i);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public void TryParse_ManyRequests_AllocatesNothing()
+    {
+        int sink = 0;
+        long allocated = Measure(_ =>
+        {
+            if (OcspRequestParser.TryParse(Request, out OcspRequest request) == OcspParseStatus.Ok)
+            {
+                sink += request.Count + request.FirstCertId.SerialNumber.Length + request.Nonce.Length;
+            }
+
+            if (OcspRequestParser.TryParse(OddRequest, out request) == OcspParseStatus.Ok)
+            {
+                foreach (CertId id in request)
+                {
+                    sink += id.IssuerKeyHash.Length;
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+
+    [Fact]
+    public void TryAssemble_ManyResponses_AllocatesNothing()
+    {
+        byte[] signedPart = new byte[1024];
+        var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = DateTimeOffset.UnixEpoch };
+        var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(10)));
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out int signedLength));
+        byte[] certificate = [0x30, 0x82, 0x01, 0x00, .. new byte[256]];
+        byte[] output = new byte[2048];
+        var bufferWriter = new ArrayBufferWriter<byte>(4096);
+        int sink = 0;
+
+        long allocated = Measure(_ =>
+        {
+            sink += OcspResponseAssembler.GetLength(signedLength, certificate.Length);
+            OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificate, output, out int written);
+            sink += written;
+            bufferWriter.ResetWrittenCount();
+            sink += OcspResponseAssembler.Assemble(signedPart.AsSpan(0, signedLength), certificate, bufferWriter);
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+
+    [Fact]
+    public void TryWriteTbsResponseData_ManyResponses_AllocatesNothing()
+    {
+        byte[] output = new byte[1024];
+        int sink = 0;
+
+        long allocated = Measure(i =>
+        {
+            var fields = new ResponseDataFields
+            {
+                ResponderId = ResponderId.ByKey(KeyHash),
+                ProducedAt = DateTimeOffset.UnixEpoch.AddSeconds(i),
+                NonceExtensionValue = Serial,
+                ExtendedRevokedDefinition = (i & 1) == 0,
+            };
+            var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.NotIssued(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(10)));
+            OcspResponseWriter.TryWriteTbsResponseData(output, fields, responses, out int written);
+            sink += written;
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+
+    [Fact]
+    public void TryRead_ManyResponses_AllocatesNothing()
+    {
+        byte[] signedPart = new byte[1024];
+        var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = DateTimeOffset.UnixEpoch };
+        var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(DateTimeOffset.UnixEpoch, null));
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out int signedLength));
+        byte[] response = new byte[2048];
+        Assert.True(OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), [0x30, 0x00], response, out int length));
+        int sink = 0;
+
+        long allocated = Measure(_ =>
+        {
+            if (OcspResponseReader.TryRead(response.AsSpan(0, length), out OcspResponseInfo info) == OcspParseStatus.Ok)
+            {
+                foreach (SingleResponse single in info.GetResponses())
+                {
+                    sink += single.CertId.SerialNumber.Length;
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+}
