@@ -24,6 +24,11 @@ public static class Program
             return IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error);
         }
 
+        if (args[0] == "ca")
+        {
+            return CaInitCommand.Run(args.AsSpan(1), Console.Out, Console.Error);
+        }
+
         Console.Error.WriteLine($"v2gpki: unknown command '{args[0]}'");
         Console.Error.WriteLine(Usage);
         return 2;
