@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Edge.Cli;
+
 namespace V2gPki.Edge;
 
 /// <summary>Entry point of the <c>v2gpki</c> executable: wiring only (STYLE.md §1).</summary>
@@ -7,7 +9,7 @@ public static class Program
 {
     /// <summary>Dispatches the command line to a CLI command and returns its exit status.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <returns>The process exit status: 0 on success, 2 on a usage error.</returns>
+    /// <returns>The process exit status: 0 on success, 1 on a runtime error, 2 on a usage error.</returns>
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -17,7 +19,18 @@ public static class Program
             return args.Length == 0 ? 2 : 0;
         }
 
-        Console.Error.WriteLine($"v2gpki: unknown command '{args[0]}'");
+        // One line per command (each command lives in Cli/ with its own --help).
+        return args[0] switch
+        {
+            "serve" => ServeCommand.Run(args.AsSpan(1)),
+            "perf-serve" => PerfServeCommand.Run(args.AsSpan(1)),
+            _ => UnknownCommand(args[0]),
+        };
+    }
+
+    private static int UnknownCommand(string command)
+    {
+        Console.Error.WriteLine($"v2gpki: unknown command '{command}'");
         Console.Error.WriteLine(Usage);
         return 2;
     }
@@ -25,9 +38,11 @@ public static class Program
     private const string Usage = """
         v2gpki — ISO 15118 Plug&Charge PKI (OCSP, CRL, EST, contract service)
 
-        usage: v2gpki <command> [options]
+        usage: v2gpki <command> [options]      (v2gpki <command> --help for its options)
 
         commands:
+          serve       run the OCSP listener from a config file (serve --config <file>)
+          perf-serve  benchmark mode: the OCSP listener over a fixed table of pre-made responses
           help        show this text
         """;
 }
