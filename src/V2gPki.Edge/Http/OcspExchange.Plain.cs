@@ -102,7 +102,7 @@ internal sealed partial class OcspExchange
         response.Headers.ContentLength = body.Length;
         if (!context.IsHead)
         {
-            context.Features.Get<IHttpResponseBodyFeature>()!.Writer.Write(body);
+            context.Features.Get<IHttpResponseBodyFeature>()!.Writer.WriteBody(body);
         }
     }
 }

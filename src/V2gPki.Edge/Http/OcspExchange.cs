@@ -352,7 +352,7 @@ internal sealed partial class OcspExchange
         headers.ContentLength = body.Length;
         if (!context.IsHead)
         {
-            context.Features.Get<IHttpResponseBodyFeature>()!.Writer.Write(body);
+            context.Features.Get<IHttpResponseBodyFeature>()!.Writer.WriteBody(body);
         }
     }
 
