@@ -147,32 +147,42 @@ internal sealed partial class OcspExchange
         }
 
         var reader = context.Features.Get<IRequestBodyPipeFeature>()!.Reader;
-        if (reader.TryRead(out var result))
+        ReadResult result;
+        try
         {
-            if (result.IsCompleted)
+            if (!reader.TryRead(out result))
             {
-                var buffer = result.Buffer;
-                var length = (int)buffer.Length;
-                var fits = buffer.Length <= _maxBodyBytes;
-                if (fits)
-                {
-                    buffer.CopyTo(context.RequestBuffer);
-                }
-
-                reader.AdvanceTo(buffer.End);
-                if (!fits)
-                {
-                    WritePayloadTooLarge(context);
-                    return Task.CompletedTask;
-                }
-
-                return AnswerAsync(context, length, isGet: false);
+                return PostReadSlowAsync(context, reader);
             }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            CountOversizedChunkedBody(context);
+            throw;
         }
 
-        return PostReadSlowAsync(context, reader);
+        if (!result.IsCompleted)
+        {
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            return PostReadSlowAsync(context, reader);
+        }
+
+        var buffer = result.Buffer;
+        var length = (int)buffer.Length;
+        var fits = buffer.Length <= _maxBodyBytes;
+        if (fits)
+        {
+            buffer.CopyTo(context.RequestBuffer);
+        }
+
+        reader.AdvanceTo(buffer.End);
+        if (!fits)
+        {
+            WritePayloadTooLarge(context);
+            return Task.CompletedTask;
+        }
+
+        return AnswerAsync(context, length, isGet: false);
     }
 
     /// <summary>Answers an OCSP GET from the base64 part of the raw target.</summary>
@@ -222,11 +232,16 @@ internal sealed partial class OcspExchange
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // A chunked body over Kestrel's MaxRequestBodySize: Kestrel answers 413 itself once this propagates.
-            _metrics.CountRejected(RejectReason.BodyTooLarge);
-            context.Outcome = RequestOutcome.PayloadTooLarge;
+            CountOversizedChunkedBody(context);
             throw;
         }
+    }
+
+    /// <summary>A chunked body over Kestrel's MaxRequestBodySize: Kestrel answers 413 itself once the exception propagates.</summary>
+    private void CountOversizedChunkedBody(OcspRequestContext context)
+    {
+        _metrics.CountRejected(RejectReason.BodyTooLarge);
+        context.Outcome = RequestOutcome.PayloadTooLarge;
     }
 
     private Task AnswerAsync(OcspRequestContext context, int length, bool isGet)
