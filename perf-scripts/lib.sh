@@ -18,16 +18,17 @@ wait_http() {
   return 1
 }
 
-# stop_pid PID: SIGTERM the process, wait up to 5 s, then SIGKILL; only that PID, never by name.
+# stop_pid PID: SIGTERM the process, wait up to 5 s, then SIGKILL; only that PID, never by name. Never fails
+# (it runs in EXIT traps under set -e, where a failing wait would stop the cleanup half-way).
 stop_pid() {
   local pid=$1 i
   [ -z "$pid" ] && return 0
   kill "$pid" 2>/dev/null || return 0
   for ((i = 0; i < 50; i++)); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     sleep 0.1
   done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
