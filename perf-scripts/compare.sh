@@ -128,8 +128,12 @@ start_peer() {
   esac
   pids[$peer]=$!
   url[$peer]=http://127.0.0.1:$port/
-  local i
-  for i in $(seq 1 200); do curl -s -o /dev/null -m 1 -d x "${url[$peer]}" && return 0; sleep 0.05; done
+  local i probe
+  probe=$(ls "${dir[$peer]}"/*.req | head -1)
+  for i in $(seq 1 200); do
+    curl -s -o /dev/null -m 2 --data-binary @"$probe" -H 'Content-Type: application/ocsp-request' "${url[$peer]}" && return 0
+    sleep 0.05
+  done
   echo "compare.sh: $peer did not start on port $port" >&2
   exit 1
 }

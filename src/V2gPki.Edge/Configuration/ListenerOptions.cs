@@ -11,6 +11,13 @@ public sealed class ListenerOptions
     /// <summary>The TCP port; 0 picks a free port (tests), which the server prints when it starts.</summary>
     public int Port { get; set; } = 8080;
 
+    /// <summary>
+    /// Run request handling inline on the socket I/O threads instead of dispatching each request to the thread
+    /// pool (Kestrel's <c>SocketTransportOptions.UnsafePreferInlineScheduling</c>). Only safe because the OCSP
+    /// handler never blocks (the live slow path is asynchronous); measured in perf-scripts/HOST-CHOICE.md.
+    /// </summary>
+    public bool InlineScheduling { get; set; }
+
     /// <summary>Request size, time and connection limits.</summary>
     public ListenerLimitsOptions Limits { get; set; } = new();
 }

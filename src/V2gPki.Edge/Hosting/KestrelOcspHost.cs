@@ -37,7 +37,8 @@ internal sealed class KestrelOcspHost : IOcspHost
     {
         var options = new KestrelServerOptions();
         KestrelListenerSetup.Apply(options, settings.Listener);
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), settings.LoggerFactory);
+        var transport = new SocketTransportFactory(
+            Options.Create(new SocketTransportOptions { UnsafePreferInlineScheduling = settings.Listener.InlineScheduling }), settings.LoggerFactory);
         var server = new KestrelServer(Options.Create(options), transport, settings.LoggerFactory);
         var bridge = new KestrelMeterBridge(settings.Metrics);
         try

@@ -36,6 +36,7 @@ internal sealed class SlimOcspHost : IOcspHost
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(settings.LoggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => KestrelListenerSetup.Apply(kestrel, settings.Listener));
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = settings.Listener.InlineScheduling);
         var app = builder.Build();
 
         var handlers = new SlimOcspHandlers(exchange);

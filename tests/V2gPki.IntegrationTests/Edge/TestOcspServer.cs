@@ -31,7 +31,7 @@ internal sealed class TestOcspServer : IAsyncDisposable
 
     public static async Task<TestOcspServer> StartAsync(OcspHostKind kind = OcspHostKind.Kestrel, Action<ListenerLimitsOptions>? limits = null, TimeProvider? time = null)
     {
-        var listener = new ListenerOptions { Address = "127.0.0.1", Port = 0 };
+        var listener = new ListenerOptions { Address = "127.0.0.1", Port = 0, InlineScheduling = true };
         limits?.Invoke(listener.Limits);
         var metrics = new EdgeMetrics(new MetricsRegistry());
         var responder = new ScriptedResponder();
