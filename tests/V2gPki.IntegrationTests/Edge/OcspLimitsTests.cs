@@ -20,8 +20,8 @@ public class OcspLimitsTests
         Assert.Equal(413, response.Status);
         Assert.Equal("close", response.Header("Connection"));
         Assert.True(http.WaitForClose(TimeSpan.FromSeconds(10)));
-        Assert.Equal(1, server.Metrics.RejectedCount(RejectReason.BodyTooLarge));
-        Assert.Equal(1, server.Metrics.RequestCount(RequestRoute.OcspPost, RequestOutcome.PayloadTooLarge));
+        await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.BodyTooLarge));
+        await Eventually.EqualAsync(1, () => server.Metrics.RequestCount(RequestRoute.OcspPost, RequestOutcome.PayloadTooLarge));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class OcspLimitsTests
         var response = http.Read();
 
         Assert.Equal(413, response?.Status);
-        Assert.Equal(1, server.Metrics.RejectedCount(RejectReason.BodyTooLarge));
+        await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.BodyTooLarge));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class OcspLimitsTests
         Assert.Equal(200, response.Status);
         Assert.Equal("close", response.Header("Connection"));
         Assert.True(http.WaitForClose(TimeSpan.FromSeconds(10)));
-        Assert.Equal(0, server.Metrics.RequestCount(RequestRoute.Metrics, RequestOutcome.Ok));
+        await Eventually.EqualAsync(0, () => server.Metrics.RequestCount(RequestRoute.Metrics, RequestOutcome.Ok));
     }
 
     [Fact]

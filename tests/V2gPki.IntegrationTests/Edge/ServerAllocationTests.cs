@@ -10,6 +10,7 @@ namespace V2gPki.IntegrationTests.Edge;
 /// connection by a client that allocates nothing per request, with the whole process's allocated bytes measured
 /// around them. Figures go to the test output; the budgets below catch regressions, wrk figures are in perf-scripts.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class ServerAllocationTests(ITestOutputHelper output)
 {
     private const int Batch = 100;
