@@ -84,6 +84,7 @@ public class ConfigurationTests
         options.Listeners.Ocsp.Address = "not-an-ip";
         options.Listeners.Ocsp.Port = 70000;
         options.Listeners.Ocsp.Limits.MaxRequestBodyBytes = 0;
+        options.Listeners.Ocsp.Limits.MinRequestBodyGraceSeconds = 1;
         options.Ocsp.ResignFloorDays = 7; // 168 h < 167 h + 24 h
         options.Ocsp.NoncePolicy = "sometimes";
         options.Ocsp.HashAlgorithms = ["md5"];
@@ -94,6 +95,7 @@ public class ConfigurationTests
         foreach (var key in new[]
         {
             "Listeners:Ocsp:Address", "Listeners:Ocsp:Port", "Listeners:Ocsp:Limits:MaxRequestBodyBytes", "Ocsp:ResignFloorDays",
+            "Listeners:Ocsp:Limits:MinRequestBodyGraceSeconds",
             "Ocsp:NoncePolicy", "Ocsp:HashAlgorithms", "Hsm:Tokens:0:Label", "Hsm:Tokens:0:PinFile", "Hsm:Tokens:0:Role",
         })
         {

@@ -30,7 +30,7 @@ public sealed class ListenerLimitsOptions
     /// <summary>Minimum request body rate in bytes per second after the grace period; 0 disables the check.</summary>
     public double MinRequestBodyBytesPerSecond { get; set; } = 240;
 
-    /// <summary>Grace period before <see cref="MinRequestBodyBytesPerSecond"/> applies.</summary>
+    /// <summary>Grace period before <see cref="MinRequestBodyBytesPerSecond"/> applies; above 1 second (Kestrel's minimum).</summary>
     public double MinRequestBodyGraceSeconds { get; set; } = 5;
 
     /// <summary>

@@ -207,9 +207,14 @@ public static class OptionsValidator
             errors.Add($"{key}:Limits:KeepAliveTimeoutSeconds: must be in (0, 3600]");
         }
 
-        if (limits.MinRequestBodyBytesPerSecond < 0 || limits.MinRequestBodyGraceSeconds < 0)
+        if (limits.MinRequestBodyBytesPerSecond < 0)
         {
-            errors.Add($"{key}:Limits:MinRequestBody*: must not be negative");
+            errors.Add($"{key}:Limits:MinRequestBodyBytesPerSecond: must not be negative (0 disables the check)");
+        }
+        else if (limits.MinRequestBodyBytesPerSecond > 0 && limits.MinRequestBodyGraceSeconds <= 1)
+        {
+            // Kestrel's MinDataRate refuses a grace period of 1 s or less.
+            errors.Add($"{key}:Limits:MinRequestBodyGraceSeconds: must be above 1 second");
         }
 
         if (limits.MaxConcurrentConnections < 0)

@@ -83,8 +83,9 @@ public sealed class KestrelMeterBridge : IDisposable
         {
             if (tag.Key == "error.type" && TryMapErrorType(tag.Value as string, out var reason))
             {
-                // Our own 413 (checked before reading) is already counted by the handler.
-                if (reason != RejectReason.BodyTooLarge)
+                // Counted elsewhere: 413 by the handler (it sees every oversized body first), the connection cap
+                // by kestrel.rejected_connections (a refused connection also reports this error type).
+                if (reason is not (RejectReason.BodyTooLarge or RejectReason.ConnectionLimit))
                 {
                     self._metrics.CountRejected(reason);
                 }

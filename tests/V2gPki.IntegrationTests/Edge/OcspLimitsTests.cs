@@ -107,6 +107,40 @@ public class OcspLimitsTests
     }
 
     [Fact]
+    public async Task SlowBody_ConnectionAbortedBelowTheMinimumDataRate()
+    {
+        await using var server = await TestOcspServer.StartAsync(limits: l =>
+        {
+            l.MinRequestBodyBytesPerSecond = 1000;
+            l.MinRequestBodyGraceSeconds = 1.5;
+        });
+        using var http = RawHttp.Connect(server.Port);
+
+        http.Send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n0123456789");
+        var closed = http.WaitForClose(TimeSpan.FromSeconds(15));
+
+        Assert.True(closed);
+        await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.MinRequestBodyDataRate));
+    }
+
+    [Fact]
+    public async Task ConnectionsOverTheCap_ClosedAtOnceAndCounted()
+    {
+        await using var server = await TestOcspServer.StartAsync(limits: l => l.MaxConcurrentConnections = 1);
+        using var first = RawHttp.Connect(server.Port);
+        first.Send(RawHttp.Get("/health"));
+        Assert.Equal(200, first.Read()!.Status);
+
+        using var second = RawHttp.Connect(server.Port);
+        second.Send(RawHttp.Get("/health"));
+
+        Assert.Null(second.Read());
+        await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.ConnectionLimit));
+        first.Send(RawHttp.Get("/health"));
+        Assert.Equal(200, first.Read()!.Status);
+    }
+
+    [Fact]
     public async Task IdleKeepAlive_ConnectionClosedAfterTheKeepAliveTimeout()
     {
         await using var server = await TestOcspServer.StartAsync(limits: l => l.KeepAliveTimeoutSeconds = 1);
