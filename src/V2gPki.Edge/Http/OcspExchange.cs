@@ -155,9 +155,9 @@ internal sealed partial class OcspExchange
                 return PostReadSlowAsync(context, reader);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            CountOversizedChunkedBody(context);
+            CountBodyRejected(context, ex);
             throw;
         }
 
@@ -230,18 +230,29 @@ internal sealed partial class OcspExchange
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            CountOversizedChunkedBody(context);
+            CountBodyRejected(context, ex);
             throw;
         }
     }
 
-    /// <summary>A chunked body over Kestrel's MaxRequestBodySize: Kestrel answers 413 itself once the exception propagates.</summary>
-    private void CountOversizedChunkedBody(OcspRequestContext context)
+    /// <summary>
+    /// Kestrel rejected the body while we read it: 413 for a chunked body over MaxRequestBodySize (counted here,
+    /// the handler being the first to see it), 400 for bad chunked framing or a body cut short (the reason is
+    /// counted from Kestrel's meter). Kestrel writes the error response itself once the exception propagates.
+    /// </summary>
+    private void CountBodyRejected(OcspRequestContext context, BadHttpRequestException ex)
     {
-        _metrics.CountRejected(RejectReason.BodyTooLarge);
-        context.Outcome = RequestOutcome.PayloadTooLarge;
+        if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            _metrics.CountRejected(RejectReason.BodyTooLarge);
+            context.Outcome = RequestOutcome.PayloadTooLarge;
+        }
+        else
+        {
+            context.Outcome = RequestOutcome.BadRequest;
+        }
     }
 
     private Task AnswerAsync(OcspRequestContext context, int length, bool isGet)

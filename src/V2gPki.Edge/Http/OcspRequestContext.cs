@@ -53,7 +53,8 @@ internal sealed class OcspRequestContext
         Response = features.Get<IHttpResponseFeature>()!;
         IsHead = false;
         Route = RequestRoute.Other;
-        Outcome = RequestOutcome.NotFound;
+        // Every handler sets its outcome; one that throws or loses its client first is counted as aborted.
+        Outcome = RequestOutcome.Aborted;
         StartTimestamp = startTimestamp;
         Body.Reset();
     }

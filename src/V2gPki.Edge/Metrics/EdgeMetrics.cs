@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Metrics;
 public sealed class EdgeMetrics
 {
     private const int RouteCount = (int)RequestRoute.Other + 1;
-    private const int OutcomeCount = (int)RequestOutcome.NotReady + 1;
+    private const int OutcomeCount = (int)RequestOutcome.Aborted + 1;
     private const int RejectCount = (int)RejectReason.ResponderException + 1;
 
     private static readonly double[] LatencyBuckets =
@@ -171,7 +171,9 @@ public sealed class EdgeMetrics
         RequestOutcome.NotFound => "not_found",
         RequestOutcome.MethodNotAllowed => "method_not_allowed",
         RequestOutcome.PayloadTooLarge => "payload_too_large",
-        _ => "not_ready",
+        RequestOutcome.NotReady => "not_ready",
+        RequestOutcome.BadRequest => "bad_request",
+        _ => "aborted",
     };
 
     /// <summary>The Prometheus label of a reject reason.</summary>

@@ -40,4 +40,10 @@ public enum RequestOutcome : byte
 
     /// <summary>HTTP 503 on <c>/ready</c>.</summary>
     NotReady = 11,
+
+    /// <summary>Kestrel rejected the request body (bad chunked framing, body cut short): HTTP 400 by Kestrel.</summary>
+    BadRequest = 12,
+
+    /// <summary>The connection went away or the handler failed before an answer was chosen.</summary>
+    Aborted = 13,
 }
