@@ -35,7 +35,7 @@ public sealed class ListenerLimitsOptions
 
     /// <summary>
     /// Open connections accepted at once; further connections are closed at once. Size it from file descriptors and
-    /// memory (one connection holds ~20 KB of buffers); 0 means no cap.
+    /// memory (buffers are pooled per request in flight, not held per connection); 0 means no cap.
     /// </summary>
     public long MaxConcurrentConnections { get; set; } = 10_000;
 }

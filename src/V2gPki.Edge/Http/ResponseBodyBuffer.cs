@@ -5,8 +5,9 @@ using System.Buffers;
 namespace V2gPki.Edge.Http;
 
 /// <summary>
-/// The reusable <see cref="IBufferWriter{T}"/> a responder writes one response into, owned by one connection
-/// (or one pooled request state) and reset per request, so writing costs no allocation once warm.
+/// The <see cref="IBufferWriter{T}"/> a responder writes one response into. Its storage is rented from
+/// <see cref="ArrayPool{T}.Shared"/> on first write and returned by <see cref="Release"/> when the request ends,
+/// so memory follows requests in flight, not open connections, and a warm pool makes it allocation-free.
 /// </summary>
 /// <remarks>
 /// The response goes here first rather than straight into Kestrel's pipe because HTTP/1.1 needs
@@ -15,15 +16,13 @@ namespace V2gPki.Edge.Http;
 /// </remarks>
 internal sealed class ResponseBodyBuffer : IBufferWriter<byte>
 {
-    private byte[] _buffer;
+    private const int InitialSize = 4096;
+
+    private byte[]? _buffer;
     private int _written;
 
-    /// <summary>Creates a buffer.</summary>
-    /// <param name="initialCapacity">Initial size; OCSP responses stay under 4 KB (DESIGN.md §3).</param>
-    public ResponseBodyBuffer(int initialCapacity = 4096) => _buffer = new byte[initialCapacity];
-
     /// <summary>The bytes written since the last <see cref="Reset"/>.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+    public ReadOnlySpan<byte> WrittenSpan => _buffer is null ? default : _buffer.AsSpan(0, _written);
 
     /// <summary>The number of bytes written since the last <see cref="Reset"/>.</summary>
     public int WrittenCount => _written;
@@ -31,10 +30,21 @@ internal sealed class ResponseBodyBuffer : IBufferWriter<byte>
     /// <summary>Forgets the written bytes (keeps the storage).</summary>
     public void Reset() => _written = 0;
 
+    /// <summary>Forgets the written bytes and returns the storage to the pool.</summary>
+    public void Release()
+    {
+        _written = 0;
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <inheritdoc/>
     public void Advance(int count)
     {
-        if ((uint)count > (uint)(_buffer.Length - _written))
+        if (_buffer is null || (uint)count > (uint)(_buffer.Length - _written))
         {
             throw new ArgumentOutOfRangeException(nameof(count));
         }
@@ -43,25 +53,28 @@ internal sealed class ResponseBodyBuffer : IBufferWriter<byte>
     }
 
     /// <inheritdoc/>
-    public Memory<byte> GetMemory(int sizeHint = 0)
-    {
-        Ensure(sizeHint);
-        return _buffer.AsMemory(_written);
-    }
+    public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_written);
 
     /// <inheritdoc/>
-    public Span<byte> GetSpan(int sizeHint = 0)
-    {
-        Ensure(sizeHint);
-        return _buffer.AsSpan(_written);
-    }
+    public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_written);
 
-    private void Ensure(int sizeHint)
+    private byte[] Ensure(int sizeHint)
     {
         var needed = Math.Max(sizeHint, 1);
-        if (_buffer.Length - _written < needed)
+        var buffer = _buffer;
+        if (buffer is not null && buffer.Length - _written >= needed)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + needed));
+            return buffer;
         }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(InitialSize, (buffer?.Length ?? 0) * 2), _written + needed));
+        if (buffer is not null)
+        {
+            buffer.AsSpan(0, _written).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        _buffer = larger;
+        return larger;
     }
 }
