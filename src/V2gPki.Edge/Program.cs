@@ -9,7 +9,7 @@ public static class Program
 {
     /// <summary>Dispatches the command line to a CLI command and returns its exit status.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <returns>The process exit status: 0 on success, 1 when a checked value is invalid, 2 on a usage error.</returns>
+    /// <returns>The process exit status: 0 on success, 1 on a runtime error or an invalid checked value, 2 on a usage error.</returns>
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -19,12 +19,20 @@ public static class Program
             return args.Length == 0 ? 2 : 0;
         }
 
-        if (args[0] == "id")
+        // One line per command (each command lives in Cli/ with its own --help).
+        return args[0] switch
         {
-            return IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error);
-        }
+            "serve" => ServeCommand.Run(args.AsSpan(1)),
+            "perf-serve" => PerfServeCommand.Run(args.AsSpan(1)),
+            "id" => IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
+            "ca" => CaInitCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
+            _ => UnknownCommand(args[0]),
+        };
+    }
 
-        Console.Error.WriteLine($"v2gpki: unknown command '{args[0]}'");
+    private static int UnknownCommand(string command)
+    {
+        Console.Error.WriteLine($"v2gpki: unknown command '{command}'");
         Console.Error.WriteLine(Usage);
         return 2;
     }
@@ -32,10 +40,13 @@ public static class Program
     private const string Usage = """
         v2gpki — ISO 15118 Plug&Charge PKI (OCSP, CRL, EST, contract service)
 
-        usage: v2gpki <command> [options]
+        usage: v2gpki <command> [options]      (v2gpki <command> --help for its options)
 
         commands:
-          id check    validate an ISO 15118 identifier (evse, secc, emaid, pcid); see 'v2gpki id check --help'
+          serve       run the OCSP listener from a config file (serve --config <file>)
+          ca          create or import the CA hierarchy (ca init --demo | csr | import | list)
+          id check    validate an ISO 15118 identifier (evse, secc, emaid, pcid)
+          perf-serve  benchmark mode: the OCSP listener over a fixed table of pre-made responses
           help        show this text
         """;
 }

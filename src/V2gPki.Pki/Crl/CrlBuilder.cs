@@ -78,7 +78,7 @@ public static class CrlBuilder
 
         var parsed = CertificateList.GetInstance(Asn1Object.FromByteArray(der));
         if (!parsed.TbsCertList.GetDerEncoded().AsSpan().SequenceEqual(tbsDer)
-            || !SignedStructure.Verify(ca.PublicKey, signer.Algorithm, tbsDer, signature))
+            || !ca.Verifier.Verify(signer.Algorithm, tbsDer, signature))
         {
             throw new CryptographicException($"the CRL of {ca.Name} signed by {signer.Description} does not verify with the CA's public key");
         }

@@ -59,6 +59,9 @@ public sealed class CaHierarchyOptions
     /// <summary>Gets or sets the C of our own certificates' subjects.</summary>
     public string Country { get; set; } = DefaultCountry;
 
+    /// <summary>Gets or sets the PKCS#11 module (SoftHSM2 by default; its configuration then lives under the data directory).</summary>
+    public string ModulePath { get; set; } = HsmOptions.DefaultModulePath;
+
     /// <summary>Gets or sets the root token's label.</summary>
     public string RootTokenLabel { get; set; } = "v2gpki-root";
 
@@ -101,6 +104,7 @@ public sealed class CaHierarchyOptions
             RootAndSubCa1Offline = RootAndSubCa1Offline,
             Hsm = new CaManifestHsm
             {
+                ModulePath = ModulePath,
                 Tokens =
                 [
                     new TokenManifestEntry { Role = HsmTokenRoles.Root, Label = RootTokenLabel, PinEnvironmentVariable = RootPinVariable },

@@ -38,5 +38,6 @@ public sealed class CaManifestEntry
     public string OcspUrl { get; set; } = "";
 
     /// <summary>Gets a value indicating whether the CA is external (its key is not in our tokens).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsExternal => TokenRole is null;
 }

@@ -31,7 +31,7 @@ public static class CertificateChecks
             return false;
         }
 
-        return SignedStructure.Verify(issuer.GetPublicKey(), algorithm, structure.TbsCertificate.GetDerEncoded(), structure.Signature.GetOctets());
+        return SignedStructure.Verify(issuer.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded(), algorithm, structure.TbsCertificate.GetDerEncoded(), structure.Signature.GetOctets());
     }
 
     /// <summary>The subjectKeyIdentifier of a certificate.</summary>

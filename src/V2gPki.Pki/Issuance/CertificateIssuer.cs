@@ -4,7 +4,6 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using V2gPki.Pki.Csr;
 using V2gPki.Pki.Lint;
@@ -26,8 +25,12 @@ public sealed class CertificateIssuer
     /// <summary>How many serials are drawn before giving up (a collision of 120-bit random serials means a broken source).</summary>
     public const int MaxSerialAttempts = 8;
 
+    /// <summary>How far the clock may go backwards between two issuances before issuance refuses to run.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+
     private readonly TimeProvider _time;
     private readonly ISerialNumberCheck? _serialCheck;
+    private long _latestNowTicks;
 
     /// <summary>Creates an issuer.</summary>
     /// <param name="time">The clock (notBefore = now).</param>
@@ -79,7 +82,7 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.IssuerCannotSign, $"{issuer.Name} is an external CA: its key is not in our HSM tokens");
         }
 
-        var side = new IssuerSide(issuer.Subject, issuer.KeyId, issuer.NotBefore, issuer.NotAfter, signer, issuer.KeyAlgorithm, issuer.PublicKey, issuer);
+        var side = new IssuerSide(issuer.Subject, issuer.KeyId, issuer.NotBefore, issuer.NotAfter, signer, issuer.KeyAlgorithm, issuer.SubjectPublicKeyInfo, issuer);
         return IssueCore(profile, ParseKey(subjectPublicKeyInfo), subject, side, requestedNotAfter);
     }
 
@@ -101,12 +104,18 @@ public sealed class CertificateIssuer
 
         SubjectPublicKeyInfo spki = ParseKey(signer.SubjectPublicKeyInfo);
         X509Name name = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
-        var side = new IssuerSide(name, null, null, null, signer, KeyAlgorithms.Identify(spki), PublicKeyFactory.CreateKey(spki), null);
+        var side = new IssuerSide(name, null, null, null, signer, KeyAlgorithms.Identify(spki), spki.GetDerEncoded(), null);
         return IssueCore(profile, spki, subject, side, null);
     }
 
     private IssuanceResult IssueCore(CertificateProfile profile, SubjectPublicKeyInfo spki, SubjectValues subject, IssuerSide issuer, DateTimeOffset? requestedNotAfter)
     {
+        if (!ClockIsMonotonic(out DateTimeOffset latest))
+        {
+            return IssuanceResult.Refused(IssuanceStatus.ClockJumped,
+                $"the clock reads {_time.GetUtcNow():O}, more than {ClockTolerance.TotalSeconds:0} s before the latest issuance at {latest:O}; fix the clock before issuing");
+        }
+
         if (CertificateValidity.Compute(profile, _time, issuer.NotAfter, requestedNotAfter) is not CertificateValidity validity)
         {
             return IssuanceResult.Refused(IssuanceStatus.ValidityEmpty,
@@ -188,12 +197,33 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the signed {profile.Name} certificate does not carry the linted TBS bytes");
         }
 
-        if (!SignedStructure.Verify(issuer.PublicKey, issuer.Signer.Algorithm, tbsDer, signature))
+        if (!(issuer.Ca?.Verifier.Verify(issuer.Signer.Algorithm, tbsDer, signature) ?? SignedStructure.Verify(issuer.PublicKeyInfo, issuer.Signer.Algorithm, tbsDer, signature)))
         {
             return IssuanceResult.Refused(IssuanceStatus.SignatureInvalid, $"the {profile.Name} certificate signed by {issuer.Signer.Description} does not verify with the issuer's public key");
         }
 
         return IssuanceResult.Issued(new IssuedCertificate(der, serial, parsed, profile, subject.CommonName, validity));
+    }
+
+    // A backwards jump would back-date notBefore below certificates already issued; forward jumps cannot be told from
+    // a long pause and are left to NTP monitoring.
+    private bool ClockIsMonotonic(out DateTimeOffset latest)
+    {
+        long now = _time.GetUtcNow().UtcTicks;
+        long seen = Interlocked.Read(ref _latestNowTicks);
+        while (now > seen)
+        {
+            long previous = Interlocked.CompareExchange(ref _latestNowTicks, now, seen);
+            if (previous == seen)
+            {
+                break;
+            }
+
+            seen = previous;
+        }
+
+        latest = new DateTimeOffset(Math.Max(seen, now), TimeSpan.Zero);
+        return now >= seen - ClockTolerance.Ticks;
     }
 
     private byte[]? DrawSerial(IssuingCa? ca)
@@ -230,6 +260,6 @@ public sealed class CertificateIssuer
         DateTimeOffset? NotAfter,
         ICertificateSigner Signer,
         KeyAlgorithm KeyAlgorithm,
-        AsymmetricKeyParameter PublicKey,
+        byte[] PublicKeyInfo,
         IssuingCa? Ca);
 }

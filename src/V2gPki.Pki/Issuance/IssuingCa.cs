@@ -54,6 +54,8 @@ public sealed class IssuingCa
             throw new ArgumentException($"the public key of {signer.Description} is not the key certified for {name}", nameof(signer));
         }
 
+        SubjectPublicKeyInfo = spki.GetDerEncoded();
+        Verifier = new SignatureVerifier(SubjectPublicKeyInfo);
         Subject = Certificate.SubjectDN;
         KeyAlgorithm = KeyAlgorithms.Identify(spki);
         PublicKey = PublicKeyFactory.CreateKey(spki);
@@ -94,6 +96,12 @@ public sealed class IssuingCa
 
     /// <summary>Gets the CA key's algorithm.</summary>
     public KeyAlgorithm KeyAlgorithm { get; }
+
+    /// <summary>Gets the CA's public key as DER SubjectPublicKeyInfo.</summary>
+    public byte[] SubjectPublicKeyInfo { get; }
+
+    /// <summary>Gets a verifier of the CA key's signatures (checks what the HSM signed before it is returned).</summary>
+    public SignatureVerifier Verifier { get; }
 
     /// <summary>Gets the CA's public key (to verify what it signed).</summary>
     public AsymmetricKeyParameter PublicKey { get; }

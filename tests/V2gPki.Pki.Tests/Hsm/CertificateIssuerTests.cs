@@ -200,6 +200,32 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
         Assert.Equal(IssuanceStatus.ProfileMismatch, result.Status);
     }
 
+    [Fact]
+    public void Issue_ClockWentBackwards_RefusedWithoutSigningUntilItCatchesUp()
+    {
+        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
+        var clock = new SettableTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
+        var issuer = new CertificateIssuer(clock);
+        ValidatedCsr csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse");
+        Assert.True(issuer.Issue(csr, ca).IsIssued);
+
+        clock.Now -= TimeSpan.FromSeconds(30);
+        Assert.True(issuer.Issue(csr, ca).IsIssued);
+        clock.Now -= TimeSpan.FromMinutes(5);
+        Assert.Equal(IssuanceStatus.ClockJumped, issuer.Issue(csr, ca).Status);
+        Assert.Equal(2, signer.Count);
+
+        clock.Now += TimeSpan.FromMinutes(5);
+        Assert.True(issuer.Issue(csr, ca).IsIssued);
+    }
+
+    private sealed class SettableTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private sealed class ScriptedSerialCheck(int inUse) : ISerialNumberCheck
     {
         public List<string> Seen { get; } = [];

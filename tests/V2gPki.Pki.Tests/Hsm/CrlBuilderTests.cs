@@ -73,6 +73,32 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     }
 
     [Fact]
+    public void Build_SubCa1Crl_ListsRevokedSubCa2AndOpenSslRefusesItsLeaves()
+    {
+        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
+        IssuingCa sub1 = demo.Hierarchy.GetCa("mo-sub1");
+        IssuingCa sub2 = demo.Hierarchy.GetCa("mo-sub2");
+        byte[] serial = sub2.Certificate.SerialNumber.ToByteArrayUnsigned();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var sequence = new FileCrlNumberSequence(fixture.NewDirectory("crlnumbers"));
+
+        byte[] crl = CrlBuilder.Build(sub1, [new RevokedEntry(serial, RevokedAt, CrlReasonCode.Superseded)], now, new CrlOptions().NextUpdate(now, offlineCa: true), sequence.Reserve(sub1.Name));
+
+        string dir = fixture.NewDirectory("crl");
+        string text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
+        Assert.Equal(["Superseded"], ReasonsBySerial(text, serial));
+        Assert.Contains("X509v3 CRL Number: \n                1\n", text, StringComparison.Ordinal);
+
+        string crlPem = Path.Combine(dir, "mo-sub1-crl.pem");
+        File.WriteAllText(crlPem, PemOf("X509 CRL", crl));
+        string anchor = ChainVerifier.Write(dir, "anchor", demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
+        string target = ChainVerifier.Write(dir, "sub2", [sub2.CertificateDer]);
+        (int exit, string output) = Tool.Run("openssl", "verify", "-crl_check", "-CAfile", anchor, "-CRLfile", crlPem, target);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("certificate revoked", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_NoEntries_VerifiesAndSignsOnceThroughTheHsm()
     {
         DemoHierarchy demo = fixture.Demo(DemoKind.P256);

@@ -20,7 +20,11 @@ public sealed class SignatureRule : ICsrRule
         string detail;
         try
         {
-            verified = request.Verify();
+            // ECDSA (every profile's key type but Ed448) through the platform's fast verifier; anything else through BouncyCastle.
+            Profiles.SignatureAlgorithm algorithm = Profiles.KeyAlgorithms.IdentifySignature(request.SignatureAlgorithm);
+            verified = algorithm is Profiles.SignatureAlgorithm.EcdsaWithSha256 or Profiles.SignatureAlgorithm.EcdsaWithSha384 or Profiles.SignatureAlgorithm.EcdsaWithSha512
+                ? Signing.SignedStructure.Verify(context.Info!.SubjectPublicKeyInfo.GetDerEncoded(), algorithm, context.Info.GetDerEncoded(), request.Signature.GetOctets())
+                : request.Verify();
             detail = "it does not match the CSR's public key";
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException)

@@ -1,0 +1,19 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+namespace V2gPki.Edge.Configuration;
+
+/// <summary>The admin API listener: loopback HTTP with a bearer token by default; HTTPS when bound to another address.</summary>
+public sealed class AdminListenerOptions
+{
+    /// <summary>The IP address to bind.</summary>
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port.</summary>
+    public int Port { get; set; } = 8081;
+
+    /// <summary>The file holding the bearer token (relative paths are relative to <see cref="V2gPkiOptions.DataDir"/>).</summary>
+    public string TokenFile { get; set; } = "admin.token";
+
+    /// <summary>Request size, time and connection limits.</summary>
+    public ListenerLimitsOptions Limits { get; set; } = new() { MaxConcurrentConnections = 64 };
+}

@@ -1,0 +1,36 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using Microsoft.Extensions.Logging.Abstractions;
+using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Ocsp;
+
+namespace V2gPki.Edge.Hosting;
+
+/// <summary>Everything an OCSP listener needs.</summary>
+/// <param name="responder">Answers OCSP requests.</param>
+/// <param name="readiness">Answers <c>/ready</c>.</param>
+/// <param name="listener">Address, port and limits.</param>
+public sealed class OcspHostSettings(IOcspResponder responder, IReadinessProvider readiness, ListenerOptions listener)
+{
+    /// <summary>Answers OCSP requests.</summary>
+    public IOcspResponder Responder { get; } = responder ?? throw new ArgumentNullException(nameof(responder));
+
+    /// <summary>Answers <c>/ready</c>.</summary>
+    public IReadinessProvider Readiness { get; } = readiness ?? throw new ArgumentNullException(nameof(readiness));
+
+    /// <summary>Address, port and limits.</summary>
+    public ListenerOptions Listener { get; } = listener ?? throw new ArgumentNullException(nameof(listener));
+
+    /// <summary>The metrics served at <c>/metrics</c>; a fresh registry when not set.</summary>
+    public EdgeMetrics Metrics { get; init; } = new(new MetricsRegistry());
+
+    /// <summary>The clock (DESIGN.md §9).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Logging for Kestrel and responder failures.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The host implementation; <see cref="OcspHostKind.Kestrel"/> is the product path.</summary>
+    public OcspHostKind Kind { get; init; } = OcspHostKind.Kestrel;
+}

@@ -1,0 +1,147 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Buffers;
+using System.Text;
+using V2gPki.Edge.Metrics;
+
+namespace V2gPki.Edge.Tests;
+
+public class MetricsTests
+{
+    private static string Expose(MetricsRegistry registry)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        registry.WriteTo(buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
+    public void WriteTo_CounterWithLabels_PrometheusTextFormat()
+    {
+        var registry = new MetricsRegistry();
+        var family = registry.CreateCounter("test_requests_total", "Requests.", "route", "outcome");
+        family.WithLabels("post", "ok").Add(3);
+        family.WithLabels("get", "we\"ird\\").Increment();
+
+        var text = Expose(registry);
+
+        Assert.Contains("# HELP test_requests_total Requests.\n# TYPE test_requests_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_requests_total{route=\"post\",outcome=\"ok\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_requests_total{route=\"get\",outcome=\"we\\\"ird\\\\\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteTo_Histogram_CumulativeBucketsSumAndCount()
+    {
+        var registry = new MetricsRegistry();
+        var histogram = registry.CreateHistogram("test_seconds", "Latency.", [0.001, 0.01], 1e-3).WithLabels();
+        histogram.Observe(0);   // 0 ms
+        histogram.Observe(1);   // 1 ms: the bound is inclusive
+        histogram.Observe(5);   // 5 ms
+        histogram.Observe(50);  // 50 ms
+
+        var text = Expose(registry);
+
+        Assert.Contains("test_seconds_bucket{le=\"0.001\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_seconds_bucket{le=\"0.01\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_seconds_bucket{le=\"+Inf\"} 4\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_seconds_sum 0.056\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_seconds_count 4\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithLabels_SameValues_SameChild()
+    {
+        var family = new MetricsRegistry().CreateGauge("test_depth", "Depth.", "queue");
+
+        Assert.Same(family.WithLabels("a"), family.WithLabels("a"));
+        Assert.NotSame(family.WithLabels("a"), family.WithLabels("b"));
+        Assert.Throws<ArgumentException>(() => family.WithLabels("a", "b"));
+    }
+
+    [Fact]
+    public void Create_DuplicateOrInvalidName_Throws()
+    {
+        var registry = new MetricsRegistry();
+        registry.CreateCounter("test_total", "x");
+
+        Assert.Throws<InvalidOperationException>(() => registry.CreateCounter("test_total", "x"));
+        Assert.Throws<ArgumentException>(() => registry.CreateCounter("1bad", "x"));
+        Assert.Throws<ArgumentException>(() => registry.CreateCounter("bad-name", "x"));
+    }
+
+    [Fact]
+    public void EdgeMetrics_RegistersEveryFamilyOfIssue7()
+    {
+        var metrics = new EdgeMetrics(new MetricsRegistry());
+        metrics.CountRequest(RequestRoute.OcspPost, RequestOutcome.Successful, 100);
+        metrics.CountRejected(RejectReason.UndecodableGet);
+        metrics.HsmSignatures.WithLabels("priority").Increment();
+        metrics.QueueDepth.WithLabels("slow-path").Set(7);
+
+        var text = Expose(metrics.Registry);
+
+        foreach (var name in new[]
+        {
+            "v2gpki_http_requests_total{route=\"ocsp_post\",outcome=\"successful\"} 1",
+            "v2gpki_http_request_duration_seconds_bucket",
+            "v2gpki_rejected_inputs_total{reason=\"get_undecodable\"} 1",
+            "v2gpki_ocsp_response_age_seconds_bucket",
+            "v2gpki_allocated_bytes_per_request",
+            "v2gpki_process_allocated_bytes_total",
+            "v2gpki_store_responses",
+            "v2gpki_store_pending_reads_total",
+            "v2gpki_hsm_signatures_total{lane=\"priority\"} 1",
+            "# TYPE v2gpki_hsm_errors_total counter",
+            "v2gpki_queue_depth{queue=\"slow-path\"} 7",
+            "v2gpki_http_active_connections",
+        })
+        {
+            Assert.Contains(name, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, metrics.TotalRequests);
+    }
+
+    [Fact]
+    public void HotPathUpdates_AllocateNothing()
+    {
+        var metrics = new EdgeMetrics(new MetricsRegistry());
+        metrics.CountRequest(RequestRoute.OcspGet, RequestOutcome.NotModified, 1);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            metrics.CountRequest(RequestRoute.OcspGet, RequestOutcome.Successful, i * 100);
+            metrics.CountRejected(RejectReason.BodyTooLarge);
+            metrics.ResponseAge.Observe(i * 60);
+            metrics.ActiveConnections.Add(1);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData("request_headers_timeout", RejectReason.RequestHeadersTimeout)]
+    [InlineData("max_request_headers_total_size_exceeded", RejectReason.RequestHeadersTooLarge)]
+    [InlineData("max_request_header_count_exceeded", RejectReason.TooManyRequestHeaders)]
+    [InlineData("invalid_request_line", RejectReason.InvalidRequestLine)]
+    [InlineData("invalid_request_headers", RejectReason.InvalidRequestHeaders)]
+    [InlineData("min_request_body_data_rate", RejectReason.MinRequestBodyDataRate)]
+    [InlineData("unexpected_end_of_request_content", RejectReason.UnexpectedEndOfRequest)]
+    [InlineData("something_new", RejectReason.OtherProtocolError)]
+    public void KestrelErrorType_MapsToRejectReason(string errorType, RejectReason expected)
+    {
+        Assert.True(KestrelMeterBridge.TryMapErrorType(errorType, out var reason));
+        Assert.Equal(expected, reason);
+    }
+
+    [Theory]
+    [InlineData("keep_alive_timeout")]
+    [InlineData("connection_reset")]
+    [InlineData(null)]
+    public void KestrelErrorType_NormalClosesAreNotRejections(string? errorType)
+    {
+        Assert.False(KestrelMeterBridge.TryMapErrorType(errorType, out _));
+    }
+}

@@ -1,0 +1,68 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Diagnostics;
+
+namespace V2gPki.IntegrationTests.Edge;
+
+/// <summary>Independent clients against the real listener: openssl ocsp (POST) and curl (GET), as issue 7 asks.</summary>
+public class ExternalClientTests
+{
+    [Fact]
+    public async Task OpensslOcsp_PostToTheRootUrl_GetsTheResponseBytesBack()
+    {
+        await using var server = await TestOcspServer.StartAsync();
+        var output = Path.Combine(Path.GetTempPath(), $"v2gpki-resp-{Guid.NewGuid():N}.der");
+        try
+        {
+            var (code, text) = await RunAsync("openssl", "ocsp", "-url", server.BaseAddress.ToString(), "-reqin",
+                Fixtures.Path("ocsp-set/table/s0004.req"), "-respout", output, "-CAfile", Fixtures.Path("ocsp-set/ca.pem"), "-resp_text");
+
+            Assert.True(code == 0, text);
+            Assert.Equal(Fixtures.Response(4), await File.ReadAllBytesAsync(output));
+            Assert.Contains("Response verify OK", text, StringComparison.Ordinal);
+            Assert.Contains("Cert Status: revoked", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Curl_GetWithUrlEncodedBase64_GetsTheResponseBytesAndCachingHeaders()
+    {
+        await using var server = await TestOcspServer.StartAsync();
+        var output = Path.Combine(Path.GetTempPath(), $"v2gpki-get-{Guid.NewGuid():N}.der");
+        var url = new Uri(server.BaseAddress, "ocsp/" + Uri.EscapeDataString(Convert.ToBase64String(Fixtures.Request(6)))).AbsoluteUri;
+        try
+        {
+            var (code, headers) = await RunAsync("curl", "-s", "-D", "-", "-o", output, url);
+
+            Assert.True(code == 0, headers);
+            Assert.Equal(Fixtures.Response(6), await File.ReadAllBytesAsync(output));
+            Assert.Contains("HTTP/1.1 200", headers, StringComparison.Ordinal);
+            Assert.Contains("Cache-Control: max-age=", headers, StringComparison.Ordinal);
+            Assert.Contains("ETag: \"", headers, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    internal static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
