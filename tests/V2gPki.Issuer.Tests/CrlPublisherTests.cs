@@ -44,6 +44,27 @@ public sealed class CrlPublisherTests(IssuerFixture fixture)
     }
 
     [Fact]
+    public async Task RunOnce_RemainingValidityBelowThreshold_RegeneratesWellBeforeNextUpdate()
+    {
+        await using var env = await TestEnvironment.StartAsync(_pki);
+        var crlDir = Path.Combine(env.Path, "crl");
+        await using var publisher = new CrlPublisher(env.Directory, env.Store, Generator(crlDir), new CrlPublisherOptions(), env.Time);
+        await publisher.StartAsync();
+        Assert.True(publisher.TryGetCrl("cpo-sub2", out var first));
+
+        env.Time.Advance(TimeSpan.FromDays(3));
+        publisher.RunOnce(force: false);
+        Assert.True(publisher.TryGetCrl("cpo-sub2", out var same));
+        Assert.Equal(first.ETag, same.ETag);
+
+        env.Time.Advance(TimeSpan.FromDays(0.6)); // 3.4 of 7 days left < 3.5
+        publisher.RunOnce(force: false);
+        Assert.True(publisher.TryGetCrl("cpo-sub2", out var renewed));
+        Assert.NotEqual(first.ETag, renewed.ETag);
+        Assert.True(renewed.NextUpdate > first.NextUpdate);
+    }
+
+    [Fact]
     public async Task ImportCrl_OfflineCeremonyCrl_ServedAndAlertedBeforeItRunsOut()
     {
         await using var env = await TestEnvironment.StartAsync(_pki);
