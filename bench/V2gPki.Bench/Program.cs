@@ -9,7 +9,8 @@ namespace V2gPki.Bench;
 /// <summary>
 /// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*'</c>;
 /// <c>-- hsm</c> runs the multi-session HSM sign-rate harness instead (Hsm/HsmSignRateHarness.cs); <c>-- pki</c> the
-/// issuance-from-CSR harness (Pki/PkiIssuanceHarness.cs).
+/// issuance-from-CSR harness (Pki/PkiIssuanceHarness.cs); <c>-- issuer</c> the pre-sign throughput and revocation
+/// latency harness (Issuer/IssuerHarness.cs); <c>-- issuer-killchild</c> the child of the worker kill test.
 /// </summary>
 public static class Program
 {
@@ -25,6 +26,18 @@ public static class Program
         if (args.Length > 0 && args[0] == "pki")
         {
             PkiIssuanceHarness.Run(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "issuer-killchild")
+        {
+            Environment.ExitCode = await V2gPki.Bench.Issuer.IssuerKillChild.RunAsync(args[1..]).ConfigureAwait(false);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "issuer")
+        {
+            await V2gPki.Bench.Issuer.IssuerHarness.RunAsync(args[1..]).ConfigureAwait(false);
             return;
         }
 

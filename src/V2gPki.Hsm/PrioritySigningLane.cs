@@ -54,6 +54,14 @@ public sealed class PrioritySigningLane : IDisposable
         return Sign(signer, hash, isHash: true, destination, out bytesWritten);
     }
 
+    /// <summary>
+    /// Keeps bulk workers aside for a whole priority operation that goes on after its signature — a revocation's WAL
+    /// commit — so that, with more busy bulk sessions than cores, a re-sign wave cannot take the CPU the commit and its
+    /// acknowledgement need. Bulk work still progresses: each worker waits at most 10 ms per signature.
+    /// </summary>
+    /// <returns>The hold; dispose it when the operation is acknowledged.</returns>
+    public PriorityHold HoldBulk() => new(_gate);
+
     /// <summary>Closes the reserved sessions.</summary>
     public void Dispose()
     {

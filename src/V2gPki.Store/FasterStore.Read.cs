@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
-using FASTER.core;
 
 namespace V2gPki.Store;
 
@@ -91,14 +90,26 @@ public sealed partial class FasterStore
         if (_readiness != StoreReadiness.Ready)
             return 0;
         long visited = 0;
-        using var iterator = _registry!.Kv.Iterate<SpanByte, RawReadOutput, Empty, RawFunctions>(new RawFunctions());
+
+        // A raw log scan plus a point read per record, not FasterKV.Iterate: in FASTER 2.6.5 Iterate hands records that are
+        // not the tail of their hash-tag chain to a temporary store by value (FASTERIterator.ProcessNonTailmostMainKvRecord
+        // takes Key by value), which for SpanByte keys copies the header without the inline payload, so after updates and
+        // recovery it yields garbage keys and drops real ones. Here a record counts only when it is the key's latest version.
+        var log = _registry!.Kv.Log;
+        using var iterator = log.Scan(log.BeginAddress, log.TailAddress);
+
+        // Its own session, not the shared cold reader: a scan thread preempted while holding _coldReadLock would stall a
+        // revocation's registry read behind it.
+        using var reader = new RawSession(_registry.Kv);
         while (iterator.GetNext(out var info))
         {
             if (info.Tombstone)
                 continue;
             var key = iterator.GetKey().AsReadOnlySpan();
-            if (!StoreKey.TryDecode(key, out var issuer, out var serial)
-                || !RegistryValue.TryRead(iterator.GetValue().AsReadOnlySpan(), issuer, serial, out var record))
+            if (!StoreKey.TryDecode(key, out var issuer, out var serial))
+                continue;
+            var latest = reader.TryReadAddress(key, out var address) && address == iterator.CurrentAddress;
+            if (!latest || !RegistryValue.TryRead(iterator.GetValue().AsReadOnlySpan(), issuer, serial, out var record))
                 continue;
             visited++;
             if (!visitor(record!))

@@ -47,6 +47,39 @@ internal sealed unsafe class RawSession : IDisposable
         }
     }
 
+    /// <summary>Finds the logical address of a key's latest record (waiting for the disk if needed).</summary>
+    /// <param name="key">Encoded key.</param>
+    /// <param name="address">The address, or 0.</param>
+    /// <returns>Whether the key exists.</returns>
+    public bool TryReadAddress(ReadOnlySpan<byte> key, out long address)
+    {
+        Span<byte> scratch = stackalloc byte[RegistryValue.MaxLength];
+        fixed (byte* k = key)
+        fixed (byte* d = scratch)
+        {
+            var keyBytes = SpanByte.FromPointer(k, key.Length);
+            var input = default(SpanByte);
+            var output = new RawReadOutput { Destination = d, Capacity = scratch.Length };
+            var options = default(ReadOptions);
+            var status = _session.Read(ref keyBytes, ref input, ref output, ref options, out var metadata, Empty.Default, 0);
+            if (status.IsPending)
+            {
+                _session.CompletePendingWithOutputs(out var completed, wait: true);
+                using (completed)
+                {
+                    while (completed.Next())
+                    {
+                        status = completed.Current.Status;
+                        metadata = completed.Current.RecordMetadata;
+                    }
+                }
+            }
+
+            address = status.Found ? metadata.Address : 0;
+            return status.Found;
+        }
+    }
+
     /// <summary>Writes a value (a new record at the tail).</summary>
     /// <param name="key">Encoded key.</param>
     /// <param name="value">Value.</param>

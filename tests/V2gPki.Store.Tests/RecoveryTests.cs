@@ -232,4 +232,35 @@ public sealed class RecoveryTests : IDisposable
         await using (again)
             Assert.Equal(StoreReadiness.Faulted, report.Readiness);
     }
+
+    [Fact]
+    public async Task ForEachCertificate_AfterCheckpointAndReplayedUpdates_VisitsEachCertificateOnceWithItsKey()
+    {
+        var (store, _) = await OpenAsync();
+        await using (store)
+        {
+            for (var i = 0; i < 200; i++)
+                await store.IssueAsync(TestData.Issuance(i));
+            await store.CheckpointAsync();
+            for (var i = 0; i < 200; i += 2)
+                await store.ChangeStatusAsync(TestData.Revocation(i));
+            await store.CheckpointAsync();
+            for (var i = 1; i < 200; i += 4)
+                await store.ChangeStatusAsync(TestData.Revocation(i));
+        }
+
+        var (again, _) = await OpenAsync();
+        await using (again)
+        {
+            var seen = new HashSet<string>();
+            var visits = again.ForEachCertificate(record =>
+            {
+                Assert.True(seen.Add(Convert.ToHexString(record.Serial.Span)), "visited twice: " + Convert.ToHexString(record.Serial.Span));
+                Assert.Equal(LookupStatus.Found, again.TryGetCertificate(record.Issuer, record.Serial.Span, out var current));
+                Assert.Equal(current!.Status, record.Status);
+                return true;
+            });
+            Assert.Equal(200, visits);
+        }
+    }
 }

@@ -1,0 +1,282 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Net.Pkcs11Interop.Common;
+using Net.Pkcs11Interop.LowLevelAPI80;
+using V2gPki.Hsm;
+using V2gPki.Issuer;
+using V2gPki.Store;
+
+namespace V2gPki.Bench.Issuer;
+
+/// <summary>
+/// Issuing-worker figures (DESIGN §8), in one process on one SoftHSM2 token:
+/// <list type="bullet">
+/// <item>pre-sign throughput: a real re-sign wave (registry scan → bulk-lane batches → store replace) over N real
+/// certificates, against the raw <c>C_SignInit</c> + <c>C_Sign</c> rate of the same key, at 1, 2, 4 and 8 sessions,
+/// interleaved per round (order alternating), min / median / max and per-round paired ratios;</item>
+/// <item>revocation acknowledgement (request → WAL commit) and revoke-to-visible (request → the serving index returns
+/// the revoked response) latency, p50/p99/max, idle and during a bulk re-sign wave.</item>
+/// </list>
+/// <c>dotnet run -c Release --project bench/V2gPki.Bench -- issuer [--certs 20000] [--seconds 1.5] [--rounds 3] [--revocations 300] [--keep DIR]</c>
+/// </summary>
+public static class IssuerHarness
+{
+    private static readonly int[] SessionCounts = [1, 2, 4, 8];
+
+    /// <summary>Runs the harness and prints the figures.</summary>
+    public static async Task RunAsync(string[] args)
+    {
+        var certs = (int)Option(args, "--certs", 20000);
+        var seconds = Option(args, "--seconds", 1.5);
+        var rounds = (int)Option(args, "--rounds", 3);
+        var revocations = (int)Option(args, "--revocations", 300);
+        var work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-issuer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+        try
+        {
+            SoftHsm2Environment.Prepare(Path.Combine(work, "hsm"));
+            var pin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+            var module = Pkcs11Module.Load(HsmOptions.DefaultModulePath);
+            module.InitializeToken("bench", System.Text.Encoding.ASCII.GetBytes(pin + "so"), System.Text.Encoding.ASCII.GetBytes(pin));
+            var tokens = new Dictionary<int, HsmToken>();
+            foreach (var n in SessionCounts)
+            {
+                tokens[n] = module.OpenToken(new HsmTokenOptions
+                {
+                    Role = "bench-" + n.ToString(CultureInfo.InvariantCulture),
+                    Label = "bench",
+                    Pin = PinSource.FromValue(pin),
+                    PrioritySessions = 1,
+                    BulkSessions = n,
+                    BulkMaxInFlight = 4096,
+                });
+            }
+
+            var clock = new BenchClock();
+            var pki = BenchPki.Create(tokens[1], clock);
+            var storeOptions = StoreOptions.ForCapacity(Path.Combine(work, "store"), Math.Max(certs, 100_000));
+            storeOptions.CheckpointInterval = TimeSpan.Zero;
+            await using var store = new FasterStore(storeOptions);
+            await store.RecoverAsync();
+            var workers = new Dictionary<int, IssuingWorker>();
+            foreach (var n in SessionCounts)
+            {
+                var options = new IssuerOptions { ScanInterval = TimeSpan.FromDays(365), BatchSize = 256, MaxInFlightBatches = Math.Max(2, n * 2) };
+                workers[n] = new IssuingWorker(pki.Directory(tokens[n], clock), store, options, clock);
+                workers[n].Start();
+            }
+
+            Console.WriteLine($"module: {module.Description}; CPUs: {Environment.ProcessorCount}; {certs} certificates; {rounds} rounds of {seconds:0.0} s (raw) per point; P-256");
+            var generated = Stopwatch.StartNew();
+            var importer = new CertificateImporter(workers[2], store, 256, clock);
+            var generator = new BenchmarkDataGenerator(importer, pki.Issuer, pki.Sub2, pki.LeafProfile, pki.LeafKey);
+            await generator.GenerateAsync(certs, null, (done, total) =>
+            {
+                if (done % 5120 == 0 || done == total)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  generated {done}/{total} ({done / generated.Elapsed.TotalSeconds:0} certificates/s: CertificateIssuer + bulk first response + WAL)"));
+            });
+
+            var signerHandle = tokens[1].GetKey(pki.SignerLabel).PrivateKeyHandle;
+            RawRate(tokens[1], signerHandle, 1, TimeSpan.FromMilliseconds(300));
+            var raw = SessionCounts.ToDictionary(n => n, _ => new List<double>());
+            var wave = SessionCounts.ToDictionary(n => n, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var n in SessionCounts)
+                {
+                    if (round % 2 == 0)
+                    {
+                        raw[n].Add(RawRate(tokens[n], signerHandle, n, TimeSpan.FromSeconds(seconds)));
+                        wave[n].Add(await WaveRate(workers[n], clock));
+                    }
+                    else
+                    {
+                        wave[n].Add(await WaveRate(workers[n], clock));
+                        raw[n].Add(RawRate(tokens[n], signerHandle, n, TimeSpan.FromSeconds(seconds)));
+                    }
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Pre-sign = a re-sign wave of the whole store: registry scan, tbsResponseData (SHA-1 + SHA-256 SingleResponses), bulk-lane");
+            Console.WriteLine("signing in batches of 256, assembly and store replace. Raw = C_SignInit + C_Sign over a digest, one session per thread.");
+            Console.WriteLine("sessions | raw sig/s (min / median / max) | pre-sign responses/s (min / median / max) | of medians | paired per round (min / median / max)");
+            foreach (var n in rounds > 0 ? SessionCounts : [])
+            {
+                var paired = new List<double>();
+                for (var i = 0; i < raw[n].Count; i++)
+                    paired.Add(wave[n][i] / raw[n][i]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{n,8} | {Stats(raw[n]),30} | {Stats(wave[n]),42} | {Median(wave[n]) / Median(raw[n]),10:0.00} | {paired.Min():0.00} / {Median(paired):0.00} / {paired.Max():0.00}"));
+            }
+
+            Console.WriteLine();
+            var latencySessions = new[] { 2, 4 };
+            var serials = new List<byte[]>();
+            store.ForEachCertificate(record =>
+            {
+                if (record.Issuer.Value == BenchPki.Sub2Id && record.Status == CertificateStatus.Good)
+                    serials.Add(record.Serial.ToArray());
+                return serials.Count < revocations * 2 * latencySessions.Length;
+            });
+            Console.WriteLine($"Revocation latency: {revocations} sequential revocations per line (priority lane, 1 reserved session; ack = WAL committed).");
+            Console.WriteLine("                                                     | ack p50 / p99 / max (ms)   | visible p50 / p99 / max (ms) | wave running at the end");
+            var next = 0;
+            foreach (var n in latencySessions)
+            {
+                var latencyWorker = workers[n];
+                var idle = await RevocationLatency(latencyWorker, store, serials.GetRange(next, revocations), null);
+                next += revocations;
+
+                // Waves back to back for the whole measurement, so every revocation competes with bulk re-signing.
+                using var stopWaves = new CancellationTokenSource();
+                var resignedBefore = latencyWorker.Metrics.Resigned;
+                var waveTask = Task.Run(async () =>
+                {
+                    while (!stopWaves.IsCancellationRequested)
+                    {
+                        clock.Advance(TimeSpan.FromDays(2.5));
+                        await latencyWorker.ScanNowAsync();
+                    }
+                });
+                await Task.Delay(200);
+                var busy = await RevocationLatency(latencyWorker, store, serials.GetRange(next, revocations), waveTask);
+                next += revocations;
+                await stopWaves.CancelAsync();
+                await waveTask;
+                var resigned = latencyWorker.Metrics.Resigned - resignedBefore;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n} bulk sessions, idle                               | {idle.Ack,26} | {idle.Visible,28} | -"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n} bulk sessions, during re-sign waves ({resigned,7} re-signed) | {busy.Ack,26} | {busy.Visible,28} | {busy.WaveStillRunning}"));
+            }
+
+            foreach (var worker in workers.Values)
+                await worker.DisposeAsync();
+            foreach (var token in tokens.Values)
+                token.Dispose();
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<double> WaveRate(IssuingWorker worker, BenchClock clock)
+    {
+        clock.Advance(TimeSpan.FromDays(2.5));
+        var before = worker.Metrics.Resigned;
+        var started = Stopwatch.GetTimestamp();
+        await worker.ScanNowAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return (worker.Metrics.Resigned - before) / elapsed.TotalSeconds;
+    }
+
+    private static async Task<(string Ack, string Visible, bool WaveStillRunning)> RevocationLatency(IssuingWorker worker, FasterStore store, List<byte[]> serials, Task? wave)
+    {
+        var ack = new List<double>();
+        var visible = new List<double>();
+        var issuer = new IssuerId(BenchPki.Sub2Id);
+        foreach (var serial in serials)
+        {
+            long seenAt = 0;
+            using var poller = new CancellationTokenSource();
+            var start = Stopwatch.GetTimestamp();
+            var watch = Task.Factory.StartNew(() =>
+            {
+                var buffer = new byte[StoreLimits.MaxSignedResponseLength];
+                while (!poller.IsCancellationRequested)
+                {
+                    if (store.TryGetResponse(issuer, serial, buffer, out var metadata) == LookupStatus.Found && metadata.Status == CertificateStatus.Revoked)
+                    {
+                        seenAt = Stopwatch.GetTimestamp();
+                        return;
+                    }
+
+                    // Two shared cores: a pure spin would take one from the worker it measures.
+                    Thread.Yield();
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var result = await worker.RevokeAsync(issuer, serial, RevocationReason.KeyCompromise);
+            var acked = Stopwatch.GetTimestamp();
+            if (result.Status != StatusChangeStatus.Applied)
+                throw new InvalidOperationException("revocation failed: " + result.Status);
+            await watch.WaitAsync(TimeSpan.FromSeconds(5));
+            poller.Cancel();
+            ack.Add((acked - start) * 1000.0 / Stopwatch.Frequency);
+            visible.Add((seenAt - start) * 1000.0 / Stopwatch.Frequency);
+        }
+
+        return (Percentiles(ack), Percentiles(visible), wave is { IsCompleted: false });
+    }
+
+    /// <summary>N threads, one session each, C_SignInit + C_Sign in a loop; signatures per second.</summary>
+    private static double RawRate(HsmToken token, ulong keyHandle, int threads, TimeSpan duration)
+    {
+        Pkcs11Library library = token.Module.LowLevel;
+        byte[] digest = SHA256.HashData("raw C_Sign benchmark"u8);
+        long total = 0;
+        using var ready = new Barrier(threads + 1);
+        long deadline = 0;
+        var workers = new Thread[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            workers[t] = new Thread(() =>
+            {
+                ulong session = token.OpenSessionHandle();
+                byte[] signature = new byte[256];
+                var mechanism = new CK_MECHANISM { Mechanism = (ulong)CKM.CKM_ECDSA };
+                long count = 0;
+                ready.SignalAndWait();
+                long end = Volatile.Read(ref deadline);
+                while (Stopwatch.GetTimestamp() < end)
+                {
+                    if (library.C_SignInit(session, ref mechanism, keyHandle) != CKR.CKR_OK)
+                        throw new InvalidOperationException("C_SignInit failed");
+                    ulong length = (ulong)signature.Length;
+                    if (library.C_Sign(session, digest, (ulong)digest.Length, signature, ref length) != CKR.CKR_OK)
+                        throw new InvalidOperationException("C_Sign failed");
+                    count++;
+                }
+
+                Interlocked.Add(ref total, count);
+                library.C_CloseSession(session);
+            });
+            workers[t].Start();
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        Volatile.Write(ref deadline, start + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        ready.SignalAndWait();
+        foreach (Thread worker in workers)
+            worker.Join();
+        return total / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static string Stats(List<double> values) => string.Create(CultureInfo.InvariantCulture, $"{values.Min():0} / {Median(values):0} / {values.Max():0}");
+
+    private static string Percentiles(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"{At(0.5):0.00} / {At(0.99):0.00} / {sorted[^1]:0.00}");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
