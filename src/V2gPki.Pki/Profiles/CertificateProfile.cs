@@ -74,7 +74,7 @@ public sealed record CertificateProfile
     /// <summary>Whether authorityKeyIdentifier is present (all but self-signed roots).</summary>
     public required bool IncludeAuthorityKeyId { get; init; }
 
-    /// <summary>The AIA OCSP URL (non-critical); <see langword="null"/> for none (roots and OCSP signers).</summary>
+    /// <summary>The AIA OCSP URL (non-critical); <see langword="null"/> for none (roots).</summary>
     public required string? OcspUrl { get; init; }
 
     /// <summary>The cRLDistributionPoints URL (non-critical); <see langword="null"/> for none (the default).</summary>

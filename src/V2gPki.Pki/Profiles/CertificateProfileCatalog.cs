@@ -188,8 +188,9 @@ public sealed class CertificateProfileCatalog
         };
     }
 
-    // The delegated OCSP signer of a CA: KU digitalSignature, EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck. It carries
-    // no AIA and no CRL DP: with ocsp-nocheck its status is never checked, so a URL would only cost bytes.
+    // The delegated OCSP signer of a CA: KU digitalSignature, EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck. Like every
+    // certificate below the root it carries the AIA OCSP URL (DESIGN §10, issue 5): clients that follow AIA blindly find
+    // the responder, and ocsp-nocheck (RFC 6960 §4.2.2.2.1) still tells them not to ask about the signer itself. No CRL DP.
     private CertificateProfile CreateOcspSigner(Row ca, Iso15118Version version)
     {
         bool offline = Options.RootAndSubCa1Offline && ca.Role is CertificateRole.Root or CertificateRole.SubCa1;
@@ -214,7 +215,7 @@ public sealed class CertificateProfileCatalog
             CertificatePolicyOid = null,
             CertificatePolicyCpsUri = null,
             IncludeAuthorityKeyId = true,
-            OcspUrl = null,
+            OcspUrl = Options.OcspUrl,
             CrlDistributionPointUrl = null,
             DefaultLifetime = offline ? Options.OfflineCaOcspSignerLifetime : Options.OcspSignerLifetime,
             MaxDerSize = MaxSizeFor(version),

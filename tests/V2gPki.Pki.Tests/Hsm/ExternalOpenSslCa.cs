@@ -38,7 +38,8 @@ internal sealed class ExternalOpenSslCa
         $"certificatePolicies=1.3.6.1.4.1.41525.1.2.1.0\nauthorityInfoAccess=OCSP;URI:{OcspUrl}\n";
 
     public const string OcspSigner =
-        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=OCSPSigning\nnoCheck=ignored\nauthorityKeyIdentifier=keyid:always\n";
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=OCSPSigning\nnoCheck=ignored\nauthorityKeyIdentifier=keyid:always\n" +
+        $"authorityInfoAccess=OCSP;URI:{OcspUrl}\n";
 
     /// <summary>A self-signed V2G root (40 years) with a fresh P-256 key.</summary>
     public static ExternalOpenSslCa CreateRoot(string dir, string commonName = "External V2G Root CA")

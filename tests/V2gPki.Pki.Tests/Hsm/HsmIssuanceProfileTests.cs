@@ -42,7 +42,7 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
         {
             "root" => [Bc, Ku, Ski],
             "sub1" or "sub2" => [Bc, Ku, Ski, Aki, Policies, Aia],
-            "ocsp" => [Bc, Ku, Eku, NoCheck, Ski, Aki],
+            "ocsp" => [Bc, Ku, Eku, NoCheck, Ski, Aki, Aia],
             _ => [Bc, Ku, Ski, Aki, Aia],
         };
         X509Extensions extensions = cert.CertificateStructure.TbsCertificate.Extensions;

@@ -37,7 +37,7 @@ public class CertificateExtensionsBuilderTests
         CertificateRole.Root => [(BasicConstraints, true), (KeyUsage, true), (Ski, false)],
         CertificateRole.SubCa1 or CertificateRole.SubCa2 => [(BasicConstraints, true), (KeyUsage, true), (Ski, false), (Aki, false), (Policies, false), (Aia, false)],
         CertificateRole.Leaf => [(BasicConstraints, true), (KeyUsage, true), (Ski, false), (Aki, false), (Aia, false)],
-        CertificateRole.OcspSigner => [(BasicConstraints, true), (KeyUsage, true), (ExtKeyUsage, false), (OcspNoCheck, false), (Ski, false), (Aki, false)],
+        CertificateRole.OcspSigner => [(BasicConstraints, true), (KeyUsage, true), (ExtKeyUsage, false), (OcspNoCheck, false), (Ski, false), (Aki, false), (Aia, false)],
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -60,7 +60,7 @@ public class CertificateProfileCatalogTests
             Assert.Equal(requiresCountry, profile.RequiresCountry);
             Assert.Equal(lifetime, profile.DefaultLifetime.ToString());
             Assert.Equal(role != CertificateRole.Root, profile.IncludeAuthorityKeyId);
-            Assert.Equal(role is CertificateRole.Root or CertificateRole.OcspSigner ? null : "http://localhost:8080", profile.OcspUrl);
+            Assert.Equal(role is CertificateRole.Root ? null : "http://localhost:8080", profile.OcspUrl);
             Assert.Null(profile.CrlDistributionPointUrl);
             Assert.Equal(role is CertificateRole.SubCa1 or CertificateRole.SubCa2 ? "1.3.6.1.4.1.41525.1.2.1.0" : null, profile.CertificatePolicyOid);
             Assert.Equal(role == CertificateRole.OcspSigner, profile.OcspNoCheck);
