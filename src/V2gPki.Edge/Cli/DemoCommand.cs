@@ -140,7 +140,7 @@ internal static class DemoCommand
             }
         }
 
-        Console.Out.WriteLine($"v2gpki demo: stopped; serve it again with: v2gpki serve --config {display}/config.json");
+        Console.Out.WriteLine($"v2gpki demo: stopped; serve it again with: {CommandName()} serve --config {display}/config.json");
         return 0;
     }
 
@@ -173,14 +173,28 @@ internal static class DemoCommand
               openssl ocsp -url {url} -reqin {dir}/certs/requests/never-issued.der {verify} -verify_other {dir}/certs/evse-chain.pem -resp_text
               openssl ocsp -url {url} -reqin {dir}/certs/requests/unknown-issuer.der -resp_text
               # RFC 5019 GET of a ready-made request, with its caching headers
-              curl -si "{url}$(base64 -w0 {dir}/certs/requests/evse-good.sha1.der | sed 's/+/%2B/g; s|/|%2F|g; s/=/%3D/g')" -o /dev/null -D -
+              curl -s -D - -o /dev/null "{url}$(base64 -w0 {dir}/certs/requests/evse-good.sha1.der | sed 's/+/%2B/g; s|/|%2F|g; s/=/%3D/g')"
               # the Sub-CA 2 CRL (DER, ETag, 304 on If-None-Match) and its signature
               curl -s {url}crl/cpo-sub2.crl -o /tmp/cpo-sub2.crl && openssl crl -inform DER -in /tmp/cpo-sub2.crl -CAfile {dir}/ca/cpo-sub2.pem -noout -text
               # what the server counted
-              curl -s {url}metrics | grep -E '^v2gpki_(http_requests_total|ocsp_|hsm_signatures)'
+              curl -s {url}metrics | grep -E '^v2gpki_(http_requests_total|ocsp_[a-z_]+_total|hsm_signatures)' | grep -v ' 0$'
 
-            Stop with Ctrl-C; serve the same data again with: v2gpki serve --config {dir}/config.json
+            Stop with Ctrl-C; serve the same data again with: {CommandName()} serve --config {dir}/config.json
             """));
+    }
+
+    /// <summary>How to call this executable again from the current directory (artifacts/v2gpki-aot/v2gpki, or v2gpki).</summary>
+    /// <returns>The command.</returns>
+    internal static string CommandName()
+    {
+        var path = Environment.ProcessPath;
+        if (path is null || !string.Equals(Path.GetFileName(path), "v2gpki", StringComparison.Ordinal))
+        {
+            return "v2gpki";
+        }
+
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     /// <summary>Only an empty directory, or one an earlier demo made (its marker file), is wiped.</summary>
