@@ -27,7 +27,7 @@ internal static class DemoCommand
           ca/<name>.pem   every CA and OCSP signer certificate (v2g-root.pem, cpo-sub2.pem, cpo-sub2-ocsp.pem, ...)
           certs/<kind>-good.pem, <kind>-revoked.pem, <kind>-chain.pem (Sub-CA 2 and Sub-CA 1), <kind>-*.key (0600)
                           for kind in evse, contract, oem-prov, cps
-          certs/requests/ DER OCSP requests (SHA-1 and SHA-256 CertIDs, a nonce, a never-issued serial, an
+          certs/requests/ DER OCSP requests, *.req (SHA-1 and SHA-256 CertIDs, a nonce, a never-issued serial, an
                           unknown issuer, a Sub-CA 2 certificate)
           config.json     a complete commented config: 'v2gpki serve --config <dir>/config.json' serves it again
           admin.token     the admin API's bearer token (0600)
@@ -170,10 +170,10 @@ internal static class DemoCommand
               # a Sub-CA 2 certificate (answered by cpo-sub1's delegated signer)
               openssl ocsp -url {url} -issuer {dir}/ca/cpo-sub1.pem -cert {dir}/ca/cpo-sub2.pem {verify} -verify_other {dir}/ca/cpo-sub1.pem
               # a serial cpo-sub2 never issued (RFC 6960 §2.2 extended revoked), and an issuer nobody here serves (unauthorized)
-              openssl ocsp -url {url} -reqin {dir}/certs/requests/never-issued.der {verify} -verify_other {dir}/certs/evse-chain.pem -resp_text
-              openssl ocsp -url {url} -reqin {dir}/certs/requests/unknown-issuer.der -resp_text
+              openssl ocsp -url {url} -reqin {dir}/certs/requests/never-issued.req {verify} -verify_other {dir}/certs/evse-chain.pem -resp_text
+              openssl ocsp -url {url} -reqin {dir}/certs/requests/unknown-issuer.req -resp_text
               # RFC 5019 GET of a ready-made request, with its caching headers
-              curl -s -D - -o /dev/null "{url}$(base64 -w0 {dir}/certs/requests/evse-good.sha1.der | sed 's/+/%2B/g; s|/|%2F|g; s/=/%3D/g')"
+              curl -s -D - -o /dev/null "{url}$(base64 -w0 {dir}/certs/requests/evse-good.sha1.req | sed 's/+/%2B/g; s|/|%2F|g; s/=/%3D/g')"
               # the Sub-CA 2 CRL (DER, ETag, 304 on If-None-Match) and its signature
               curl -s {url}crl/cpo-sub2.crl -o /tmp/cpo-sub2.crl && openssl crl -inform DER -in /tmp/cpo-sub2.crl -CAfile {dir}/ca/cpo-sub2.pem -noout -text
               # what the server counted

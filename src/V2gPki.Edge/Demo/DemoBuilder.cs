@@ -224,8 +224,8 @@ public static class DemoBuilder
 
             File.WriteAllText(Path.Combine(certs, sample.Kind + "-chain.pem"), chain.ToString());
             var issuer = hierarchy.GetCa(sample.IssuerName).CertificateDer.Span;
-            File.WriteAllBytes(Path.Combine(requests, sample.Name + ".sha1.der"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, issuer, sample.Serial));
-            File.WriteAllBytes(Path.Combine(requests, sample.Name + ".sha256.der"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha256, issuer, sample.Serial));
+            File.WriteAllBytes(Path.Combine(requests, sample.Name + ".sha1.req"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, issuer, sample.Serial));
+            File.WriteAllBytes(Path.Combine(requests, sample.Name + ".sha256.req"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha256, issuer, sample.Serial));
         }
 
         // A Sub-CA 2 certificate's own status (asked of its parent, signed by cpo-sub1-ocsp), a nonce request, a serial
@@ -233,15 +233,15 @@ public static class DemoBuilder
         var sub2 = hierarchy.GetCa("cpo-sub2");
         var sub1 = hierarchy.GetCa("cpo-sub1");
         var sub2Serial = CertificateInfo.Parse(sub2.CertificateDer).Serial;
-        File.WriteAllBytes(Path.Combine(requests, "cpo-sub2.sha1.der"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, sub1.CertificateDer.Span, sub2Serial));
-        File.WriteAllBytes(Path.Combine(requests, "cpo-sub2.sha256.der"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha256, sub1.CertificateDer.Span, sub2Serial));
+        File.WriteAllBytes(Path.Combine(requests, "cpo-sub2.sha1.req"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, sub1.CertificateDer.Span, sub2Serial));
+        File.WriteAllBytes(Path.Combine(requests, "cpo-sub2.sha256.req"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha256, sub1.CertificateDer.Span, sub2Serial));
         var evseGood = issued.Find(s => s.Sample.Name == "evse-good").Sample;
         File.WriteAllBytes(
-            Path.Combine(requests, "evse-good.nonce.der"),
+            Path.Combine(requests, "evse-good.nonce.req"),
             OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha256, sub2.CertificateDer.Span, evseGood.Serial, RandomNumberGenerator.GetBytes(16)));
-        File.WriteAllBytes(Path.Combine(requests, "never-issued.der"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, sub2.CertificateDer.Span, NeverIssuedSerial()));
+        File.WriteAllBytes(Path.Combine(requests, "never-issued.req"), OcspRequestBuilder.ForCertificate(OcspHashAlgorithm.Sha1, sub2.CertificateDer.Span, NeverIssuedSerial()));
         File.WriteAllBytes(
-            Path.Combine(requests, "unknown-issuer.der"),
+            Path.Combine(requests, "unknown-issuer.req"),
             OcspRequestBuilder.Build(OcspHashAlgorithm.Sha1, RandomNumberGenerator.GetBytes(20), RandomNumberGenerator.GetBytes(20), NeverIssuedSerial(), null));
         return new DemoFiles(certs, requests);
     }

@@ -33,7 +33,7 @@ public class AotDemoTests(ITestOutputHelper output)
             ServeProcessTests.AssertVerdict(data, port, "evse-good", "good");
             ServeProcessTests.AssertVerdict(data, port, "oem-prov-revoked", "revoked", "Reason: superseded");
             ServeProcessTests.AssertVerdict(data, port, "cps-revoked", "revoked", "Reason: affiliationChanged");
-            foreach (var file in new[] { "ca/v2g-root.pem", "ca/cpo-sub2.pem", "ca/cpo-sub2-ocsp.pem", "certs/contract-chain.pem", "certs/requests/unknown-issuer.der", "config.json", "admin.token" })
+            foreach (var file in new[] { "ca/v2g-root.pem", "ca/cpo-sub2.pem", "ca/cpo-sub2-ocsp.pem", "certs/contract-chain.pem", "certs/requests/unknown-issuer.req", "config.json", "admin.token" })
             {
                 Assert.True(File.Exists(Path.Combine(data, file)), file);
             }

@@ -49,7 +49,7 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     public string Cert(string name) => Path.Combine(DataDirectory, "certs", name + ".pem");
 
-    public string Request(string name) => Path.Combine(DataDirectory, "certs", "requests", name + ".der");
+    public string Request(string name) => Path.Combine(DataDirectory, "certs", "requests", name + ".req");
 
     internal DemoSample Sample(string name) => Demo.Samples.First(s => s.Name == name);
 

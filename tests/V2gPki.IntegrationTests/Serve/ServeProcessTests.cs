@@ -50,7 +50,7 @@ public class ServeProcessTests : IDisposable
             AssertVerdict(port, "contract-revoked", "revoked", "Reason: cessationOfOperation");
             AssertVerdict(port, "evse-good", "good");
             await AssertCrlDistributionPointServedAsync(port);
-            var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(Data, "certs", "requests", "never-issued.der"),
+            var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(Data, "certs", "requests", "never-issued.req"),
                 "-CAfile", Ca("v2g-root"), "-verify_other", Cert("evse-chain"), "-resp_text");
             Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.Stdout, StringComparison.Ordinal);
 
