@@ -36,6 +36,24 @@ public class BadInputMetricsTests(PkiServerFixture server)
     }
 
     [Fact]
+    public async Task Post_SignedRequestWithRequestorName_AnsweredAndToleratedPartsCounted()
+    {
+        // DESIGN.md §3 Parsing: a requestorName and a signature on the request are skipped (not verified), counted, and
+        // the request is answered from the cache. The sample's own key signs it (the demo writes it next to the leaf).
+        var requestorName = "v2gpki_ocsp_request_tolerated_total{kind=\"requestor_name\"}";
+        var signature = "v2gpki_ocsp_request_tolerated_total{kind=\"request_signature\"}";
+        var (names, signatures) = (await server.MetricAsync(requestorName), await server.MetricAsync(signature));
+        var result = Tool.Run("openssl", "ocsp", "-url", server.Url, "-issuer", server.Ca("cpo-sub2"), "-cert", server.Cert("evse-good"),
+            "-signer", server.Cert("evse-good"), "-signkey", Path.Combine(server.DataDirectory, "certs", "evse-good.key"),
+            "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Cert("evse-chain"), "-no_nonce");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{server.Cert("evse-good")}: good", result.Stdout, StringComparison.Ordinal);
+        await EventuallyAsync(requestorName, names + 1);
+        await EventuallyAsync(signature, signatures + 1);
+    }
+
+    [Fact]
     public async Task Get_UndecodableBase64_200MalformedRequestCounted()
     {
         var sample = "v2gpki_rejected_inputs_total{reason=\"get_undecodable\"}";

@@ -29,7 +29,7 @@ public class CrlRouteTests(PkiServerFixture server)
         await File.WriteAllBytesAsync(file, der);
         try
         {
-            var verify = Tool.Run("openssl", "crl", "-inform", "DER", "-in", file, "-CAfile", server.Ca(ca), "-noout", "-text");
+            var verify = Tool.Run("openssl", "crl", "-verify", "-inform", "DER", "-in", file, "-CAfile", server.Ca(ca), "-noout", "-text");
             Assert.True(verify.ExitCode == 0, verify.ToString());
             Assert.Contains("verify OK", verify.All, StringComparison.Ordinal);
         }

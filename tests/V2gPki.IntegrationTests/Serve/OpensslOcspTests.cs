@@ -100,6 +100,19 @@ public class OpensslOcspTests(PkiServerFixture server)
     }
 
     [Fact]
+    public void Post_VerifiedWithTheDelegatedSignerAsValidator_VAfile()
+    {
+        // -VAfile trusts the responder certificate itself (no chain to the root needed).
+        var result = Tool.Run("openssl", "ocsp", "-url", server.Url, "-issuer", server.Ca("oem-sub2"), "-cert", server.Cert("oem-prov-revoked"),
+            "-VAfile", server.Ca("oem-sub2-ocsp"), "-no_nonce");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{server.Cert("oem-prov-revoked")}: revoked", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Reason: superseded", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Post_NonceRequest_AnsweredWithoutNonceFromTheCache()
     {
         // RFC 9654 nonces are ignored by default so responses stay cacheable (DESIGN.md §3).
