@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: installs missing apt packages (as root or through sudo), builds with warnings as
-# errors, runs every test project, and ends with one line "tests: N passed, N failed" summed from the TRX results.
+# errors, publishes the NativeAOT v2gpki to artifacts/v2gpki-aot (the AOT integration tests run it and must not skip:
+# EDGE_AOT_REQUIRED=1), runs every test project, and ends with one line "tests: N passed, N failed" summed from the TRX
+# results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
 ensure_apt "${V2GPKI_APT_TEST[@]}"
 ensure_dotnet
+if ! ensure_aot_toolchain; then
+  echo "test.sh: NativeAOT needs clang or gcc (apt-get install clang); cannot publish the AOT binary the tests require" >&2
+  exit 1
+fi
 
 results=artifacts/test-results
 rm -rf "$results"; mkdir -p "$results"
 
 dotnet build V2gPki.Edge.sln -c Release -nologo -clp:ErrorsOnly
+
+# NativeAOT publish (warnings are errors: none from our code; package summaries suppressed with reasons in the csproj).
+echo "== NativeAOT publish: artifacts/v2gpki-aot/v2gpki"
+dotnet publish src/V2gPki.Edge/V2gPki.Edge.csproj -c Release -r "$(dotnet_rid)" -o artifacts/v2gpki-aot -nologo -clp:ErrorsOnly
+export EDGE_AOT_BINARY="$PWD/artifacts/v2gpki-aot/v2gpki" EDGE_AOT_REQUIRED=1
 
 # Test projects only: tests/ also holds helper programs (e.g. the NativeAOT smoke console), which have no TRX.
 mapfile -t test_projects < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj)

@@ -45,3 +45,23 @@ ensure_dotnet() {
 # (independent clients in integration tests), NSS tools (vfychain).
 V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain)
 V2GPKI_APT_DEMO=(softhsm2:softhsm2-util openssl:openssl)
+
+# ensure_aot_toolchain: NativeAOT links with the platform C toolchain: clang (preferred by the ILCompiler targets) or
+# gcc, which pull in binutils and the libc headers. zlib is not needed: the .NET 10 ILCompiler package ships its own
+# libz.a (Microsoft.NETCore.Native.Unix.targets links it unless UseSystemZlib). Installs clang when neither is there;
+# returns non-zero when that is not possible (no root, no sudo, no network).
+ensure_aot_toolchain() {
+  if command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; then
+    return 0
+  fi
+  ensure_apt clang:clang || return 1
+  command -v clang >/dev/null 2>&1
+}
+
+# dotnet_rid: the runtime identifier of this machine for NativeAOT publishing (linux-x64 or linux-arm64).
+dotnet_rid() {
+  case "$(uname -m)" in
+    aarch64|arm64) echo linux-arm64 ;;
+    *) echo linux-x64 ;;
+  esac
+}

@@ -22,7 +22,9 @@ public static class Program
         // One line per command (each command lives in Cli/ with its own --help).
         return args[0] switch
         {
+            "demo" => DemoCommand.Run(args.AsSpan(1)),
             "serve" => ServeCommand.Run(args.AsSpan(1)),
+            "store" => StoreCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
             "perf-serve" => PerfServeCommand.Run(args.AsSpan(1)),
             "id" => IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
             "ca" => CaInitCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
@@ -43,7 +45,9 @@ public static class Program
         usage: v2gpki <command> [options]      (v2gpki <command> --help for its options)
 
         commands:
-          serve       run the OCSP listener from a config file (serve --config <file>)
+          demo        create a fresh demo PKI in var/demo and serve it (OCSP, CRL; prints openssl commands to try)
+          serve       serve a data directory from a config file: OCSP, CRL, probes, admin (serve --config <file>)
+          store       check the store of a data directory (store verify --config <file>)
           ca          create or import the CA hierarchy (ca init --demo | csr | import | list)
           id check    validate an ISO 15118 identifier (evse, secc, emaid, pcid)
           perf-serve  benchmark mode: the OCSP listener over a fixed table of pre-made responses

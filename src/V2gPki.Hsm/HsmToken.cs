@@ -58,14 +58,14 @@ public sealed partial class HsmToken : IDisposable
             var priority = new PooledSession[options.PrioritySessions];
             for (int i = 0; i < priority.Length; i++)
             {
-                priority[i] = new PooledSession(this);
+                priority[i] = new PooledSession(this, PriorityCounters);
                 opened.Add(priority[i]);
             }
 
             var bulk = new PooledSession[options.BulkSessions];
             for (int i = 0; i < bulk.Length; i++)
             {
-                bulk[i] = new PooledSession(this);
+                bulk[i] = new PooledSession(this, BulkCounters);
                 opened.Add(bulk[i]);
             }
 
@@ -101,6 +101,12 @@ public sealed partial class HsmToken : IDisposable
 
     /// <summary>The bulk lane: batch signing across the bulk sessions.</summary>
     public BulkSigningLane BulkLane { get; }
+
+    /// <summary>Signatures and errors of the priority lane's sessions.</summary>
+    public SigningCounters PriorityCounters { get; } = new();
+
+    /// <summary>Signatures and errors of the bulk lane's sessions.</summary>
+    public SigningCounters BulkCounters { get; } = new();
 
     /// <summary>How often a session was reopened, logged in again or a key handle looked up again (a metrics counter).</summary>
     public long SessionRecoveries => Interlocked.Read(ref _sessionRecoveries);

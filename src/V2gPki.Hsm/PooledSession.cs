@@ -17,15 +17,18 @@ internal sealed class PooledSession : IDisposable
     private const int MaxRecoveries = 2;
 
     private readonly HsmToken _token;
+    private readonly SigningCounters _counters;
     private readonly byte[] _raw = new byte[256];
     private byte[] _input = new byte[512];
     private ulong _handle;
 
     /// <summary>Opens the session (logging in if needed).</summary>
     /// <param name="token">The token.</param>
-    public PooledSession(HsmToken token)
+    /// <param name="counters">The counters of the lane the session belongs to.</param>
+    public PooledSession(HsmToken token, SigningCounters counters)
     {
         _token = token;
+        _counters = counters;
         _handle = token.OpenSessionHandle();
     }
 
@@ -42,7 +45,18 @@ internal sealed class PooledSession : IDisposable
     public int Sign(HsmSigner signer, ReadOnlySpan<byte> data, bool isHash, Span<byte> destination)
     {
         int inputLength = signer.PrepareInput(data, isHash, ref _input);
-        int rawLength = SignRaw(signer.Key, signer.Mechanism, inputLength);
+        int rawLength;
+        try
+        {
+            rawLength = SignRaw(signer.Key, signer.Mechanism, inputLength);
+        }
+        catch (HsmException)
+        {
+            _counters.Failed();
+            throw;
+        }
+
+        _counters.Signed();
         return signer.EncodeSignature(_raw.AsSpan(0, rawLength), destination);
     }
 

@@ -21,6 +21,9 @@ internal sealed class BoundedJobQueue<T> : IDisposable
 
     public BoundedJobQueue(int capacity) => _capacity = Math.Max(1, capacity);
 
+    /// <summary>Jobs queued and not yet taken (a metrics gauge).</summary>
+    public int Count => Math.Max(0, Volatile.Read(ref _count));
+
     /// <summary>Adds a job unless the queue is full or completed.</summary>
     public bool TryEnqueue(T item)
     {

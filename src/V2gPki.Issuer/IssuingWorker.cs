@@ -87,6 +87,12 @@ public sealed partial class IssuingWorker : IAsyncDisposable
     /// <summary>Gets the response factory (shared clock guard).</summary>
     public ResponseFactory Factory { get; }
 
+    /// <summary>Gets the registrations (enrollments, imports) queued and not yet taken by a consumer (a metrics gauge).</summary>
+    public int RegistrationQueueDepth => _registrations.Reader.CanCount ? _registrations.Reader.Count : 0;
+
+    /// <summary>Gets the status changes (revocations, holds) queued and not yet taken by a consumer (a metrics gauge).</summary>
+    public int StatusQueueDepth => _statusChanges.Count;
+
     /// <summary>Gets the worker's metrics.</summary>
     public IssuerMetrics Metrics { get; } = new();
 

@@ -57,6 +57,9 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         Cache = new ExtendedRevokedCache(options.CacheSize);
     }
 
+    /// <summary>Gets the live requests admitted and not finished: signing or waiting for a slot (a metrics gauge).</summary>
+    public int Admitted => Math.Max(0, Volatile.Read(ref _admitted));
+
     /// <summary>Gets the extended-revoked cache.</summary>
     public ExtendedRevokedCache Cache { get; }
 

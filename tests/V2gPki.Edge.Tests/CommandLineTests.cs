@@ -46,10 +46,10 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Serve_ValidConfigButNoBackEnd_FailsWithTheNotWiredMessage()
+    public void Serve_DataDirectoryWithoutHierarchy_FailsNamingWhatToRun()
     {
         var path = Path.Combine(Path.GetTempPath(), $"v2gpki-serve-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, "{ }");
+        File.WriteAllText(path, """{ "DataDir": "no-such-data", "Listeners": { "Ocsp": { "Port": 0 }, "Admin": { "Port": 0 } } }""");
         var error = new StringWriter();
         var original = Console.Error;
         Console.SetError(error);
@@ -63,6 +63,7 @@ public class CommandLineTests
             File.Delete(path);
         }
 
-        Assert.Contains("not wired", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("holds no CA hierarchy", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("v2gpki demo", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ public class ConfigurationTests
               "Listeners": { "Ocsp": { "Port": 9090, "Limits": { "MaxRequestBodyBytes": 4096, }, }, },
               /* policy */
               "Ocsp": { "HashAlgorithms": [ "sha256", "sha384" ], "NeverIssuedPolicy": "unauthorized" },
-              "Hsm": { "Tokens": [ { "Label": "online", "PinFile": "online.pin" } ] },
+              "Hsm": { "Tokens": [ { "Role": "online", "PinFile": "online.pin", "BulkSessions": 4 } ] },
             }
             """);
         try
@@ -33,7 +33,8 @@ public class ConfigurationTests
             Assert.Equal(4096, options.Listeners.Ocsp.Limits.MaxRequestBodyBytes);
             Assert.Equal(8192, options.Listeners.Ocsp.Limits.MaxRequestHeadersTotalBytes);
             Assert.Equal(["sha256", "sha384"], OptionsValidator.EffectiveHashAlgorithms(options.Ocsp));
-            Assert.Equal("online", Assert.Single(options.Hsm.Tokens!).Label);
+            var token = Assert.Single(options.Hsm.Tokens!);
+            Assert.Equal(("online", "online.pin", 4), (token.Role, token.PinFile, token.BulkSessions));
             Assert.True(OptionsValidator.TryParseNeverIssuedPolicy(options.Ocsp.NeverIssuedPolicy, out var policy));
             Assert.Equal(NeverIssuedPolicy.Unauthorized, policy);
             Assert.Empty(OptionsValidator.Validate(options));
@@ -88,7 +89,10 @@ public class ConfigurationTests
         options.Ocsp.ResignFloorDays = 7; // 168 h < 167 h + 24 h
         options.Ocsp.NoncePolicy = "sometimes";
         options.Ocsp.HashAlgorithms = ["md5"];
-        options.Hsm.Tokens = [new HsmTokenOptions { Label = "", PinFile = "", Role = "cold" }];
+        options.Hsm.Tokens = [new HsmTokenOptions { PinFile = " ", Role = "cold", BulkSessions = 0 }];
+        options.Ocsp.SingleCertIdPerResponse = true;
+        options.Store.Capacity = 0;
+        options.Crl.DebounceMilliseconds = 5000;
 
         var errors = OptionsValidator.Validate(options);
 
@@ -96,10 +100,47 @@ public class ConfigurationTests
         {
             "Listeners:Ocsp:Address", "Listeners:Ocsp:Port", "Listeners:Ocsp:Limits:MaxRequestBodyBytes", "Ocsp:ResignFloorDays",
             "Listeners:Ocsp:Limits:MinRequestBodyGraceSeconds",
-            "Ocsp:NoncePolicy", "Ocsp:HashAlgorithms", "Hsm:Tokens:0:Label", "Hsm:Tokens:0:PinFile", "Hsm:Tokens:0:Role",
+            "Ocsp:NoncePolicy", "Ocsp:HashAlgorithms", "Hsm:Tokens:0:PinFile", "Hsm:Tokens:0:Role", "Hsm:Tokens:0:BulkSessions",
+            "Ocsp:SingleCertIdPerResponse", "Store:Capacity", "Crl:DebounceMilliseconds",
         })
         {
             Assert.Contains(errors, e => e.StartsWith(key, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void TryLoad_RelativeDataDir_ResolvedAgainstTheConfigFilesDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"v2gpki-config-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "config.json");
+        File.WriteAllText(path, """{ "DataDir": "." }""");
+        try
+        {
+            Assert.True(ConfigLoader.TryLoad(path, out var options, out var error), error);
+            Assert.Equal(directory, options.DataDir);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TryLoad_PinVariablesInTheEnvironment_AreNotTakenForConfigKeys()
+    {
+        // V2GPKI_ROOT_PIN & co. share the override prefix; binding them would fail as unknown keys (and show in --check-config).
+        Environment.SetEnvironmentVariable("V2GPKI_ROOT_PIN", "1234");
+        Environment.SetEnvironmentVariable("V2GPKI_Store__Capacity", "4242");
+        try
+        {
+            Assert.True(ConfigLoader.TryLoad(null, out var options, out var error), error);
+            Assert.Equal(4242, options.Store.Capacity);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("V2GPKI_ROOT_PIN", null);
+            Environment.SetEnvironmentVariable("V2GPKI_Store__Capacity", null);
         }
     }
 }

@@ -27,6 +27,12 @@ public class EdgeRouterTests
     [InlineData("http://ocsp.example", "Root", "")]
     [InlineData("http://ocsp.example/ocsp/MEUw", "OcspGet", "MEUw")]
     [InlineData("*", "Unknown", "")]
+    [InlineData("/crl/cpo-sub2.crl", "Crl", "cpo-sub2.crl")]
+    [InlineData("/CRL/v2g-root.crl?x", "Crl", "v2g-root.crl")]
+    [InlineData("/crl", "Crl", "")]
+    [InlineData("/crlx", "OcspGet", "crlx")]
+    [InlineData("/api/v1/ocpp/certificate-status", "Api", "/api/v1/ocpp/certificate-status")]
+    [InlineData("http://ocsp.example/crl/mo-sub2.crl", "Crl", "mo-sub2.crl")]
     public void Classify_RawTarget_EndpointAndBase64Span(string target, string endpoint, string encoded)
     {
         var result = EdgeRouter.Classify(target, out var start, out var length);

@@ -76,8 +76,9 @@ public class MetricsTests
         var metrics = new EdgeMetrics(new MetricsRegistry());
         metrics.CountRequest(RequestRoute.OcspPost, RequestOutcome.Successful, 100);
         metrics.CountRejected(RejectReason.UndecodableGet);
-        metrics.HsmSignatures.WithLabels("priority").Increment();
-        metrics.QueueDepth.WithLabels("slow-path").Set(7);
+        metrics.CountTolerated(0b1010);
+        metrics.CountParseError(2);
+        metrics.Registry.AddSource(new FixedSource());
 
         var text = Expose(metrics.Registry);
 
@@ -89,11 +90,13 @@ public class MetricsTests
             "v2gpki_ocsp_response_age_seconds_bucket",
             "v2gpki_allocated_bytes_per_request",
             "v2gpki_process_allocated_bytes_total",
-            "v2gpki_store_responses",
-            "v2gpki_store_pending_reads_total",
-            "v2gpki_hsm_signatures_total{lane=\"priority\"} 1",
-            "# TYPE v2gpki_hsm_errors_total counter",
-            "v2gpki_queue_depth{queue=\"slow-path\"} 7",
+            "v2gpki_ocsp_request_tolerated_total{kind=\"requestor_name\"} 1",
+            "v2gpki_ocsp_request_tolerated_total{kind=\"ignored_request_extension\"} 1",
+            "v2gpki_ocsp_parse_errors_total{status=\"invalid_der\"} 1",
+            "v2gpki_rejected_inputs_total{reason=\"malformed_ocsp_request\"} 1",
+            "# TYPE v2gpki_hsm_signatures_total counter\nv2gpki_hsm_signatures_total{token=\"online\",lane=\"priority\"} 3\nv2gpki_hsm_signatures_total{token=\"online\",lane=\"bulk\"} 5\n",
+            "v2gpki_queue_depth{queue=\"live\"} 7",
+            "v2gpki_test_seconds_bucket{le=\"0.5\"} 1\nv2gpki_test_seconds_bucket{le=\"+Inf\"} 2\nv2gpki_test_seconds_sum 3.5\nv2gpki_test_seconds_count 2",
             "v2gpki_http_active_connections",
         })
         {
@@ -143,5 +146,17 @@ public class MetricsTests
     public void KestrelErrorType_NormalClosesAreNotRejections(string? errorType)
     {
         Assert.False(KestrelMeterBridge.TryMapErrorType(errorType, out _));
+    }
+
+    /// <summary>A module's metrics source as the Issuer reports them (rendered labels, one name's samples together).</summary>
+    private sealed class FixedSource : V2gPki.Issuer.IMetricsSource
+    {
+        public void Collect(V2gPki.Issuer.IMetricsVisitor visitor)
+        {
+            visitor.Counter("v2gpki_hsm_signatures_total", "signatures", "token=\"online\",lane=\"priority\"", 3);
+            visitor.Counter("v2gpki_hsm_signatures_total", "signatures", "token=\"online\",lane=\"bulk\"", 5);
+            visitor.Gauge("v2gpki_queue_depth", "depth", "queue=\"live\"", 7);
+            visitor.Histogram("v2gpki_test_seconds", "a histogram", [0.5], [1, 2], 3.5);
+        }
     }
 }

@@ -35,36 +35,42 @@ public static class OptionsValidator
             errors.Add("Listeners:Admin:TokenFile: must not be empty");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Hsm.ModulePath))
-        {
-            errors.Add("Hsm:ModulePath: must not be empty");
-        }
-
         var tokens = options.Hsm.Tokens ?? [];
+        var roles = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (string.IsNullOrWhiteSpace(token.Label))
+            if (token.Role is not ("root" or "online"))
             {
-                errors.Add($"Hsm:Tokens:{i}:Label: must not be empty");
+                errors.Add($"Hsm:Tokens:{i}:Role: '{token.Role}' is not 'root' or 'online'");
+            }
+            else if (!roles.Add(token.Role))
+            {
+                errors.Add($"Hsm:Tokens:{i}:Role: '{token.Role}' is configured twice");
             }
 
-            if (string.IsNullOrWhiteSpace(token.PinFile))
+            if (token.PinFile is { } file && string.IsNullOrWhiteSpace(file))
             {
-                errors.Add($"Hsm:Tokens:{i}:PinFile: must not be empty (PINs are read from files only)");
+                errors.Add($"Hsm:Tokens:{i}:PinFile: must not be blank (leave it out to use the environment)");
             }
 
-            if (token.Role is not ("online" or "offline"))
+            if (token.PrioritySessions is < 1 or > 64)
             {
-                errors.Add($"Hsm:Tokens:{i}:Role: '{token.Role}' is not 'online' or 'offline'");
+                errors.Add($"Hsm:Tokens:{i}:PrioritySessions: {token.PrioritySessions} is not in 1..64");
             }
 
-            if (token.Sessions is < 1 or > 256)
+            if (token.BulkSessions is < 1 or > 256)
             {
-                errors.Add($"Hsm:Tokens:{i}:Sessions: {token.Sessions} is not in 1..256");
+                errors.Add($"Hsm:Tokens:{i}:BulkSessions: {token.BulkSessions} is not in 1..256");
+            }
+
+            if (token.BulkMaxInFlight is < 32 or > 1_000_000)
+            {
+                errors.Add($"Hsm:Tokens:{i}:BulkMaxInFlight: {token.BulkMaxInFlight} is not in 32..1000000");
             }
         }
 
+        ValidateStoreAndIssuer(errors, options);
         ValidateOcsp(errors, options.Ocsp);
         return errors;
     }
@@ -118,8 +124,62 @@ public static class OptionsValidator
         return options.HashAlgorithms is { Length: > 0 } configured ? configured : ["sha1", "sha256"];
     }
 
+    private static void ValidateStoreAndIssuer(List<string> errors, V2gPkiOptions options)
+    {
+        if (options.Store.Capacity is < 1 or > 100_000_000)
+        {
+            errors.Add($"Store:Capacity: {options.Store.Capacity} is not in 1..100000000");
+        }
+
+        if (options.Store.CheckpointIntervalSeconds < 0)
+        {
+            errors.Add("Store:CheckpointIntervalSeconds: must not be negative (0 = only by WAL size and at shutdown)");
+        }
+
+        var issuer = options.Issuer;
+        if (issuer.BatchSize is < 1 or > 4096)
+        {
+            errors.Add($"Issuer:BatchSize: {issuer.BatchSize} is not in 1..4096");
+        }
+
+        if (issuer.MaxInFlightBatches is < 1 or > 64)
+        {
+            errors.Add($"Issuer:MaxInFlightBatches: {issuer.MaxInFlightBatches} is not in 1..64");
+        }
+
+        if (issuer.ScanIntervalSeconds < 1)
+        {
+            errors.Add("Issuer:ScanIntervalSeconds: must be at least 1");
+        }
+
+        if (issuer.SignerValidityDays <= 0 || issuer.SignerRolloverLeadDays <= 0 || issuer.SignerRolloverLeadDays >= issuer.SignerValidityDays)
+        {
+            errors.Add("Issuer:SignerRolloverLeadDays: must be positive and below Issuer:SignerValidityDays");
+        }
+        else if (issuer.SignerRolloverLeadDays <= options.Ocsp.ValidityDays)
+        {
+            errors.Add($"Issuer:SignerRolloverLeadDays: {issuer.SignerRolloverLeadDays} must exceed Ocsp:ValidityDays ({options.Ocsp.ValidityDays}): a new signer must take over before the old one caps nextUpdate");
+        }
+
+        if (options.Crl.ValidityDays <= 0)
+        {
+            errors.Add("Crl:ValidityDays: must be positive");
+        }
+
+        if (options.Crl.DebounceMilliseconds is < 0 or > 1000)
+        {
+            errors.Add($"Crl:DebounceMilliseconds: {options.Crl.DebounceMilliseconds} is not in 0..1000 (DESIGN.md §10: CRLs within about a second)");
+        }
+    }
+
     private static void ValidateOcsp(List<string> errors, OcspOptions ocsp)
     {
+        if (ocsp.SingleCertIdPerResponse)
+        {
+            // The store keeps one signed response per certificate, answering every configured CertID hash.
+            errors.Add("Ocsp:SingleCertIdPerResponse: not supported by this build (one response per certificate carries a SingleResponse per hash algorithm)");
+        }
+
         if (ocsp.ValidityDays is <= 0 or > 366)
         {
             errors.Add($"Ocsp:ValidityDays: {ocsp.ValidityDays} is not in (0, 366]");

@@ -9,7 +9,11 @@ namespace V2gPki.Edge.Configuration;
 /// </summary>
 public sealed class V2gPkiOptions
 {
-    /// <summary>The data directory (store, WAL, tokens, CRLs); relative paths are relative to the working directory.</summary>
+    /// <summary>
+    /// The data directory (hierarchy, SoftHSM2 tokens, store and WAL, CRLs). A relative path is resolved against the
+    /// directory of the config file (the working directory when there is none), so <c>"DataDir": "."</c> next to the
+    /// data works from anywhere.
+    /// </summary>
     public string DataDir { get; set; } = "var/data";
 
     /// <summary>Where each listener binds, with its limits.</summary>
@@ -20,4 +24,13 @@ public sealed class V2gPkiOptions
 
     /// <summary>OCSP responder policy.</summary>
     public OcspOptions Ocsp { get; set; } = new();
+
+    /// <summary>The certificate store.</summary>
+    public StoreConfigOptions Store { get; set; } = new();
+
+    /// <summary>The issuing worker (pre-signing, signer rollover).</summary>
+    public IssuerConfigOptions Issuer { get; set; } = new();
+
+    /// <summary>CRL publishing.</summary>
+    public CrlConfigOptions Crl { get; set; } = new();
 }

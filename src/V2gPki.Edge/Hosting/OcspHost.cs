@@ -17,7 +17,12 @@ public static class OcspHost
         var limits = settings.Listener.Limits;
         var exchange = new OcspExchange(
             settings.Responder, settings.Readiness, settings.Metrics, settings.Time,
-            settings.LoggerFactory.CreateLogger("V2gPki.Edge.Ocsp"), limits.MaxRequestBodyBytes, limits.MaxRequestLineBytes);
+            settings.LoggerFactory.CreateLogger("V2gPki.Edge.Ocsp"), limits.MaxRequestBodyBytes, limits.MaxRequestLineBytes)
+        {
+            Crls = settings.Crls,
+            Routes = settings.Routes,
+            CrlOnly = settings.CrlOnly,
+        };
         return settings.Kind == OcspHostKind.Slim
             ? SlimOcspHost.StartAsync(settings, exchange, cancellationToken)
             : KestrelOcspHost.StartAsync(settings, exchange, cancellationToken);

@@ -2,8 +2,10 @@
 
 using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Http;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
+using V2gPki.Issuer;
 
 namespace V2gPki.Edge.Hosting;
 
@@ -30,6 +32,15 @@ public sealed class OcspHostSettings(IOcspResponder responder, IReadinessProvide
 
     /// <summary>Logging for Kestrel and responder failures.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The CRLs served at <c>/crl/&lt;ca-name&gt;.crl</c>; null answers 404 there.</summary>
+    public ICrlSource? Crls { get; init; }
+
+    /// <summary>Handlers of <c>/api/…</c> routes (the OCPP 2.0.1 adapter); empty answers 404 there.</summary>
+    public IReadOnlyList<IPublicRouteHandler> Routes { get; init; } = [];
+
+    /// <summary>Serve CRLs, <c>/health</c>, <c>/ready</c> and <c>/metrics</c> only (a separate CRL listener); OCSP routes answer 404.</summary>
+    public bool CrlOnly { get; init; }
 
     /// <summary>The host implementation; <see cref="OcspHostKind.Kestrel"/> is the product path.</summary>
     public OcspHostKind Kind { get; init; } = OcspHostKind.Kestrel;

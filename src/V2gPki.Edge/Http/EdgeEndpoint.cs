@@ -25,4 +25,10 @@ internal enum EdgeEndpoint : byte
 
     /// <summary>A target that is not origin- or absolute-form (<c>*</c>).</summary>
     Unknown = 6,
+
+    /// <summary><c>/crl/&lt;ca-name&gt;.crl</c>: GET only (DESIGN.md §7).</summary>
+    Crl = 7,
+
+    /// <summary><c>/api/…</c>: routes of handlers plugged into the listener (the OCPP 2.0.1 adapter).</summary>
+    Api = 8,
 }

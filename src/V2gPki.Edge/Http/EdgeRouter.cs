@@ -5,13 +5,17 @@ namespace V2gPki.Edge.Http;
 /// <summary>
 /// Classifies a raw request target into an <see cref="EdgeEndpoint"/> without allocating. Fixed names match
 /// case-insensitively; that is safe because base64 of a DER SEQUENCE starts with <c>M</c>, so no OCSP GET can
-/// collide with <c>/ocsp</c>, <c>/health</c>, <c>/ready</c> or <c>/metrics</c>.
+/// collide with <c>/ocsp</c>, <c>/crl</c>, <c>/api</c>, <c>/health</c>, <c>/ready</c> or <c>/metrics</c>.
 /// </summary>
 internal static class EdgeRouter
 {
     /// <summary>Classifies <paramref name="rawTarget"/>.</summary>
     /// <param name="rawTarget">The request target as sent (origin-form, or absolute-form from a proxy).</param>
-    /// <param name="encodedStart">For <see cref="EdgeEndpoint.OcspGet"/> and <see cref="EdgeEndpoint.OcspBase"/>: where the base64 begins.</param>
+    /// <param name="encodedStart">
+    /// For <see cref="EdgeEndpoint.OcspGet"/> and <see cref="EdgeEndpoint.OcspBase"/>: where the base64 begins; for
+    /// <see cref="EdgeEndpoint.Crl"/>: where the file name after <c>/crl/</c> begins; for <see cref="EdgeEndpoint.Api"/>:
+    /// where the path begins.
+    /// </param>
     /// <param name="encodedLength">Its length, up to the query (<c>?</c>), which RFC 5019 GETs do not use.</param>
     /// <returns>The endpoint.</returns>
     public static EdgeEndpoint Classify(ReadOnlySpan<char> rawTarget, out int encodedStart, out int encodedLength)
@@ -51,6 +55,20 @@ internal static class EdgeRouter
             encodedStart = pathStart + Math.Min(path.Length, 6);
             encodedLength = Math.Max(0, path.Length - 6);
             return encodedLength == 0 ? EdgeEndpoint.OcspBase : EdgeEndpoint.OcspGet;
+        }
+
+        if (StartsWithSegment(path, "/crl"))
+        {
+            encodedStart = pathStart + Math.Min(path.Length, 5);
+            encodedLength = Math.Max(0, path.Length - 5);
+            return EdgeEndpoint.Crl;
+        }
+
+        if (StartsWithSegment(path, "/api"))
+        {
+            encodedStart = pathStart;
+            encodedLength = path.Length;
+            return EdgeEndpoint.Api;
         }
 
         if (path.Equals("/health", StringComparison.OrdinalIgnoreCase))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
+using V2gPki.Issuer;
 
 namespace V2gPki.Edge.Http;
 
@@ -65,6 +66,15 @@ internal sealed partial class OcspExchange
         RequestBufferLength = Math.Max(maxBodyBytes, OcspGetDecoder.RequiredBufferLength(maxRequestLineBytes));
     }
 
+    /// <summary>The CRLs served at <c>/crl/&lt;ca-name&gt;.crl</c> (null: 404).</summary>
+    public ICrlSource? Crls { get; init; }
+
+    /// <summary>The <c>/api/…</c> handlers, matched by exact path.</summary>
+    public IReadOnlyList<IPublicRouteHandler> Routes { get; init; } = [];
+
+    /// <summary>Whether this is a CRL-only listener (OCSP and <c>/api</c> routes answer 404).</summary>
+    public bool CrlOnly { get; init; }
+
     /// <summary>The size of <see cref="OcspRequestContext.RequestBuffer"/> this exchange needs.</summary>
     public int RequestBufferLength { get; }
 
@@ -92,8 +102,19 @@ internal sealed partial class OcspExchange
             context.IsHead = true;
         }
 
+        if (CrlOnly && endpoint is EdgeEndpoint.Root or EdgeEndpoint.OcspBase or EdgeEndpoint.OcspGet or EdgeEndpoint.Api)
+        {
+            WriteNotFound(context);
+            return Task.CompletedTask;
+        }
+
         switch (endpoint)
         {
+            case EdgeEndpoint.Crl when isGet:
+                WriteCrl(context, target.AsSpan(start, length));
+                return Task.CompletedTask;
+            case EdgeEndpoint.Api:
+                return ApiAsync(context, target.AsSpan(start, length));
             case EdgeEndpoint.Root when isPost:
             case EdgeEndpoint.OcspBase when isPost:
                 return PostAsync(context);
@@ -127,6 +148,7 @@ internal sealed partial class OcspExchange
                     EdgeEndpoint.Health => RequestRoute.Health,
                     EdgeEndpoint.Ready => RequestRoute.Ready,
                     EdgeEndpoint.Metrics => RequestRoute.Metrics,
+                    EdgeEndpoint.Crl => RequestRoute.Crl,
                     _ => RequestRoute.Other,
                 };
                 WriteMethodNotAllowed(context, AllowGetHead);

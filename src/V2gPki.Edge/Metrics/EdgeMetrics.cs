@@ -12,9 +12,24 @@ namespace V2gPki.Edge.Metrics;
 /// </summary>
 public sealed class EdgeMetrics
 {
-    private const int RouteCount = (int)RequestRoute.Other + 1;
+    private const int RouteCount = (int)RequestRoute.Api + 1;
     private const int OutcomeCount = (int)RequestOutcome.Aborted + 1;
-    private const int RejectCount = (int)RejectReason.ResponderException + 1;
+    private const int RejectCount = (int)RejectReason.MalformedOcspRequest + 1;
+
+    // Label values of the OcspRequestQuirks flags, bit i → QuirkKinds[i] (V2gPki.Ocsp.OcspRequestQuirks).
+    private static readonly string[] QuirkKinds =
+    [
+        "explicit_default_version", "requestor_name", "request_signature", "ignored_request_extension",
+        "ignored_single_request_extension", "nonce_without_octet_string", "nonce_length_out_of_range", "explicit_default_critical",
+    ];
+
+    // Label values of V2gPki.Ocsp.OcspParseStatus 1..13 (index = status − 1); the last one counts unknown values.
+    private static readonly string[] ParseStatusNames =
+    [
+        "truncated", "invalid_der", "unexpected_structure", "trailing_data", "unsupported_version", "empty_request_list",
+        "unsupported_hash_algorithm", "invalid_cert_id", "unknown_critical_extension", "duplicate_extension", "invalid_nonce",
+        "unsupported_response_type", "invalid_response_status", "other",
+    ];
 
     private static readonly double[] LatencyBuckets =
         [5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3, 2.5e-3, 5e-3, 1e-2, 2.5e-2, 0.1, 0.5, 1, 5];
@@ -25,6 +40,8 @@ public sealed class EdgeMetrics
     private readonly Counter[] _requests = new Counter[RouteCount * OutcomeCount];
     private readonly Histogram[] _latency = new Histogram[RouteCount];
     private readonly Counter[] _rejected = new Counter[RejectCount];
+    private readonly Counter[] _tolerated = new Counter[QuirkKinds.Length];
+    private readonly Counter[] _parseErrors = new Counter[ParseStatusNames.Length];
     private readonly Lock _allocationLock = new();
     private long _lastAllocated;
     private long _lastRequests;
@@ -66,13 +83,18 @@ public sealed class EdgeMetrics
         registry.CreateCallback("v2gpki_process_resident_memory_bytes", "Resident set size.", MetricType.Gauge, static () => Environment.WorkingSet);
         registry.CreateCallback("v2gpki_gc_collections_total", "Garbage collections of generation 0.", MetricType.Counter, static () => GC.CollectionCount(0));
 
-        // Hooks for the modules wired by the lead (store, HSM, issuer); zero until then.
-        StoreSize = registry.CreateGauge("v2gpki_store_responses", "Pre-signed responses in the serving index.").WithLabels();
-        StorePendingReads = registry.CreateCounter("v2gpki_store_pending_reads_total", "Serving-index reads that went to disk (a bug: DESIGN.md §4 invariant 3).").WithLabels();
-        HsmSignatures = registry.CreateCounter("v2gpki_hsm_signatures_total", "HSM signatures by signing lane.", "lane");
-        HsmErrors = registry.CreateCounter("v2gpki_hsm_errors_total", "HSM errors by signing lane.", "lane");
-        QueueDepth = registry.CreateGauge("v2gpki_queue_depth", "Items waiting, by queue (enrollment, revocation, re-sign, slow path).", "queue");
+        // Store, HSM, queue and issuer figures are read at scrape time from the modules (Hosting/RuntimeMetricsSource).
         RequestTolerated = registry.CreateCounter("v2gpki_ocsp_request_tolerated_total", "OCSP request parts skipped leniently (DESIGN.md §3 Parsing), by kind.", "kind");
+        for (var i = 0; i < QuirkKinds.Length; i++)
+        {
+            _tolerated[i] = RequestTolerated.WithLabels(QuirkKinds[i]);
+        }
+
+        var parseErrors = registry.CreateCounter("v2gpki_ocsp_parse_errors_total", "OCSP requests answered malformedRequest, by parser status.", "status");
+        for (var i = 0; i < ParseStatusNames.Length; i++)
+        {
+            _parseErrors[i] = parseErrors.WithLabels(ParseStatusNames[i]);
+        }
     }
 
     /// <summary>The registry these metrics live in.</summary>
@@ -84,22 +106,7 @@ public sealed class EdgeMetrics
     /// <summary>Open connections on the OCSP listener (from Kestrel's meter).</summary>
     public Gauge ActiveConnections { get; }
 
-    /// <summary>Hook: responses in the serving index.</summary>
-    public Gauge StoreSize { get; }
-
-    /// <summary>Hook: serving-index reads that went pending (disk).</summary>
-    public Counter StorePendingReads { get; }
-
-    /// <summary>Hook: HSM signatures per lane; take a child per lane at wiring time.</summary>
-    public MetricFamily<Counter> HsmSignatures { get; }
-
-    /// <summary>Hook: HSM errors per lane.</summary>
-    public MetricFamily<Counter> HsmErrors { get; }
-
-    /// <summary>Hook: queue depths per queue.</summary>
-    public MetricFamily<Gauge> QueueDepth { get; }
-
-    /// <summary>Hook: leniently skipped request parts, per kind (unknown extension, requestorName, …).</summary>
+    /// <summary>Leniently skipped request parts, per kind (unknown extension, requestorName, …).</summary>
     public MetricFamily<Counter> RequestTolerated { get; }
 
     /// <summary>Counts one request.</summary>
@@ -111,6 +118,38 @@ public sealed class EdgeMetrics
         _requests[((int)route * OutcomeCount) + (int)outcome].Increment();
         _latency[(int)route].Observe(elapsedTicks);
     }
+
+    /// <summary>Counts the lenient parts of one parsed request (DESIGN.md §3 Parsing): one increment per flag set.</summary>
+    /// <param name="quirks">The parser's <c>OcspRequestQuirks</c> as an integer; 0 costs one comparison.</param>
+    public void CountTolerated(int quirks)
+    {
+        if (quirks == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _tolerated.Length; i++)
+        {
+            if ((quirks & (1 << i)) != 0)
+            {
+                _tolerated[i].Increment();
+            }
+        }
+    }
+
+    /// <summary>Counts a request the OCSP parser refused (answered malformedRequest).</summary>
+    /// <param name="parseStatus">The parser's <c>OcspParseStatus</c> as an integer (never 0 = Ok).</param>
+    public void CountParseError(int parseStatus)
+    {
+        _rejected[(int)RejectReason.MalformedOcspRequest].Increment();
+        var index = (uint)(parseStatus - 1) < (uint)(ParseStatusNames.Length - 1) ? parseStatus - 1 : ParseStatusNames.Length - 1;
+        _parseErrors[index].Increment();
+    }
+
+    /// <summary>The count of one tolerated-quirk kind.</summary>
+    /// <param name="bit">The flag's bit index in <c>OcspRequestQuirks</c>.</param>
+    /// <returns>The counter value.</returns>
+    public long ToleratedCount(int bit) => _tolerated[bit].Value;
 
     /// <summary>Counts one rejected input.</summary>
     /// <param name="reason">Why.</param>
@@ -152,6 +191,8 @@ public sealed class EdgeMetrics
         RequestRoute.Health => "health",
         RequestRoute.Ready => "ready",
         RequestRoute.Metrics => "metrics",
+        RequestRoute.Crl => "crl",
+        RequestRoute.Api => "api",
         _ => "other",
     };
 
@@ -195,6 +236,7 @@ public sealed class EdgeMetrics
         RejectReason.UnexpectedEndOfRequest => "unexpected_end_of_request",
         RejectReason.ConnectionLimit => "connection_limit",
         RejectReason.OtherProtocolError => "other_protocol_error",
+        RejectReason.MalformedOcspRequest => "malformed_ocsp_request",
         _ => "responder_exception",
     };
 

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
+using V2gPki.Issuer;
 
 namespace V2gPki.Edge.Metrics;
 
@@ -12,6 +13,7 @@ namespace V2gPki.Edge.Metrics;
 public sealed class MetricsRegistry
 {
     private readonly List<object> _families = [];
+    private readonly List<IMetricsSource> _sources = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -70,14 +72,31 @@ public sealed class MetricsRegistry
         Add(new CallbackMetric(name, help, type, read));
     }
 
+    /// <summary>
+    /// Registers a module whose metrics are read at scrape time through <see cref="IMetricsVisitor"/> (the issuing
+    /// worker, the answering sources, the CRL publisher, store and HSM figures). Its samples are written after the
+    /// registry's own families, in the order the source reports them; a source reports each name's samples together.
+    /// </summary>
+    /// <param name="source">The source; kept for the life of the registry.</param>
+    public void AddSource(IMetricsSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (_lock)
+        {
+            _sources.Add(source);
+        }
+    }
+
     /// <summary>Writes every metric in the Prometheus text format (version 0.0.4).</summary>
     /// <param name="output">Receives UTF-8 text.</param>
     public void WriteTo(IBufferWriter<byte> output)
     {
         object[] families;
+        IMetricsSource[] sources;
         lock (_lock)
         {
             families = [.. _families];
+            sources = [.. _sources];
         }
 
         var writer = new PrometheusTextWriter(output);
@@ -113,6 +132,15 @@ public sealed class MetricsRegistry
                     writer.WriteHeader(callback.Name, callback.Help, callback.Type);
                     writer.WriteSample(callback.Name, null, [], [], null, null, callback.Read());
                     break;
+            }
+        }
+
+        if (sources.Length > 0)
+        {
+            var visitor = new PrometheusSourceVisitor(writer);
+            foreach (var source in sources)
+            {
+                source.Collect(visitor);
             }
         }
     }

@@ -121,7 +121,50 @@ internal readonly struct PrometheusTextWriter(IBufferWriter<byte> output)
         WriteSample(name, "_count", labelNames, labelValues, null, null, cumulative);
     }
 
-    private static string FormatValue(double value) =>
+    /// <summary>Writes one sample line whose labels arrive rendered (<c>ca="cpo-sub2",lane="bulk"</c>) from a module's metrics source.</summary>
+    /// <param name="name">The metric name.</param>
+    /// <param name="suffix">A suffix such as <c>_bucket</c>, or null.</param>
+    /// <param name="renderedLabels">Label pairs as Prometheus text, or empty.</param>
+    /// <param name="extraLabel">An extra label name (<c>le</c>), or null.</param>
+    /// <param name="extraValue">The extra label's value.</param>
+    /// <param name="value">The sample value.</param>
+    public void WriteRenderedSample(string name, string? suffix, string renderedLabels, string? extraLabel, string? extraValue, double value)
+    {
+        Write(name);
+        if (suffix is not null)
+        {
+            Write(suffix);
+        }
+
+        if (renderedLabels.Length > 0 || extraLabel is not null)
+        {
+            Write("{");
+            Write(renderedLabels);
+            if (extraLabel is not null)
+            {
+                if (renderedLabels.Length > 0)
+                {
+                    Write(",");
+                }
+
+                Write(extraLabel);
+                Write("=\"");
+                Write(extraValue ?? string.Empty);
+                Write("\"");
+            }
+
+            Write("}");
+        }
+
+        Write(" ");
+        Write(FormatValue(value));
+        Write("\n");
+    }
+
+    /// <summary>Formats a sample value or a bucket bound.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Prometheus text (<c>+Inf</c>, <c>NaN</c>, shortest round-trip decimal).</returns>
+    public static string FormatValue(double value) =>
         double.IsPositiveInfinity(value) ? "+Inf"
         : double.IsNegativeInfinity(value) ? "-Inf"
         : double.IsNaN(value) ? "NaN"

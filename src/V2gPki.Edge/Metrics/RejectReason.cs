@@ -52,4 +52,7 @@ public enum RejectReason : byte
 
     /// <summary>The responder threw (a bug; OCSP <c>internalError</c>).</summary>
     ResponderException = 14,
+
+    /// <summary>The OCSP request parser refused the DER (OCSP <c>malformedRequest</c>; by status in <c>v2gpki_ocsp_parse_errors_total</c>).</summary>
+    MalformedOcspRequest = 15,
 }

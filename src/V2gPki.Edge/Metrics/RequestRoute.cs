@@ -22,4 +22,10 @@ public enum RequestRoute : byte
 
     /// <summary>Anything else (<c>GET /</c>, other methods).</summary>
     Other = 5,
+
+    /// <summary><c>GET /crl/&lt;ca-name&gt;.crl</c>.</summary>
+    Crl = 6,
+
+    /// <summary><c>/api/…</c> handlers (the OCPP 2.0.1 adapter).</summary>
+    Api = 7,
 }

@@ -8,7 +8,7 @@ namespace V2gPki.Edge.Ocsp;
 /// The one seam between the HTTP front end and OCSP answering (STYLE.md §3): the HTTP layer hands over the DER
 /// <c>OCSPRequest</c> it decoded from a POST body or a GET path and maps the <see cref="OcspHttpAnswer"/> to HTTP.
 /// The real implementation (request parser → issuer table → store lookup → splice of the signer certificate, with
-/// the live signer behind it) is composed in <see cref="Hosting.OcspResponderComposition"/>.
+/// the live signer behind it) is <see cref="Hosting.PkiOcspResponder"/>, composed by <see cref="Hosting.PkiRuntime"/>.
 /// </summary>
 /// <remarks>
 /// Contract for both methods:

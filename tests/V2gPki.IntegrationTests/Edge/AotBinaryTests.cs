@@ -22,7 +22,7 @@ public class AotBinaryTests(ITestOutputHelper output)
             """);
         try
         {
-            var start = new ProcessStartInfo(AotBinaryFactAttribute.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(AotBinaryFactAttribute.RequiredPath) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { "serve", "--config", config, "--check-config" })
             {
                 start.ArgumentList.Add(arg);
@@ -55,7 +55,7 @@ public class AotBinaryTests(ITestOutputHelper output)
     public async Task PerfServe_StartsAndAnswers_ExecToFirstAnswerReported()
     {
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo(AotBinaryFactAttribute.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(AotBinaryFactAttribute.RequiredPath) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "perf-serve", "--table", Fixtures.TableDirectory, "--port", "0" })
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,147 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Demo;
+using V2gPki.Edge.Hosting;
+using V2gPki.Edge.Metrics;
+using V2gPki.IntegrationTests.Edge;
+
+namespace V2gPki.IntegrationTests.Serve;
+
+/// <summary>
+/// The real server in process, as <c>v2gpki demo</c> builds it, with real SoftHSM2 tokens: the public listener binds
+/// port 0 first, then the demo hierarchy is issued with that port in every AIA URL, sample leaves are issued and
+/// revoked through the worker. Then the runtime is
+/// closed and opened again from the demo's config.json exactly as <c>v2gpki serve</c> does, with probes of
+/// <c>/ready</c> and OCSP taken between opening and recovery. One SoftHSM2 instance per process (DESIGN.md §6): every
+/// test of this collection shares this fixture.
+/// </summary>
+public sealed class PkiServerFixture : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "v2gpki-serve-tests-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant());
+
+    public string DataDirectory => Path.Combine(_root, "data");
+
+    public EdgeServer Server { get; private set; } = null!;
+
+    public PkiRuntime Runtime { get; private set; } = null!;
+
+    internal DemoResult Demo { get; private set; } = null!;
+
+    public Uri BaseAddress => Server.BaseAddress;
+
+    public string Url => Server.BaseAddress.ToString();
+
+    public EdgeMetrics Metrics => Server.Metrics;
+
+    /// <summary>HTTP status of /ready and the OCSP answer while nothing was attached (listener up, PKI not open).</summary>
+    public (int Ready, byte[] Ocsp) BeforeRuntime { get; private set; }
+
+    /// <summary>The same with the runtime open and its store not yet recovered.</summary>
+    public (int Ready, byte[] Ocsp) BeforeRecovery { get; private set; }
+
+    /// <summary>The same after recovery.</summary>
+    public (int Ready, byte[] Ocsp) AfterRecovery { get; private set; }
+
+    public string Ca(string name) => Path.Combine(DataDirectory, "ca", name + ".pem");
+
+    public string Cert(string name) => Path.Combine(DataDirectory, "certs", name + ".pem");
+
+    public string Request(string name) => Path.Combine(DataDirectory, "certs", "requests", name + ".req");
+
+    internal DemoSample Sample(string name) => Demo.Samples.First(s => s.Name == name);
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        var listener = new V2gPkiOptions();
+        listener.Listeners.Ocsp.Port = 0;
+        listener.Listeners.Ocsp.InlineScheduling = true;
+        listener.Listeners.Ocsp.Limits.RequestHeadersTimeoutSeconds = 1;
+        listener.Listeners.Ocsp.Limits.MinRequestBodyBytesPerSecond = 1000;
+        listener.Listeners.Ocsp.Limits.MinRequestBodyGraceSeconds = 1.5;
+        Server = await EdgeServer.StartAsync(listener, new EdgeMetrics(new MetricsRegistry()), TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+
+        // A well-formed request of an issuer nobody knows yet: before a runtime is attached every OCSP answer is tryLater.
+        var probe = Fixtures.Request(1);
+        BeforeRuntime = await ProbeAsync(probe);
+
+        var settings = new DemoSettings { DataDirectory = DataDirectory, Port = BaseAddress.Port, AdminPort = 0, StoreCapacity = 10_000 };
+        Demo = await DemoBuilder.CreateAsync(settings, Server, TimeProvider.System, NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        // Close and re-open as 'v2gpki serve --config <data>/config.json' does: store checkpointed, then recovered.
+        Server.Slot.Attach(null);
+        await Demo.Runtime.DisposeAsync();
+        Assert.True(ConfigLoader.TryLoad(Demo.ConfigPath, out var options, out var error), error);
+        Runtime = PkiRuntime.Open(options, TimeProvider.System, NullLoggerFactory.Instance, Server.Metrics);
+        Server.Attach(Runtime);
+        var request = await File.ReadAllBytesAsync(Request("evse-good.sha1"));
+        BeforeRecovery = await ProbeAsync(request);
+        await Runtime.StartAsync();
+        AfterRecovery = await ProbeAsync(request);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.StopAsync(CancellationToken.None);
+        }
+
+        if (Runtime is not null)
+        {
+            await Runtime.DisposeAsync();
+        }
+
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Scrapes /metrics.</summary>
+    public async Task<string> MetricsTextAsync()
+    {
+        using var http = new HttpClient();
+        return await http.GetStringAsync(new Uri(BaseAddress, "metrics"));
+    }
+
+    /// <summary>Reads one sample of /metrics (0 when absent).</summary>
+    public async Task<double> MetricAsync(string sample)
+    {
+        foreach (var line in (await MetricsTextAsync()).Split('\n'))
+        {
+            if (line.StartsWith(sample + " ", StringComparison.Ordinal))
+            {
+                return double.Parse(line[(sample.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    private async Task<(int, byte[])> ProbeAsync(byte[] ocspRequest)
+    {
+        using var http = new HttpClient();
+        using var ready = await http.GetAsync(new Uri(BaseAddress, "ready"));
+        using var content = new ByteArrayContent(ocspRequest);
+        using var ocsp = await http.PostAsync(BaseAddress, content);
+        return ((int)ready.StatusCode, await ocsp.Content.ReadAsByteArrayAsync());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PkiServerCollection : ICollectionFixture<PkiServerFixture>
+{
+    public const string Name = "pki server (in process, SoftHSM2)";
+}
