@@ -42,6 +42,11 @@ public sealed class AdminTokens
     public static AdminTokens Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"admin token file '{path}' does not exist (create one with a random token of at least {MinTokenLength} characters, mode 0600)");
+        }
+
         string[] lines;
         try
         {
@@ -145,6 +150,40 @@ public sealed class AdminTokens
         writer.Write(token);
         writer.Write('\n');
         return token;
+    }
+
+    /// <summary>Reads the token a client sends: the first token line of a token file (the token part of <c>&lt;id&gt; &lt;token&gt;</c>).</summary>
+    /// <param name="path">The token file.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="InvalidOperationException">The file is missing, unreadable or holds no token.</exception>
+    public static string ReadClientToken(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"token file '{path}' does not exist (give --token-file; v2gpki demo writes var/demo/admin.token)");
+        }
+
+        try
+        {
+            foreach (var raw in File.ReadLines(path))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                var space = line.IndexOfAny([' ', '\t']);
+                return space < 0 ? line : line[(space + 1)..].Trim();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"token file '{path}': {ex.Message}", ex);
+        }
+
+        throw new InvalidOperationException($"token file '{path}': no token in it");
     }
 
     /// <summary>Checks an <c>Authorization</c> header value.</summary>
