@@ -50,7 +50,7 @@ public sealed partial class AdminApi
             Issuer = new CaReference { Name = issuer.Name, IssuerId = issuer.Id.Value, Subject = NameOf(issuer.Certificate.SubjectName) },
             Ocsp = ServingDetails(issuer, serial, record, now),
         };
-        await RespondAsync(context, request, AdminOutcome.Ok, "status " + details.Status, details, AdminJsonContext.Default.CertificateDetails).ConfigureAwait(false);
+        await RespondAsync(context, request, AdminOutcome.Ok, "status " + details.Status, details, AdminJsonContext.Readable.CertificateDetails).ConfigureAwait(false);
     }
 
     private async Task PemAsync(HttpContext context, AdminRequest request)
@@ -144,7 +144,7 @@ public sealed partial class AdminApi
             Truncated = truncated,
             Certificates = found,
         };
-        await RespondAsync(context, request, AdminOutcome.Ok, $"{found.Count} listed{(truncated ? ", truncated" : string.Empty)}", list, AdminJsonContext.Default.CertificateList).ConfigureAwait(false);
+        await RespondAsync(context, request, AdminOutcome.Ok, $"{found.Count} listed{(truncated ? ", truncated" : string.Empty)}", list, AdminJsonContext.Readable.CertificateList).ConfigureAwait(false);
     }
 
     private async Task CasAsync(HttpContext context, AdminRequest request)
@@ -168,7 +168,7 @@ public sealed partial class AdminApi
             });
         }
 
-        await RespondAsync(context, request, AdminOutcome.Ok, $"{cas.Count} CAs", new CaList { Cas = cas }, AdminJsonContext.Default.CaList).ConfigureAwait(false);
+        await RespondAsync(context, request, AdminOutcome.Ok, $"{cas.Count} CAs", new CaList { Cas = cas }, AdminJsonContext.Readable.CaList).ConfigureAwait(false);
     }
 
     /// <summary>Resolves the <c>{ca}/{serial}</c> path segments and reads the record.</summary>

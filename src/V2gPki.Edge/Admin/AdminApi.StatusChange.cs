@@ -144,7 +144,7 @@ public sealed partial class AdminApi
                 ReasonCode = record.Status == CertificateStatus.Good ? null : (int)record.Reason,
             }
             : new StatusChangeResponse { Ca = issuer.Name, Serial = SerialNumberText.ToHex(serial), Status = "unknown", Changed = outcome == AdminOutcome.Ok };
-        await RespondAsync(context, request, outcome, detail + "; status " + response.Status, response, AdminJsonContext.Default.StatusChangeResponse).ConfigureAwait(false);
+        await RespondAsync(context, request, outcome, detail + "; status " + response.Status, response, AdminJsonContext.Readable.StatusChangeResponse).ConfigureAwait(false);
     }
 
     /// <summary>Reads <c>ca</c> and <c>serial</c> of a status-change body and resolves the CA.</summary>

@@ -213,7 +213,7 @@ public sealed partial class AdminApi
             context.Response.Headers.RetryAfter = "1";
         }
 
-        return RespondAsync(context, request, outcome, detail, new AdminError { Error = AdminOutcomes.Name(outcome), Detail = detail }, AdminJsonContext.Default.AdminError);
+        return RespondAsync(context, request, outcome, detail, new AdminError { Error = AdminOutcomes.Name(outcome), Detail = detail }, AdminJsonContext.Readable.AdminError);
     }
 
     /// <summary>Writes the outcome's audit line, then the JSON response.</summary>

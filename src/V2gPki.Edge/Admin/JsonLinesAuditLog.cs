@@ -50,7 +50,7 @@ public sealed class JsonLinesAuditLog : IAdminAuditLog, IDisposable
     public async ValueTask AppendAsync(AdminAuditRecord record, bool durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, AdminJsonContext.Default.AdminAuditRecord);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, AdminJsonContext.Readable.AdminAuditRecord);
         var line = new byte[json.Length + 1];
         json.CopyTo(line, 0);
         line[^1] = (byte)'\n';

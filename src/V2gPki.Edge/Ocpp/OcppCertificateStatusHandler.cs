@@ -205,10 +205,10 @@ public sealed partial class OcppCertificateStatusHandler
     }
 
     private static OcppCertificateStatusResult Refuse(int status, OcppOutcome outcome, string error, string detail) =>
-        new(status, JsonSerializer.SerializeToUtf8Bytes(new OcppError { Error = error, Detail = detail }, OcppJsonContext.Default.OcppError), outcome);
+        new(status, JsonSerializer.SerializeToUtf8Bytes(new OcppError { Error = error, Detail = detail }, OcppJsonContext.Readable.OcppError), outcome);
 
     private static byte[] Serialize(OcppCertificateStatusResponse response) =>
-        JsonSerializer.SerializeToUtf8Bytes(response, OcppJsonContext.Default.OcppCertificateStatusResponse);
+        JsonSerializer.SerializeToUtf8Bytes(response, OcppJsonContext.Readable.OcppCertificateStatusResponse);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Error, Message = "OCSP responder failed under the OCPP adapter; answered Failed/InternalError")]
     private static partial void LogResponderFailed(ILogger logger, Exception exception);

@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace V2gPki.Edge.Ocpp;
@@ -13,4 +15,12 @@ namespace V2gPki.Edge.Ocpp;
 [JsonSerializable(typeof(OcppError))]
 public sealed partial class OcppJsonContext : JsonSerializerContext
 {
+    /// <summary>The context the adapter writes with: <c>'</c>, <c>+</c> and non-ASCII unescaped (JSON API bodies, never HTML).</summary>
+    public static OcppJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
