@@ -262,9 +262,9 @@ public sealed partial class AdminApi
             return true;
         }
 
-        if (element.ValueKind != JsonValueKind.String || !element.TryGetDateTimeOffset(out var value))
+        if (element.ValueKind != JsonValueKind.String || !element.TryGetDateTimeOffset(out var value) || !HasOffset(element.GetString()!))
         {
-            detail = "time: not an RFC 3339 date-time (e.g. 2025-01-31T12:00:00Z)";
+            detail = "time: not an RFC 3339 date-time with Z or an offset (e.g. 2025-01-31T12:00:00Z)";
             return false;
         }
 
@@ -277,4 +277,8 @@ public sealed partial class AdminApi
         time = value.ToUniversalTime();
         return true;
     }
+
+    /// <summary>Whether an RFC 3339 date-time names its offset (<c>Z</c> or <c>±hh:mm</c>); a local time is ambiguous.</summary>
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }

@@ -221,7 +221,9 @@ public sealed partial class AdminApi
     {
         request.Outcome = outcome;
         var status = AdminOutcomes.HttpStatus(outcome);
-        await AuditAsync(request, AdminOutcomes.Name(outcome), status, detail, durable: IsStateChanging(request.Action)).ConfigureAwait(false);
+        // Synced for state-changing actions of authenticated callers; an unauthenticated flood must not turn into an fsync storm.
+        var durable = IsStateChanging(request.Action) && outcome != AdminOutcome.Unauthorized;
+        await AuditAsync(request, AdminOutcomes.Name(outcome), status, detail, durable).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
         await WriteAsync(context, request, status, JsonType, bytes).ConfigureAwait(false);
     }

@@ -174,6 +174,7 @@ public sealed class AdminApiTests(AdminFixture fixture)
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\"}", 400, "reason: missing")]
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":1,\"reason\":1}", 400, "serial: must be a string")]
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\",\"reason\":1,\"time\":\"yesterday\"}", 400, "time: not an RFC 3339")]
+    [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\",\"reason\":1,\"time\":\"2025-01-01T00:00:00\"}", 400, "with Z or an offset")]
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\",\"reason\":1,\"time\":\"2999-01-01T00:00:00Z\"}", 400, "time: in the future")]
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\",\"reasons\":1}", 400, "unknown field 'reasons'")]
     [InlineData("[1,2]", 400, "must be a JSON object")]

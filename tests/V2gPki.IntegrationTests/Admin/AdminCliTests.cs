@@ -132,6 +132,38 @@ public sealed class AdminCliTests(AdminFixture fixture, ITestOutputHelper output
         Assert.Equal("superseded", json.RootElement.GetProperty("reason").GetString());
     }
 
+    [V2gPki.IntegrationTests.Edge.AotBinaryFact]
+    public async Task AotBinary_RevokeByCertificateAndStatus_NativeAotClientWorks()
+    {
+        var leaf = await fixture.IssueAsync(PkiKind.Evse, NewEvseId());
+        var pem = Path.Combine(fixture.DataDirectory, "aot-" + leaf.SerialHex + ".pem");
+        await File.WriteAllTextAsync(pem, OpensslOcsp.Pem(leaf.Der));
+
+        var revoke = RunAot(["revoke", "--cert", pem, "--reason", "keyCompromise", .. Connection]);
+        Assert.True(revoke.ExitCode == 0, revoke.Stderr);
+        Assert.StartsWith($"revoked cpo-sub2 serial {leaf.SerialHex} (keyCompromise)", revoke.Stdout, StringComparison.Ordinal);
+
+        var status = RunAot(["status", "--ca", leaf.Ca, "--serial", leaf.SerialHex, "--json", .. Connection]);
+        Assert.True(status.ExitCode == 0, status.Stderr);
+        using var json = JsonDocument.Parse(status.Stdout);
+        Assert.Equal("revoked", json.RootElement.GetProperty("ocsp").GetProperty("status").GetString());
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) RunAot(string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(V2gPki.IntegrationTests.Edge.AotBinaryFactAttribute.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the AOT binary did not exit");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
     private static string NewEvseId() => "DEABCE" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5));
 
     private delegate int Command(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr);

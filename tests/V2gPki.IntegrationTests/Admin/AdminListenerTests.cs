@@ -63,6 +63,30 @@ public sealed class AdminListenerTests(AdminFixture fixture)
         Assert.Contains("cannot load the HTTPS certificate", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Composition_OptionsUnderDataDirectory_StartsWithTokenAndOwnsTheAuditLog()
+    {
+        var data = Path.Combine(fixture.DataDirectory, "composition-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)));
+        var options = new V2gPki.Edge.Configuration.AdminListenerOptions { Port = 0, AuditLogFile = "audit/admin.jsonl" };
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => AdminComposition.StartAsync(
+            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Edge.Metrics.MetricsRegistry(), TimeProvider.System));
+        Assert.Contains("admin.token' does not exist", missing.Message, StringComparison.Ordinal);
+
+        var token = AdminTokens.CreateFile(Path.Combine(data, "admin.token"));
+        await using (var listener = await AdminComposition.StartAsync(
+            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Edge.Metrics.MetricsRegistry(), TimeProvider.System))
+        {
+            using var client = new HttpClient { BaseAddress = listener.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.GetAsync("admin/v1/cas");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(Path.Combine(data, "audit", "admin.jsonl")));
+        Assert.Contains("\"action\":\"cas\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"caller\":\"sha256:", line, StringComparison.Ordinal);
+    }
+
     private static (string Certificate, string Key) WriteSelfSigned(string directory)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
