@@ -177,8 +177,6 @@ public sealed partial class AdminApi
         issuer = null;
         record = null;
         var ca = request.Ca!;
-        request.Ca = Truncate(ca);
-        request.Serial = Truncate(request.Serial!);
         if (!SerialNumberText.TryParse(request.Serial, out serial, out detail))
         {
             failure = AdminOutcome.BadRequest;

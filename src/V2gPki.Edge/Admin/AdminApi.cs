@@ -119,8 +119,8 @@ public sealed partial class AdminApi
     {
         var route = Route(context.Request.Path.Value, out var ca, out var serial);
         request.Action = route.Action;
-        request.Ca = ca;
-        request.Serial = serial;
+        request.Ca = ca is null ? null : Truncate(ca);
+        request.Serial = serial is null ? null : Truncate(serial);
 
         var auth = _tokens.Authenticate(context.Request.Headers.Authorization.ToString(), out var tokenId);
         if (auth != AdminAuthStatus.Authenticated)
