@@ -19,14 +19,17 @@ namespace V2gPki.Edge.Ocpp;
 /// <c>UnknownIssuer</c>, <c>TryLater</c>, <c>ResultTooLarge</c>, <c>InternalError</c>). HTTP errors only for what never
 /// reaches OCPP: 400 not JSON, 405 not POST, 413 body too large, 415 Content-Type not JSON. Not the hot path (a CSMS asks
 /// once per station every few days); it allocates.
-/// <para>Routing: from the public listener's router, send <c>POST <see cref="Path"/></c> (match with
-/// <see cref="IsPath"/> on the raw target) to <see cref="HandleAsync(IFeatureCollection)"/>; under minimal APIs,
-/// <c>app.MapPost(OcppCertificateStatusHandler.Path, handler.HandleAsync)</c> (the <see cref="HttpContext"/> overload).</para>
+/// <para>Routing: from the public listener's router, send <see cref="RoutePath"/> (match with <see cref="IsPath"/> on
+/// the raw target, or by <see cref="Path"/>) to <see cref="HandleAsync(IFeatureCollection, CancellationToken)"/>, whose
+/// shape is that of a public-listener route handler (<c>string Path</c>, <c>Task&lt;int&gt; HandleAsync(features, token)</c>
+/// returning the status written); under minimal APIs, <c>app.MapPost(RoutePath, (RequestDelegate)handler.HandleAsync)</c>.
+/// Constructed over a responder that answers tryLater while the process starts, it answers <c>Failed</c>/<c>TryLater</c>
+/// until then.</para>
 /// </remarks>
 public sealed partial class OcppCertificateStatusHandler
 {
     /// <summary>The route (DESIGN.md §7).</summary>
-    public const string Path = "/api/v1/ocpp/certificate-status";
+    public const string RoutePath = "/api/v1/ocpp/certificate-status";
 
     private const string JsonType = "application/json; charset=utf-8";
 
@@ -48,9 +51,12 @@ public sealed partial class OcppCertificateStatusHandler
         _options = options ?? new OcppAdapterOptions();
     }
 
+    /// <summary>The exact path served (<see cref="RoutePath"/>), for a router that matches handlers by path.</summary>
+    public string Path => RoutePath;
+
     /// <summary>Whether a raw request target is the adapter's route (query ignored; path compared case-insensitively).</summary>
     /// <param name="rawTarget">The request target as sent.</param>
-    /// <returns>True for <see cref="Path"/>, with or without a trailing slash or a query.</returns>
+    /// <returns>True for <see cref="RoutePath"/>, with or without a trailing slash or a query.</returns>
     public static bool IsPath(ReadOnlySpan<char> rawTarget)
     {
         var query = rawTarget.IndexOf('?');
@@ -60,26 +66,27 @@ public sealed partial class OcppCertificateStatusHandler
             path = path[..^1];
         }
 
-        return path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+        return path.Equals(RoutePath, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Answers one request under minimal APIs (<c>app.MapPost(Path, handler.HandleAsync)</c>).</summary>
+    /// <summary>Answers one request under minimal APIs (<c>app.MapPost(RoutePath, (RequestDelegate)handler.HandleAsync)</c>).</summary>
     /// <param name="context">The request.</param>
     /// <returns>A task that completes when the response is written.</returns>
     public Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HandleAsync(context.Features);
+        return HandleAsync(context.Features, context.RequestAborted);
     }
 
-    /// <summary>Answers one request over Kestrel's features (the bare <c>IHttpApplication</c> of the OCSP listener).</summary>
-    /// <param name="features">The request's feature collection.</param>
-    /// <returns>A task that completes when the response is written.</returns>
-    public async Task HandleAsync(IFeatureCollection features)
+    /// <summary>Answers one request over Kestrel's features (the bare <c>IHttpApplication</c> of the public listener).</summary>
+    /// <param name="features">The request's feature collection (valid until the returned task completes).</param>
+    /// <param name="cancellationToken">Signalled when the client goes away.</param>
+    /// <returns>The HTTP status written (for the listener's metrics).</returns>
+    public async Task<int> HandleAsync(IFeatureCollection features, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
         var request = features.Get<IHttpRequestFeature>()!;
-        var aborted = features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted ?? CancellationToken.None;
+        var aborted = cancellationToken;
         OcppCertificateStatusResult result;
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -118,6 +125,7 @@ public sealed partial class OcppCertificateStatusHandler
         response.Headers.ContentLength = result.Body.Length;
         response.Headers.CacheControl = "no-store";
         await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(result.Body, aborted).ConfigureAwait(false);
+        return result.HttpStatus;
     }
 
     /// <summary>Answers a request body, transport-free (HTTP-level checks of method, media type and size are the caller's).</summary>

@@ -31,7 +31,7 @@ public sealed class OcppCertificateStatusTests(AdminFixture fixture)
 
         var (name, key) = Hashes(leaf.IssuerDer, algorithm);
         var body = Wrapped(algorithm, Convert.ToHexString(name), Convert.ToHexStringLower(key), "0000" + leaf.SerialHex.ToLowerInvariant());
-        using var response = await client.PostAsync(OcppCertificateStatusHandler.Path, Json(body));
+        using var response = await client.PostAsync(OcppCertificateStatusHandler.RoutePath, Json(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -163,7 +163,7 @@ public sealed class OcppCertificateStatusTests(AdminFixture fixture)
     {
         await using var server = await OcppTestServer.StartAsync(fixture.NewOcppHandler());
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        using var request = new HttpRequestMessage(new HttpMethod(method), OcppCertificateStatusHandler.Path.TrimStart('/'));
+        using var request = new HttpRequestMessage(new HttpMethod(method), OcppCertificateStatusHandler.RoutePath.TrimStart('/'));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
@@ -183,7 +183,7 @@ public sealed class OcppCertificateStatusTests(AdminFixture fixture)
     {
         await using var server = await OcppTestServer.StartAsync(fixture.NewOcppHandler(new OcppAdapterOptions { MaxRequestBodyBytes = 1024 }));
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        using var response = await client.PostAsync(OcppCertificateStatusHandler.Path.TrimStart('/'), Json("{\"customData\":\"" + new string('x', 2000) + "\"}"));
+        using var response = await client.PostAsync(OcppCertificateStatusHandler.RoutePath.TrimStart('/'), Json("{\"customData\":\"" + new string('x', 2000) + "\"}"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 

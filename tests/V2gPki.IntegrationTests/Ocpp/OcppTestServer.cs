@@ -13,8 +13,8 @@ using V2gPki.Edge.Ocpp;
 namespace V2gPki.IntegrationTests.Ocpp;
 
 /// <summary>
-/// A bare <see cref="KestrelServer"/> on 127.0.0.1 port 0 whose application routes <see cref="OcppCertificateStatusHandler.Path"/>
-/// to <see cref="OcppCertificateStatusHandler.HandleAsync(IFeatureCollection)"/>, the way the OCSP listener's own
+/// A bare <see cref="KestrelServer"/> on 127.0.0.1 port 0 whose application routes <see cref="OcppCertificateStatusHandler.RoutePath"/>
+/// to <see cref="OcppCertificateStatusHandler.HandleAsync(IFeatureCollection, CancellationToken)"/>, the way the OCSP listener's own
 /// <c>IHttpApplication</c> does (features only, no HttpContext), with an 8 KiB body limit like the OCSP listener.
 /// </summary>
 internal sealed class OcppTestServer : IAsyncDisposable
@@ -54,7 +54,7 @@ internal sealed class OcppTestServer : IAsyncDisposable
         {
             if (OcppCertificateStatusHandler.IsPath(context.Get<IHttpRequestFeature>()!.RawTarget))
             {
-                return handler.HandleAsync(context);
+                return handler.HandleAsync(context, context.Get<IHttpRequestLifetimeFeature>()!.RequestAborted);
             }
 
             context.Get<IHttpResponseFeature>()!.StatusCode = 404;
