@@ -205,12 +205,29 @@ public sealed class AdminFixture : IAsyncLifetime
 
     /// <summary>
     /// One SoftHSM2 token directory for the whole test process, unless another fixture loaded the module first (then its
-    /// configuration serves every token). Removed at process exit, not when a collection ends, as other collections may
+    /// configuration serves every token). Removed at process exit (and, should the test host be killed, by the next run,
+    /// which sweeps directories of processes that no longer exist), not when a collection ends, as other collections may
     /// still use it.
     /// </summary>
     private static string PrepareSoftHsm()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "v2gpki-it-hsm-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        const string prefix = "v2gpki-it-hsm-";
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(stale).AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && pid != Environment.ProcessId && !System.IO.Directory.Exists("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                try
+                {
+                    System.IO.Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!Pkcs11Module.IsAnyLoaded)
         {
             SoftHsm2Environment.Prepare(directory);
