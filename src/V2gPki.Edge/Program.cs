@@ -28,6 +28,8 @@ public static class Program
             "perf-serve" => PerfServeCommand.Run(args.AsSpan(1)),
             "id" => IdCheckCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
             "ca" => CaInitCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
+            "revoke" => RevokeCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
+            "status" => StatusCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -49,6 +51,8 @@ public static class Program
           serve       serve a data directory from a config file: OCSP, CRL, probes, admin (serve --config <file>)
           store       check the store of a data directory (store verify --config <file>)
           ca          create or import the CA hierarchy (ca init --demo | csr | import | list)
+          revoke      revoke, hold or un-hold a certificate through the admin API
+          status      a certificate's status, the certificates of a subject ID, or the CAs (admin API)
           id check    validate an ISO 15118 identifier (evse, secc, emaid, pcid)
           perf-serve  benchmark mode: the OCSP listener over a fixed table of pre-made responses
           help        show this text

@@ -14,6 +14,19 @@ public sealed class AdminListenerOptions
     /// <summary>The file holding the bearer token (relative paths are relative to <see cref="V2gPkiOptions.DataDir"/>).</summary>
     public string TokenFile { get; set; } = "admin.token";
 
+    /// <summary>
+    /// The HTTPS certificate (PEM, or PKCS#12 with a <c>.pfx</c>/<c>.p12</c> extension; relative to
+    /// <see cref="V2gPkiOptions.DataDir"/>). Required when <see cref="Address"/> is not a loopback address: the bearer
+    /// token never crosses a network in clear text. Absent: plain HTTP, loopback only.
+    /// </summary>
+    public string? HttpsCertificateFile { get; set; }
+
+    /// <summary>The PEM private key of <see cref="HttpsCertificateFile"/> when it is not in the certificate file itself.</summary>
+    public string? HttpsKeyFile { get; set; }
+
+    /// <summary>The append-only audit log of admin actions, JSON lines (relative to <see cref="V2gPkiOptions.DataDir"/>).</summary>
+    public string AuditLogFile { get; set; } = "audit/admin-audit.jsonl";
+
     /// <summary>Request size, time and connection limits.</summary>
     public ListenerLimitsOptions Limits { get; set; } = new() { MaxConcurrentConnections = 64 };
 }

@@ -1,0 +1,96 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Security.Cryptography;
+using V2gPki.Edge.Admin;
+
+namespace V2gPki.Edge.Tests.Admin;
+
+public sealed class AdminTokensTests : IDisposable
+{
+    private const string First = "first-token-0123456789";
+    private const string Second = "second-token-0123456789";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "v2gpki-admin-tokens-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+
+    public AdminTokensTests() => Directory.CreateDirectory(_directory);
+
+    [Fact]
+    public void Load_CommentsIdsAndBareTokens_EachAuthenticatesWithItsId()
+    {
+        var path = Write("# comment\n\nops " + First + "\n" + Second + "\n");
+        var tokens = AdminTokens.Load(path);
+
+        Assert.Equal(2, tokens.Count);
+        Assert.Equal(AdminAuthStatus.Authenticated, tokens.Authenticate("Bearer " + First, out var firstId));
+        Assert.Equal("ops", firstId);
+        Assert.Equal(AdminAuthStatus.Authenticated, tokens.Authenticate("bearer  " + Second, out var secondId));
+        Assert.StartsWith("sha256:", secondId, StringComparison.Ordinal);
+        Assert.DoesNotContain(Second, secondId, StringComparison.Ordinal);
+        Assert.Equal(19, secondId!.Length);
+    }
+
+    [Theory]
+    [InlineData("", AdminAuthStatus.Missing)]
+    [InlineData("   ", AdminAuthStatus.Missing)]
+    [InlineData("Basic b3BzOnNlY3JldA==", AdminAuthStatus.Malformed)]
+    [InlineData("Bearer", AdminAuthStatus.Malformed)]
+    [InlineData("Bearer ", AdminAuthStatus.Malformed)]
+    [InlineData("Bearer a b", AdminAuthStatus.Malformed)]
+    [InlineData("BearerX first-token-0123456789", AdminAuthStatus.Malformed)]
+    [InlineData("Bearer first-token-012345678", AdminAuthStatus.Invalid)]
+    [InlineData("Bearer first-token-01234567890", AdminAuthStatus.Invalid)]
+    [InlineData("Bearer first-tökén-0123456789", AdminAuthStatus.Invalid)]
+    [InlineData("Bearer first-token-0123456789", AdminAuthStatus.Authenticated)]
+    public void Authenticate_HeaderVariants(string header, AdminAuthStatus expected)
+    {
+        var tokens = AdminTokens.Create([(null, First)]);
+        Assert.Equal(expected, tokens.Authenticate(header, out var id));
+        Assert.Equal(expected == AdminAuthStatus.Authenticated, id is not null);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("short\n")]
+    [InlineData("a " + First + "\na " + Second + "\n")]
+    public void Load_NoUsableToken_ClearError(string content)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AdminTokens.Load(Write(content)));
+        Assert.Contains("admin token file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysSo()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AdminTokens.Load(Path.Combine(_directory, "none")));
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateFile_RandomTokenMode0600_LoadsAndRefusesOverwrite()
+    {
+        var path = Path.Combine(_directory, "sub", "admin.token");
+        var token = AdminTokens.CreateFile(path);
+
+        Assert.Equal(43, token.Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, (OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite : File.GetUnixFileMode(path)));
+        Assert.Equal(AdminAuthStatus.Authenticated, AdminTokens.Load(path).Authenticate("Bearer " + token, out _));
+        Assert.Equal(token, AdminTokens.ReadClientToken(path));
+        Assert.Throws<IOException>(() => AdminTokens.CreateFile(path));
+    }
+
+    [Fact]
+    public void ReadClientToken_IdLine_TokenPart()
+    {
+        Assert.Equal(First, AdminTokens.ReadClientToken(Write("# x\nops " + First + "\n")));
+        Assert.Throws<InvalidOperationException>(() => AdminTokens.ReadClientToken(Write("# nothing\n")));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string content)
+    {
+        var path = Path.Combine(_directory, Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + ".token");
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

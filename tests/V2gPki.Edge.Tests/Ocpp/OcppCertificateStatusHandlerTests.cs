@@ -1,0 +1,99 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Ocpp;
+using V2gPki.Edge.Ocsp;
+
+namespace V2gPki.Edge.Tests.Ocpp;
+
+/// <summary>The adapter's mapping of every responder outcome, over a scripted responder (no PKI).</summary>
+public class OcppCertificateStatusHandlerTests
+{
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes(
+        $$$"""{"ocspRequestData":{"hashAlgorithm":"SHA256","issuerNameHash":"{{{new string('a', 64)}}}","issuerKeyHash":"{{{new string('b', 64)}}}","serialNumber":"0102","responderURL":"http://x/"}}""");
+
+    [Theory]
+    [InlineData(OcspAnswerOutcome.Unauthorized, "UnknownIssuer", OcppOutcome.UnknownIssuer)]
+    [InlineData(OcspAnswerOutcome.TryLater, "TryLater", OcppOutcome.TryLater)]
+    [InlineData(OcspAnswerOutcome.InternalError, "InternalError", OcppOutcome.InternalError)]
+    [InlineData(OcspAnswerOutcome.SigRequired, "InternalError", OcppOutcome.InternalError)]
+    [InlineData(OcspAnswerOutcome.MalformedRequest, "InvalidValue", OcppOutcome.InvalidRequest)]
+    public async Task AnswerAsync_ErrorOutcomes_FailedWithReasonCode(OcspAnswerOutcome outcome, string reasonCode, OcppOutcome counted)
+    {
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspHttpAnswer.Error(outcome)), new OcppMetrics(new MetricsRegistry()));
+
+        var result = await handler.AnswerAsync(Body, CancellationToken.None);
+
+        Assert.Equal(200, result.HttpStatus);
+        Assert.Equal(counted, result.Outcome);
+        using var json = JsonDocument.Parse(result.Body);
+        Assert.Equal("Failed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(reasonCode, json.RootElement.GetProperty("statusInfo").GetProperty("reasonCode").GetString());
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NeedsLiveSigning_SlowPathAnswerIsTheResult()
+    {
+        var responder = new Responder(_ => OcspHttpAnswer.NeedsLiveSigning) { Slow = [0x30, 0x03, 0x0A, 0x01, 0x00] };
+        var handler = new OcppCertificateStatusHandler(responder, new OcppMetrics(new MetricsRegistry()));
+
+        var result = await handler.AnswerAsync(Body, CancellationToken.None);
+
+        using var json = JsonDocument.Parse(result.Body);
+        Assert.Equal("Accepted", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("MAMKAQA=", json.RootElement.GetProperty("ocspResult").GetString());
+        Assert.Equal(1, responder.SlowCalls);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ResponderThrows_FailedInternalError()
+    {
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => throw new InvalidOperationException("bug")), new OcppMetrics(new MetricsRegistry()));
+        var result = await handler.AnswerAsync(Body, CancellationToken.None);
+        Assert.Equal(OcppOutcome.InternalError, result.Outcome);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_RequestHandedToResponder_IsTheDerCertId()
+    {
+        byte[]? seen = null;
+        var handler = new OcppCertificateStatusHandler(new Responder(request =>
+        {
+            seen = request;
+            return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+        }), new OcppMetrics(new MetricsRegistry()));
+
+        await handler.AnswerAsync(Body, CancellationToken.None);
+
+        Assert.Equal(V2gPki.Ocsp.OcspParseStatus.Ok, V2gPki.Ocsp.OcspRequestParser.TryParse(seen, out var request));
+        Assert.Equal(new byte[] { 0x01, 0x02 }, request.FirstCertId.SerialNumber.ToArray());
+    }
+
+    [Fact]
+    public void Shape_RouteHandlerAndRequestDelegate()
+    {
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater)), new OcppMetrics(new MetricsRegistry()));
+        Microsoft.AspNetCore.Http.RequestDelegate minimal = handler.HandleAsync;
+        Assert.NotNull(minimal);
+        Assert.Equal("/api/v1/ocpp/certificate-status", handler.Path);
+    }
+
+    private sealed class Responder(Func<byte[], OcspHttpAnswer> answer) : IOcspResponder
+    {
+        public byte[] Slow { get; init; } = [];
+
+        public int SlowCalls { get; private set; }
+
+        public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) => answer(derRequest.ToArray());
+
+        public ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
+        {
+            SlowCalls++;
+            body.Write(Slow);
+            return ValueTask.FromResult(OcspHttpAnswer.Successful(1, 2, 0, UInt128.Zero));
+        }
+    }
+}
