@@ -62,9 +62,12 @@ public sealed class EdgeServer : IAsyncDisposable
         var slot = new RuntimeSlot();
         metrics.Registry.AddSource(slot);
 
-        // Handlers of /api/… routes take the slot and read slot.Runtime per request. Hook for the admin branch:
-        var routes = new List<IPublicRouteHandler>();
-        // routes.Add(new Ocpp.OcppCertificateStatusHandler(slot));   // OCPP 2.0.1 GetCertificateStatus adapter
+        // Handlers of /api/… routes answer through the slot (tryLater / Failed while the runtime starts).
+        var routes = new List<IPublicRouteHandler>
+        {
+            // OCPP 2.0.1 GetCertificateStatus adapter (DESIGN §7): POST /api/v1/ocpp/certificate-status.
+            new Ocpp.OcppCertificateStatusHandler(slot, new Ocpp.OcppMetrics(metrics.Registry), loggerFactory.CreateLogger("V2gPki.Edge.Ocpp")),
+        };
 
         var ocsp = await OcspHost.StartAsync(
             new OcspHostSettings(slot, slot, options.Listeners.Ocsp)
@@ -110,13 +113,14 @@ public sealed class EdgeServer : IAsyncDisposable
     /// <param name="runtime">The started runtime (worker for revoke/un-hold, store as registry, directory for CA names).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task.</returns>
-    public Task StartAdminAsync(PkiRuntime runtime, CancellationToken cancellationToken)
+    public async Task StartAdminAsync(PkiRuntime runtime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
 
-        // Hook for the admin branch (its own listener, bearer token, audit log), disposed with the server:
-        // _admin = await Admin.AdminListener.StartAsync(runtime, _options.Listeners.Admin, cancellationToken).ConfigureAwait(false);
-        return Task.CompletedTask;
+        // Its own listener, bearer token and audit log; disposed with the server, before the worker and the store.
+        _admin = await Admin.AdminComposition.StartAsync(
+            _options.Listeners.Admin, runtime.Layout.DataDirectory, runtime.Worker, runtime.Directory, runtime.Store, runtime.Store,
+            runtime.Metrics.Registry, runtime.Time, runtime.LoggerFactory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the listeners gracefully (in-flight requests finish within the grace period).</summary>

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Admin;
 using V2gPki.Edge.Ocsp;
 
+using V2gPki.Edge.Http;
+
 namespace V2gPki.Edge.Ocpp;
 
 /// <summary>
@@ -26,7 +28,7 @@ namespace V2gPki.Edge.Ocpp;
 /// Constructed over a responder that answers tryLater while the process starts, it answers <c>Failed</c>/<c>TryLater</c>
 /// until then.</para>
 /// </remarks>
-public sealed partial class OcppCertificateStatusHandler
+public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
 {
     /// <summary>The route (DESIGN.md §7).</summary>
     public const string RoutePath = "/api/v1/ocpp/certificate-status";

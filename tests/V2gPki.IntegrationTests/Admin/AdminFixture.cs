@@ -26,7 +26,6 @@ public sealed class AdminFixture : IAsyncLifetime
 {
     public const string TokenId = "ops";
 
-    private static readonly Lazy<string> SharedHsmDirectory = new(PrepareSoftHsm);
     private readonly ECDsa _leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private HsmTokenSet? _tokens;
     private JsonLinesAuditLog? _audit;
@@ -72,7 +71,7 @@ public sealed class AdminFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ = SharedHsmDirectory.Value;
+        ProcessSoftHsm.EnsureLoaded();
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var options = new CaHierarchyOptions
         {
@@ -201,49 +200,6 @@ public sealed class AdminFixture : IAsyncLifetime
         }
 
         return HsmTokenSet.Open(options);
-    }
-
-    /// <summary>
-    /// One SoftHSM2 token directory for the whole test process, unless another fixture loaded the module first (then its
-    /// configuration serves every token). Removed at process exit (and, should the test host be killed, by the next run,
-    /// which sweeps directories of processes that no longer exist), not when a collection ends, as other collections may
-    /// still use it.
-    /// </summary>
-    private static string PrepareSoftHsm()
-    {
-        const string prefix = "v2gpki-it-hsm-";
-        foreach (var stale in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
-        {
-            if (int.TryParse(Path.GetFileName(stale).AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var pid)
-                && pid != Environment.ProcessId && !System.IO.Directory.Exists("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                try
-                {
-                    System.IO.Directory.Delete(stale, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-
-        var directory = Path.Combine(Path.GetTempPath(), prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!Pkcs11Module.IsAnyLoaded)
-        {
-            SoftHsm2Environment.Prepare(directory);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    System.IO.Directory.Delete(directory, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            };
-        }
-
-        return directory;
     }
 
     private static StoreOptions SmallStore(string directory) => new()

@@ -55,6 +55,9 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Tokens go to the process-wide SoftHSM2 directory, not under _root (deleted when this fixture ends while other
+        // collections may still sign): the demo's own Prepare below then finds the module already loaded.
+        ProcessSoftHsm.EnsureLoaded();
         Directory.CreateDirectory(_root);
         var listener = new V2gPkiOptions();
         listener.Listeners.Ocsp.Port = 0;
