@@ -127,7 +127,7 @@ public sealed partial class FasterStore
                     committed = _wal!.WhenCommittedUntil(_wal.TailAddress);
                     result = new WriteResult(WriteStatus.AlreadyApplied, 0, version);
                 }
-                else if (!IsAllowed(current, newStatus))
+                else if (!CertificateStatusTransitions.IsAllowed(current, newStatus))
                 {
                     return new(new WriteResult(WriteStatus.InvalidTransition, 0, version));
                 }
@@ -201,15 +201,6 @@ public sealed partial class FasterStore
         await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    private static bool IsAllowed(CertificateStatus from, CertificateStatus to) => (from, to) switch
-    {
-        (CertificateStatus.Good, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Good, CertificateStatus.Hold) => true,
-        (CertificateStatus.Hold, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Hold, CertificateStatus.Good) => true, // removeFromCRL (RFC 5280 §5.3.1)
-        _ => false,
-    };
 
     private static bool IsConsistent(CertificateStatus status, DateTimeOffset? revocationTime, RevocationReason reason) => status switch
     {
