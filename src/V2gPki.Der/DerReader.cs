@@ -140,22 +140,7 @@ public ref partial struct DerReader
     /// <param name="expectedTag">The identifier octet required (e.g. <see cref="DerTag.Sequence"/>, <c>0xA0</c>).</param>
     /// <param name="contents">A reader over the contents, one level deeper.</param>
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.DepthLimitExceeded"/>, or another reason nothing was read.</returns>
-    public DerStatus TryReadConstructed(byte expectedTag, out DerReader contents)
-    {
-        contents = default;
-        if (_depth >= _maxDepth)
-        {
-            return DerStatus.DepthLimitExceeded;
-        }
-
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> inner);
-        if (status == DerStatus.Done)
-        {
-            contents = new DerReader(inner, _depth + 1, _maxDepth);
-        }
-
-        return status;
-    }
+    public DerStatus TryReadConstructed(byte expectedTag, out DerReader contents) => TryReadNested(expectedTag, out contents);
 
     /// <summary>Opens a SEQUENCE (X.690 §8.9).</summary>
     /// <param name="contents">A reader over its contents.</param>
@@ -181,7 +166,10 @@ public ref partial struct DerReader
     /// <param name="expectedTag">The identifier octet required, e.g. <see cref="DerTag.OctetString"/>.</param>
     /// <param name="contents">A reader over the encapsulated bytes.</param>
     /// <returns><see cref="DerStatus.Done"/> or the reason nothing was read.</returns>
-    public DerStatus TryReadEncapsulated(byte expectedTag, out DerReader contents)
+    public DerStatus TryReadEncapsulated(byte expectedTag, out DerReader contents) => TryReadNested(expectedTag, out contents);
+
+    /// <summary>Reads an element's contents as a bounded reader one level deeper; the tag alone says whether they are a constructed element's or encapsulated DER.</summary>
+    private DerStatus TryReadNested(byte expectedTag, out DerReader contents)
     {
         contents = default;
         if (_depth >= _maxDepth)
@@ -198,7 +186,7 @@ public ref partial struct DerReader
         return status;
     }
 
-    private readonly DerStatus EndStatus() => _bounded ? DerStatus.UnexpectedEnd : DerStatus.NeedMoreData;
+        private readonly DerStatus EndStatus() => _bounded ? DerStatus.UnexpectedEnd : DerStatus.NeedMoreData;
 
     private readonly DerStatus DecodeHeader(out byte tag, out int headerLength, out int contentLength)
     {

@@ -104,7 +104,7 @@ public sealed partial class IssuingWorker
                 return new StatusChangeResult(StatusChangeStatus.AlreadyApplied, record.StatusVersion);
             }
 
-            if (!IsAllowed(record.Status, job.NewStatus))
+            if (!CertificateStatusTransitions.IsAllowed(record.Status, job.NewStatus))
             {
                 Metrics.StatusRefused();
                 return new StatusChangeResult(StatusChangeStatus.InvalidTransition, record.StatusVersion);
@@ -162,15 +162,6 @@ public sealed partial class IssuingWorker
             stripe.Release();
         }
     }
-
-    private static bool IsAllowed(CertificateStatus from, CertificateStatus to) => (from, to) switch
-    {
-        (CertificateStatus.Good, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Good, CertificateStatus.Hold) => true,
-        (CertificateStatus.Hold, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Hold, CertificateStatus.Good) => true, // removeFromCRL: un-revoke only from certificateHold
-        _ => false,
-    };
 
     private static int StripeOf(ReadOnlySpan<byte> serial)
     {

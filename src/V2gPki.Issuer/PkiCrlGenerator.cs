@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Ocsp;
 using V2gPki.Pki.Crl;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
@@ -42,7 +43,7 @@ public sealed class PkiCrlGenerator : ICrlGenerator
         var ca = _resolve(caName) ?? throw new ArgumentException("Unknown CA " + caName + ".", nameof(caName));
         var entries = new RevokedEntry[revoked.Count];
         for (var i = 0; i < entries.Length; i++)
-            entries[i] = new RevokedEntry(revoked[i].Serial, revoked[i].RevocationTime, (CrlReasonCode)(byte)revoked[i].Reason);
+            entries[i] = new RevokedEntry(revoked[i].Serial, revoked[i].RevocationTime, (CrlReason)revoked[i].Reason);
         return CrlBuilder.Build(ca, entries, thisUpdate, nextUpdate, _numbers.Reserve(caName));
     }
 }

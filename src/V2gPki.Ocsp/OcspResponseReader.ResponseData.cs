@@ -83,13 +83,13 @@ public static partial class OcspResponseReader
         var extensions = default(ResponseExtensionsView);
         if (data.HasData)
         {
-            der = data.TryReadExplicit(1, out DerReader explicitExtensions);
+            der = TryReadExplicitSequence(ref data, 1, out DerReader extensionList);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
             }
 
-            status = ReadResponseExtensions(ref explicitExtensions, out extensions);
+            status = ReadResponseExtensions(ref extensionList, out extensions);
             if (status != OcspParseStatus.Ok)
             {
                 return status;
@@ -176,20 +176,9 @@ public static partial class OcspResponseReader
         return data.HasData ? OcspParseStatus.UnexpectedStructure : OcspParseStatus.Truncated;
     }
 
-    private static OcspParseStatus ReadResponseExtensions(scoped ref DerReader explicitContents, out ResponseExtensionsView view)
+    private static OcspParseStatus ReadResponseExtensions(scoped ref DerReader extensions, out ResponseExtensionsView view)
     {
         view = default;
-        DerStatus der = explicitContents.TryReadSequence(out DerReader extensions);
-        if (der == DerStatus.Done)
-        {
-            der = explicitContents.TryReadEnd();
-        }
-
-        if (der != DerStatus.Done)
-        {
-            return OcspStatusMap.FromDer(der);
-        }
-
         ReadOnlySpan<byte> contents = extensions.RemainingData;
         bool hasNonce = false;
         bool extendedRevoke = false;

@@ -63,18 +63,7 @@ public static partial class OcspResponseReader
         ReadOnlySpan<byte> extensions = default;
         if (single.HasData)
         {
-            der = single.TryReadExplicit(1, out DerReader explicitExtensions);
-            DerReader sequence = default;
-            if (der == DerStatus.Done)
-            {
-                der = explicitExtensions.TryReadSequence(out sequence);
-            }
-
-            if (der == DerStatus.Done)
-            {
-                der = explicitExtensions.TryReadEnd();
-            }
-
+            der = TryReadExplicitSequence(ref single, 1, out DerReader sequence);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);

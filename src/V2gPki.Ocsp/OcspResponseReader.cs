@@ -63,18 +63,7 @@ public static partial class OcspResponseReader
         }
 
         // responseBytes [0] EXPLICIT ResponseBytes { responseType OID, response OCTET STRING }.
-        der = ocspResponse.TryReadExplicit(0, out DerReader explicitBytes);
-        DerReader responseBytes = default;
-        if (der == DerStatus.Done)
-        {
-            der = explicitBytes.TryReadSequence(out responseBytes);
-        }
-
-        if (der == DerStatus.Done)
-        {
-            der = explicitBytes.TryReadEnd();
-        }
-
+        der = TryReadExplicitSequence(ref ocspResponse, 0, out DerReader responseBytes);
         ReadOnlySpan<byte> responseType = default;
         if (der == DerStatus.Done)
         {
@@ -179,18 +168,7 @@ public static partial class OcspResponseReader
             }
 
             // certs [0] EXPLICIT SEQUENCE OF Certificate.
-            der = basic.TryReadExplicit(0, out DerReader explicitCerts);
-            DerReader certs = default;
-            if (der == DerStatus.Done)
-            {
-                der = explicitCerts.TryReadSequence(out certs);
-            }
-
-            if (der == DerStatus.Done)
-            {
-                der = explicitCerts.TryReadEnd();
-            }
-
+            der = TryReadExplicitSequence(ref basic, 0, out DerReader certs);
             if (der == DerStatus.Done)
             {
                 der = basic.TryReadEnd();
@@ -244,5 +222,32 @@ public static partial class OcspResponseReader
             CertificateCount = certificateCount,
         };
         return OcspParseStatus.Ok;
+    }
+
+    /// <summary>Opens <c>[tagNumber] EXPLICIT SEQUENCE …</c>: the tagged element must hold the SEQUENCE and nothing else.</summary>
+    /// <param name="reader">Positioned at the tagged element.</param>
+    /// <param name="tagNumber">The context-specific tag number.</param>
+    /// <param name="sequence">A reader over the SEQUENCE's contents; default on failure.</param>
+    /// <returns><see cref="DerStatus.Done"/> or the first violation.</returns>
+    private static DerStatus TryReadExplicitSequence(scoped ref DerReader reader, int tagNumber, out DerReader sequence)
+    {
+        DerStatus der = reader.TryReadExplicit(tagNumber, out DerReader tagged);
+        sequence = default;
+        if (der == DerStatus.Done)
+        {
+            der = tagged.TryReadSequence(out sequence);
+        }
+
+        if (der == DerStatus.Done)
+        {
+            der = tagged.TryReadEnd();
+        }
+
+        if (der != DerStatus.Done)
+        {
+            sequence = default;
+        }
+
+        return der;
     }
 }

@@ -8,8 +8,6 @@ namespace V2gPki.Store;
 /// <summary>Writes: issuance and status changes through the WAL, re-signs straight into the serving index.</summary>
 public sealed partial class FasterStore
 {
-    private const int CertificateHashOffset = 40;
-
     /// <inheritdoc />
     public ValueTask<WriteResult> IssueAsync(IssuanceRequest request, CancellationToken cancellationToken = default)
     {
@@ -63,7 +61,7 @@ public sealed partial class FasterStore
                 Span<byte> existing = stackalloc byte[RegistryValue.MaxLength];
                 if (_registryWriter!.TryRead(key, existing, out var existingLength) && existingLength >= RegistryValue.FixedLength)
                 {
-                    if (!existing.Slice(CertificateHashOffset, 32).SequenceEqual(hash))
+                    if (!RegistryValue.CertificateHash(existing).SequenceEqual(hash))
                         return new(new WriteResult(WriteStatus.SerialInUse, 0, RegistryValue.ReadStatusVersion(existing)));
 
                     // The same issuance again: make sure whatever wrote it is durable before saying so.
@@ -121,7 +119,7 @@ public sealed partial class FasterStore
                 if (!_registryWriter!.TryRead(key, registry, out var length) || length < RegistryValue.FixedLength + 2)
                     return new(new WriteResult(WriteStatus.NotFound, 0, 0));
                 registry = registry[..length];
-                var current = (CertificateStatus)registry[2];
+                var current = RegistryValue.ReadStatus(registry);
                 var version = RegistryValue.ReadStatusVersion(registry);
                 if (current == newStatus)
                 {
@@ -129,17 +127,14 @@ public sealed partial class FasterStore
                     committed = _wal!.WhenCommittedUntil(_wal.TailAddress);
                     result = new WriteResult(WriteStatus.AlreadyApplied, 0, version);
                 }
-                else if (!IsAllowed(current, newStatus))
+                else if (!CertificateStatusTransitions.IsAllowed(current, newStatus))
                 {
                     return new(new WriteResult(WriteStatus.InvalidTransition, 0, version));
                 }
                 else
                 {
                     version++;
-                    registry[2] = (byte)newStatus;
-                    registry[3] = (byte)reason;
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(registry[RegistryValue.StatusVersionOffset..], version);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(registry[24..], newStatus == CertificateStatus.Good ? 0 : request.RevocationTime!.Value.UtcTicks);
+                    RegistryValue.WriteStatus(registry, newStatus, reason, version, newStatus == CertificateStatus.Good ? 0 : request.RevocationTime!.Value.UtcTicks);
                     var servingLength = ServingValue.Write(serving, request.Response, newStatus, version);
                     var entryLength = WalEntry.GetLength(key.Length, registry.Length, servingLength, 0);
                     var bytes = entry.AsSpan(0, entryLength);
@@ -206,15 +201,6 @@ public sealed partial class FasterStore
         await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    private static bool IsAllowed(CertificateStatus from, CertificateStatus to) => (from, to) switch
-    {
-        (CertificateStatus.Good, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Good, CertificateStatus.Hold) => true,
-        (CertificateStatus.Hold, CertificateStatus.Revoked) => true,
-        (CertificateStatus.Hold, CertificateStatus.Good) => true, // removeFromCRL (RFC 5280 §5.3.1)
-        _ => false,
-    };
 
     private static bool IsConsistent(CertificateStatus status, DateTimeOffset? revocationTime, RevocationReason reason) => status switch
     {

@@ -35,7 +35,7 @@ internal sealed class KvTable : IDisposable
                 MutableFraction = 0.9,
             },
             new CheckpointSettings { CheckpointManager = _checkpoints },
-            concurrencyControlMode: ConcurrencyControlMode.None); // safe: every update is read-copy-update (ServingFunctions)
+            concurrencyControlMode: ConcurrencyControlMode.None); // safe: every update is read-copy-update (ReadCopyUpdateFunctions)
     }
 
     /// <summary>Gets the table name.</summary>

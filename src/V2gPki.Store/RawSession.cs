@@ -83,18 +83,7 @@ internal sealed unsafe class RawSession : IDisposable
     /// <summary>Writes a value (a new record at the tail).</summary>
     /// <param name="key">Encoded key.</param>
     /// <param name="value">Value.</param>
-    public void Upsert(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-    {
-        fixed (byte* k = key)
-        fixed (byte* v = value)
-        {
-            var keyBytes = SpanByte.FromPointer(k, key.Length);
-            var valueBytes = SpanByte.FromPointer(v, value.Length);
-            var status = _session.Upsert(ref keyBytes, ref valueBytes);
-            if (status.IsPending)
-                _session.CompletePending(wait: true);
-        }
-    }
+    public void Upsert(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => _session.UpsertWaiting(key, value);
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();

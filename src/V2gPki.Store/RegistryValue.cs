@@ -27,8 +27,11 @@ internal static class RegistryValue
     /// <summary>Current layout version.</summary>
     public const byte LayoutVersion = 1;
 
-    /// <summary>Offset of the status version.</summary>
-    public const int StatusVersionOffset = 4;
+    private const int StatusOffset = 2;
+    private const int ReasonOffset = 3;
+    private const int StatusVersionOffset = 4;
+    private const int RevocationTimeOffset = 24;
+    private const int CertificateHashOffset = 40;
 
     /// <summary>Validates the strings of a record.</summary>
     /// <param name="record">The record.</param>
@@ -47,14 +50,14 @@ internal static class RegistryValue
         destination[..FixedLength].Clear();
         destination[0] = LayoutVersion;
         destination[1] = (byte)record.Kind;
-        destination[2] = (byte)record.Status;
-        destination[3] = (byte)(record.Status == CertificateStatus.Good ? RevocationReason.None : record.Reason);
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], record.StatusVersion);
+        destination[StatusOffset] = (byte)record.Status;
+        destination[ReasonOffset] = (byte)(record.Status == CertificateStatus.Good ? RevocationReason.None : record.Reason);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[StatusVersionOffset..], record.StatusVersion);
         BinaryPrimitives.WriteInt64LittleEndian(destination[8..], record.NotBefore.UtcTicks);
         BinaryPrimitives.WriteInt64LittleEndian(destination[16..], record.NotAfter.UtcTicks);
-        BinaryPrimitives.WriteInt64LittleEndian(destination[24..], record.RevocationTime?.UtcTicks ?? 0);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[RevocationTimeOffset..], record.RevocationTime?.UtcTicks ?? 0);
         BinaryPrimitives.WriteInt64LittleEndian(destination[32..], record.IssuedAt.UtcTicks);
-        record.CertificateSha256.Span.CopyTo(destination[40..]);
+        record.CertificateSha256.Span.CopyTo(destination[CertificateHashOffset..]);
         var at = FixedLength;
         var n = Encoding.UTF8.GetBytes(record.SubjectId, destination[(at + 1)..]);
         destination[at] = (byte)n;
@@ -68,6 +71,30 @@ internal static class RegistryValue
     /// <param name="value">A value.</param>
     /// <returns>The status version.</returns>
     public static uint ReadStatusVersion(ReadOnlySpan<byte> value) => BinaryPrimitives.ReadUInt32LittleEndian(value[StatusVersionOffset..]);
+
+    /// <summary>Reads the status without decoding the rest.</summary>
+    /// <param name="value">A value of at least <see cref="StatusOffset"/> + 1 bytes.</param>
+    /// <returns>The status.</returns>
+    public static CertificateStatus ReadStatus(ReadOnlySpan<byte> value) => (CertificateStatus)value[StatusOffset];
+
+    /// <summary>The SHA-256 of the certificate DER, in place.</summary>
+    /// <param name="value">A value of at least <see cref="FixedLength"/> bytes.</param>
+    /// <returns>The 32 hash bytes.</returns>
+    public static ReadOnlySpan<byte> CertificateHash(ReadOnlySpan<byte> value) => value.Slice(CertificateHashOffset, 32);
+
+    /// <summary>Rewrites the status fields of a value in place (a status change); the rest stays as it was.</summary>
+    /// <param name="value">A value of at least <see cref="FixedLength"/> bytes.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="reason">The new reason (<see cref="RevocationReason.None"/> when good).</param>
+    /// <param name="statusVersion">The new status version.</param>
+    /// <param name="revocationTicks">The revocation time, UTC ticks, 0 when good.</param>
+    public static void WriteStatus(Span<byte> value, CertificateStatus status, RevocationReason reason, uint statusVersion, long revocationTicks)
+    {
+        value[StatusOffset] = (byte)status;
+        value[ReasonOffset] = (byte)reason;
+        BinaryPrimitives.WriteUInt32LittleEndian(value[StatusVersionOffset..], statusVersion);
+        BinaryPrimitives.WriteInt64LittleEndian(value[RevocationTimeOffset..], revocationTicks);
+    }
 
     /// <summary>Decodes a record.</summary>
     /// <param name="value">A value.</param>
@@ -88,21 +115,21 @@ internal static class RegistryValue
         if (value.Length < requesterAt + 1 + requesterLength)
             return false;
 
-        var revocationTicks = BinaryPrimitives.ReadInt64LittleEndian(value[24..]);
-        var status = (CertificateStatus)value[2];
+        var revocationTicks = BinaryPrimitives.ReadInt64LittleEndian(value[RevocationTimeOffset..]);
+        var status = ReadStatus(value);
         record = new CertificateRecord
         {
             Issuer = issuer,
             Serial = serial.ToArray(),
             Kind = (CertificateKind)value[1],
             Status = status,
-            Reason = (RevocationReason)value[3],
-            StatusVersion = BinaryPrimitives.ReadUInt32LittleEndian(value[4..]),
+            Reason = (RevocationReason)value[ReasonOffset],
+            StatusVersion = ReadStatusVersion(value),
             NotBefore = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(value[8..]), TimeSpan.Zero),
             NotAfter = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(value[16..]), TimeSpan.Zero),
             RevocationTime = status == CertificateStatus.Good ? null : new DateTimeOffset(revocationTicks, TimeSpan.Zero),
             IssuedAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(value[32..]), TimeSpan.Zero),
-            CertificateSha256 = value.Slice(40, 32).ToArray(),
+            CertificateSha256 = CertificateHash(value).ToArray(),
             SubjectId = Encoding.UTF8.GetString(value.Slice(FixedLength + 1, subjectLength)),
             Requester = Encoding.UTF8.GetString(value.Slice(requesterAt + 1, requesterLength)),
         };

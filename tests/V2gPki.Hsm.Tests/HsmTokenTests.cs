@@ -29,7 +29,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
             Assert.Equal(57, reader.ReadBitString(out _).Length);
             string file = Path.GetTempFileName();
             File.WriteAllBytes(file, spki);
-            (int exit, string output) = SignatureVerifier.Run("openssl", ["pkey", "-pubin", "-inform", "DER", "-in", file, "-noout", "-text"]);
+            (int exit, string output) = Tool.Run("openssl", ["pkey", "-pubin", "-inform", "DER", "-in", file, "-noout", "-text"]);
             File.Delete(file);
             Assert.True(exit == 0, output);
             Assert.Contains("ED448 Public-Key", output, StringComparison.Ordinal);

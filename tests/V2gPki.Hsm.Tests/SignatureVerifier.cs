@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace V2gPki.Hsm.Tests;
@@ -42,37 +41,12 @@ internal static class SignatureVerifier
             string[] arguments = algorithm == HsmSignatureAlgorithm.Ed448
                 ? ["pkeyutl", "-verify", "-pubin", "-inkey", key, "-keyform", "DER", "-rawin", "-in", message, "-sigfile", sig]
                 : ["dgst", "-" + Hash(algorithm).Name!.ToLowerInvariant(), "-verify", key, "-keyform", "DER", "-signature", sig, message];
-            return Run("openssl", arguments);
+            (int exit, string output) = Tool.Run("openssl", arguments);
+            return (exit, output);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, int timeoutMilliseconds = 60_000)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeoutMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {timeoutMilliseconds} ms.");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -96,13 +96,7 @@ public sealed class CrlPublisherTests(IssuerFixture fixture)
         {
             File.WriteAllBytes(Path.Combine(dir, "crl.der"), crl);
             File.WriteAllText(Path.Combine(dir, "ca.pem"), Openssl.Pem(caDer));
-            var info = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-            foreach (var a in new[] { "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "ca.pem", "-noout", "-text" })
-                info.ArgumentList.Add(a);
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return output;
+            return Tool.RunIn(dir, "openssl", "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "ca.pem", "-noout", "-text").All;
         }
         finally
         {

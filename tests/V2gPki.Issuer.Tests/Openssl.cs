@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace V2gPki.Issuer.Tests;
@@ -18,26 +17,22 @@ internal static class Openssl
             File.WriteAllBytes(Path.Combine(dir, "resp.der"), response);
             File.WriteAllText(Path.Combine(dir, "signer.pem"), Pem(signerDer));
             File.WriteAllText(Path.Combine(dir, "issuer.pem"), Pem(issuerDer));
-            var info = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-            foreach (var argument in new[] { "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash, "-no_nonce" })
-                info.ArgumentList.Add(argument);
+            var args = new List<string> { "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash, "-no_nonce" };
             if (certificateDer is not null)
             {
                 File.WriteAllText(Path.Combine(dir, "cert.pem"), Pem(certificateDer));
-                info.ArgumentList.Add("-cert");
-                info.ArgumentList.Add("cert.pem");
+                args.Add("-cert");
+                args.Add("cert.pem");
             }
 
             if (serial is not null)
             {
-                info.ArgumentList.Add("-serial");
-                info.ArgumentList.Add("0x" + Convert.ToHexString(serial));
+                args.Add("-serial");
+                args.Add("0x" + Convert.ToHexString(serial));
             }
 
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
+            var result = Tool.RunIn(dir, "openssl", [.. args]);
+            return (result.ExitCode, result.All);
         }
         finally
         {

@@ -30,7 +30,7 @@ public class OcspMutationTests(PkiFixture pki, ITestOutputHelper output)
         for (int i = 0; i < variants.Length; i++)
         {
             string file = $"mutation-seed-{i}.der";
-            Tool.OpenSsl(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. variants[i], "-reqout", file]);
+            Tool.OpenSslIn(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. variants[i], "-reqout", file]);
             seeds.Add(File.ReadAllBytes(pki.PathOf(file)));
         }
 

@@ -26,7 +26,7 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     public void TryParse_OpenSslRequest_MatchesReqText(string name, string[] args)
     {
         string file = $"req-{name}.der";
-        Tool.Result made = Tool.OpenSsl(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. args, "-reqout", file, "-req_text"]);
+        Tool.Result made = Tool.OpenSslIn(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. args, "-reqout", file, "-req_text"]);
         (List<ExpectedCertId> expected, string? expectedNonce) = RequestText.ParseOpenSsl(made.StdOut);
         byte[] der = File.ReadAllBytes(pki.PathOf(file));
 
@@ -60,9 +60,9 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     public void TryParse_GnuTlsRequest_MatchesRequestInfo(string leaf)
     {
         string file = $"gnutls-{leaf}.der";
-        Tool.Result made = Tool.Run(pki.Dir, "ocsptool", "-q", "--load-issuer", "ca.pem", "--load-cert", leaf, "--outfile", file);
+        Tool.Result made = Tool.RunIn(pki.Dir, "ocsptool", "-q", "--load-issuer", "ca.pem", "--load-cert", leaf, "--outfile", file);
         Assert.True(made.ExitCode == 0, made.All);
-        Tool.Result info = Tool.Run(pki.Dir, "ocsptool", "-i", "-Q", file);
+        Tool.Result info = Tool.RunIn(pki.Dir, "ocsptool", "-i", "-Q", file);
         Assert.True(info.ExitCode == 0, info.All);
         List<ExpectedCertId> expected = RequestText.ParseGnuTls(info.StdOut);
         byte[] der = File.ReadAllBytes(pki.PathOf(file));
@@ -80,7 +80,7 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     [Fact]
     public void TryParse_OpenSslRequest_CertIdMatchesIssuerHashesComputedFromTheCa()
     {
-        Tool.OpenSsl(pki.Dir, "ocsp", "-issuer", "ca.pem", "-sha256", "-cert", "leaf1.pem", "-reqout", "req-hash.der");
+        Tool.OpenSslIn(pki.Dir, "ocsp", "-issuer", "ca.pem", "-sha256", "-cert", "leaf1.pem", "-reqout", "req-hash.der");
         byte[] der = File.ReadAllBytes(pki.PathOf("req-hash.der"));
         IssuerHashes hashes = IssuerHashes.Compute(OcspHashAlgorithm.Sha256, pki.CaDer);
 

@@ -56,7 +56,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended });
         string file = Save(response, $"resp-va-{c}.der");
 
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains($"leaf1.pem: {ExpectedOpenSslStatus(c)}", result.StdOut, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             // RFC 6960 §2.2: certificateHold at the epoch, with the Extended Revoked Definition extension.
             Assert.Contains("Reason: certificateHold", result.StdOut, StringComparison.Ordinal);
             Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", result.StdOut, StringComparison.Ordinal);
-            Tool.Result text = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-resp_text", "-noverify");
+            Tool.Result text = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-resp_text", "-noverify");
             // openssl 3.0 names id-pkix-ocsp 9 "valid" (its objects table predates RFC 6960's name).
             Assert.Matches(@"Response Extensions:\s+valid:", text.StdOut);
         }
@@ -89,7 +89,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended, Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
         string file = Save(response, $"resp-ca-{c}.der");
 
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf80.pem", "-CAfile", "ca.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf80.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains($"leaf80.pem: {ExpectedOpenSslStatus(c)}", result.StdOut, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256, OcspHashAlgorithm.Sha384, OcspHashAlgorithm.Sha512] });
         string file = Save(response, $"resp-multi{digest}.der");
 
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf20.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf20.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains("leaf20.pem: good", result.StdOut, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
         string file = Save(response, $"resp-two{digest}.der");
 
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("leaf1.pem: good", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha256] });
         string file = Save(response, "resp-sha256-only.der");
 
-        Tool.Result result = Tool.Run(pki.Dir, "openssl", "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("No Status found", result.All, StringComparison.Ordinal);
     }
@@ -151,8 +151,8 @@ public class OcspResponseInteropTests(PkiFixture pki)
         byte[] response = ResponseMaker.Response(pki.CaDer, signer, pki.Leaves[0].Serial, ResponseMaker.Good());
         string file = Save(response, $"resp-{signerName}.der");
 
-        Tool.Result va = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", $"{signer.Name}.pem");
-        Tool.Result ca = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
+        Tool.Result va = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", $"{signer.Name}.pem");
+        Tool.Result ca = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", va.All, StringComparison.Ordinal);
         Assert.Contains("leaf1.pem: good", va.StdOut, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
         byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(), new ResponseMaker.Options { ByName = true });
         string file = Save(response, "resp-byname.der");
 
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
     }
@@ -173,7 +173,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [Fact]
     public void OpenSsl_NonceEchoedFromItsOwnRequest_PassesNonceCheck()
     {
-        Tool.OpenSsl(pki.Dir, "ocsp", "-issuer", "ca.pem", "-cert", "leaf1.pem", "-reqout", "req-echo.der");
+        Tool.OpenSslIn(pki.Dir, "ocsp", "-issuer", "ca.pem", "-cert", "leaf1.pem", "-reqout", "req-echo.der");
         byte[] requestDer = File.ReadAllBytes(pki.PathOf("req-echo.der"));
         Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(requestDer, out OcspRequest request));
         byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
@@ -184,8 +184,8 @@ public class OcspResponseInteropTests(PkiFixture pki)
         string control = Save(withoutNonce, "resp-echo-control.der");
 
         // No -cert here: with -cert, openssl builds a fresh request with its own nonce and ignores -reqin.
-        Tool.Result result = Tool.OpenSsl(pki.Dir, "ocsp", "-reqin", "req-echo.der", "-respin", file, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
-        Tool.Result missing = Tool.Run(pki.Dir, "openssl", "ocsp", "-reqin", "req-echo.der", "-respin", control, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-reqin", "req-echo.der", "-respin", file, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
+        Tool.Result missing = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-reqin", "req-echo.der", "-respin", control, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.DoesNotContain("nonce", result.All, StringComparison.OrdinalIgnoreCase);
@@ -201,7 +201,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
         string respFile = Save(response, $"resp-gnutls{option}.der");
 
-        Tool.Result result = Tool.Run(pki.Dir, "ocsptool", "-e", option, file, "--load-response", respFile);
+        Tool.Result result = Tool.RunIn(pki.Dir, "ocsptool", "-e", option, file, "--load-response", respFile);
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Contains("Verifying OCSP Response: Success", result.All, StringComparison.Ordinal);
@@ -218,8 +218,8 @@ public class OcspResponseInteropTests(PkiFixture pki)
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended });
         string respFile = Save(response, $"resp-gnutls-{c}.der");
 
-        Tool.Result verify = Tool.Run(pki.Dir, "ocsptool", "-e", "--load-signer", "signer-ed448.pem", "--load-response", respFile);
-        Tool.Result info = Tool.Run(pki.Dir, "ocsptool", "-j", "--load-response", respFile);
+        Tool.Result verify = Tool.RunIn(pki.Dir, "ocsptool", "-e", "--load-signer", "signer-ed448.pem", "--load-response", respFile);
+        Tool.Result info = Tool.RunIn(pki.Dir, "ocsptool", "-j", "--load-response", respFile);
 
         Assert.Contains("Verifying OCSP Response: Success", verify.All, StringComparison.Ordinal);
         Assert.Contains(c == Case.Unknown ? "Certificate Status: unknown" : "Certificate Status: revoked", info.All, StringComparison.Ordinal);
@@ -283,7 +283,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
         var status = Enum.Parse<OcspResponseStatus>(name);
         string file = Save(OcspErrorResponses.Get(status).ToArray(), $"error-{name}.der");
 
-        Tool.Result result = Tool.Run(pki.Dir, "openssl", "ocsp", "-respin", file, "-resp_text", "-noverify");
+        Tool.Result result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-resp_text", "-noverify");
 
         Assert.Contains($"Responder Error: {printed}", result.All, StringComparison.Ordinal);
         Assert.Equal((int)status, new OcspResp(OcspErrorResponses.Get(status).ToArray()).Status);

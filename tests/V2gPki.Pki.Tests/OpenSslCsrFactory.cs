@@ -30,14 +30,14 @@ public sealed class OpenSslCsrFactory : IDisposable
                 "RSA" => ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", path],
                 _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
             };
-            OpenSsl.Run(args);
+            Tool.OpenSsl(args);
             _keys[algorithm] = path;
             return path;
         }
     }
 
     /// <summary>The DER SubjectPublicKeyInfo of a cached key, as openssl writes it.</summary>
-    public byte[] PublicKeyDer(string algorithm) => OpenSsl.Run("pkey", "-in", KeyFile(algorithm), "-pubout", "-outform", "DER");
+    public byte[] PublicKeyDer(string algorithm) => Tool.OpenSsl("pkey", "-in", KeyFile(algorithm), "-pubout", "-outform", "DER").StdOutBytes;
 
     /// <summary>A CSR; <paramref name="subject"/> in openssl's -subj form, e.g. /C=DE/O=Acme/CN=DE*AB7*E1.</summary>
     public byte[] Csr(string algorithm, string subject, bool pem = false, string? digest = null, params string[] extra)
@@ -50,7 +50,7 @@ public sealed class OpenSslCsrFactory : IDisposable
         }
 
         args.AddRange(extra);
-        OpenSsl.Run([.. args]);
+        Tool.OpenSsl([.. args]);
         return File.ReadAllBytes(output);
     }
 

@@ -3,8 +3,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Net.Pkcs11Interop.Common;
-using Net.Pkcs11Interop.LowLevelAPI80;
+using V2gPki.Bench.Hsm;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
 using V2gPki.Store;
@@ -24,15 +23,13 @@ namespace V2gPki.Bench.Issuer;
 /// </summary>
 public static class IssuerHarness
 {
-    private static readonly int[] SessionCounts = [1, 2, 4, 8];
-
     /// <summary>Runs the harness and prints the figures.</summary>
     public static async Task RunAsync(string[] args)
     {
-        var certs = (int)Option(args, "--certs", 20000);
-        var seconds = Option(args, "--seconds", 1.5);
-        var rounds = (int)Option(args, "--rounds", 3);
-        var revocations = (int)Option(args, "--revocations", 300);
+        var certs = (int)BenchArgs.Number(args, "--certs", 20000);
+        var seconds = BenchArgs.Number(args, "--seconds", 1.5);
+        var rounds = (int)BenchArgs.Number(args, "--rounds", 3);
+        var revocations = (int)BenchArgs.Number(args, "--revocations", 300);
         var work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-issuer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
         try
         {
@@ -40,19 +37,7 @@ public static class IssuerHarness
             var pin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
             var module = Pkcs11Module.Load(HsmOptions.DefaultModulePath);
             module.InitializeToken("bench", System.Text.Encoding.ASCII.GetBytes(pin + "so"), System.Text.Encoding.ASCII.GetBytes(pin));
-            var tokens = new Dictionary<int, HsmToken>();
-            foreach (var n in SessionCounts)
-            {
-                tokens[n] = module.OpenToken(new HsmTokenOptions
-                {
-                    Role = "bench-" + n.ToString(CultureInfo.InvariantCulture),
-                    Label = "bench",
-                    Pin = PinSource.FromValue(pin),
-                    PrioritySessions = 1,
-                    BulkSessions = n,
-                    BulkMaxInFlight = 4096,
-                });
-            }
+            var tokens = SignRateCurve.OpenTokens(module, pin);
 
             var clock = new BenchClock();
             var pki = BenchPki.Create(tokens[1], clock);
@@ -61,7 +46,7 @@ public static class IssuerHarness
             await using var store = new FasterStore(storeOptions);
             await store.RecoverAsync();
             var workers = new Dictionary<int, IssuingWorker>();
-            foreach (var n in SessionCounts)
+            foreach (var n in SignRateCurve.SessionCounts)
             {
                 var options = new IssuerOptions { ScanInterval = TimeSpan.FromDays(365), BatchSize = 256, MaxInFlightBatches = Math.Max(2, n * 2) };
                 workers[n] = new IssuingWorker(pki.Directory(tokens[n], clock), store, options, clock);
@@ -79,37 +64,20 @@ public static class IssuerHarness
             });
 
             var signerHandle = tokens[1].GetKey(pki.SignerLabel).PrivateKeyHandle;
-            RawRate(tokens[1], signerHandle, 1, TimeSpan.FromMilliseconds(300));
-            var raw = SessionCounts.ToDictionary(n => n, _ => new List<double>());
-            var wave = SessionCounts.ToDictionary(n => n, _ => new List<double>());
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var n in SessionCounts)
-                {
-                    if (round % 2 == 0)
-                    {
-                        raw[n].Add(RawRate(tokens[n], signerHandle, n, TimeSpan.FromSeconds(seconds)));
-                        wave[n].Add(await WaveRate(workers[n], clock));
-                    }
-                    else
-                    {
-                        wave[n].Add(await WaveRate(workers[n], clock));
-                        raw[n].Add(RawRate(tokens[n], signerHandle, n, TimeSpan.FromSeconds(seconds)));
-                    }
-                }
-            }
+            SignRateCurve.RawRate(tokens[1], signerHandle, 1, TimeSpan.FromMilliseconds(300));
+            var (raw, wave) = await SignRateCurve.InterleaveAsync(
+                rounds,
+                n => SignRateCurve.RawRate(tokens[n], signerHandle, n, TimeSpan.FromSeconds(seconds)),
+                n => WaveRate(workers[n], clock));
 
             Console.WriteLine();
             Console.WriteLine("Pre-sign = a re-sign wave of the whole store: registry scan, tbsResponseData (SHA-1 + SHA-256 SingleResponses), bulk-lane");
             Console.WriteLine("signing in batches of 256, assembly and store replace. Raw = C_SignInit + C_Sign over a digest, one session per thread.");
             Console.WriteLine("sessions | raw sig/s (min / median / max) | pre-sign responses/s (min / median / max) | of medians | paired per round (min / median / max)");
-            foreach (var n in rounds > 0 ? SessionCounts : [])
+            foreach (var n in rounds > 0 ? SignRateCurve.SessionCounts : [])
             {
-                var paired = new List<double>();
-                for (var i = 0; i < raw[n].Count; i++)
-                    paired.Add(wave[n][i] / raw[n][i]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{n,8} | {Stats(raw[n]),30} | {Stats(wave[n]),42} | {Median(wave[n]) / Median(raw[n]),10:0.00} | {paired.Min():0.00} / {Median(paired):0.00} / {paired.Max():0.00}"));
+                    $"{n,8} | {Stats(raw[n]),30} | {Stats(wave[n]),42} | {BenchStats.Median(wave[n]) / BenchStats.Median(raw[n]),10:0.00} | {SignRateCurve.PairedRatios(raw[n], wave[n])}"));
             }
 
             Console.WriteLine();
@@ -216,67 +184,11 @@ public static class IssuerHarness
         return (Percentiles(ack), Percentiles(visible), wave is { IsCompleted: false });
     }
 
-    /// <summary>N threads, one session each, C_SignInit + C_Sign in a loop; signatures per second.</summary>
-    private static double RawRate(HsmToken token, ulong keyHandle, int threads, TimeSpan duration)
-    {
-        Pkcs11Library library = token.Module.LowLevel;
-        byte[] digest = SHA256.HashData("raw C_Sign benchmark"u8);
-        long total = 0;
-        using var ready = new Barrier(threads + 1);
-        long deadline = 0;
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
-        {
-            workers[t] = new Thread(() =>
-            {
-                ulong session = token.OpenSessionHandle();
-                byte[] signature = new byte[256];
-                var mechanism = new CK_MECHANISM { Mechanism = (ulong)CKM.CKM_ECDSA };
-                long count = 0;
-                ready.SignalAndWait();
-                long end = Volatile.Read(ref deadline);
-                while (Stopwatch.GetTimestamp() < end)
-                {
-                    if (library.C_SignInit(session, ref mechanism, keyHandle) != CKR.CKR_OK)
-                        throw new InvalidOperationException("C_SignInit failed");
-                    ulong length = (ulong)signature.Length;
-                    if (library.C_Sign(session, digest, (ulong)digest.Length, signature, ref length) != CKR.CKR_OK)
-                        throw new InvalidOperationException("C_Sign failed");
-                    count++;
-                }
-
-                Interlocked.Add(ref total, count);
-                library.C_CloseSession(session);
-            });
-            workers[t].Start();
-        }
-
-        long start = Stopwatch.GetTimestamp();
-        Volatile.Write(ref deadline, start + (long)(duration.TotalSeconds * Stopwatch.Frequency));
-        ready.SignalAndWait();
-        foreach (Thread worker in workers)
-            worker.Join();
-        return total / Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    private static string Stats(List<double> values) => string.Create(CultureInfo.InvariantCulture, $"{values.Min():0} / {Median(values):0} / {values.Max():0}");
+    private static string Stats(List<double> values) => string.Create(CultureInfo.InvariantCulture, $"{values.Min():0} / {BenchStats.Median(values):0} / {values.Max():0}");
 
     private static string Percentiles(List<double> values)
     {
-        var sorted = values.OrderBy(v => v).ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"{At(0.5):0.00} / {At(0.99):0.00} / {sorted[^1]:0.00}");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        var sorted = values.Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{BenchStats.Percentile(sorted, 0.5):0.00} / {BenchStats.Percentile(sorted, 0.99):0.00} / {sorted[^1]:0.00}");
     }
 }

@@ -43,9 +43,9 @@ public static class PkiIssuanceHarness
     /// <summary>Runs the harness and prints the figures.</summary>
     public static void Run(string[] args)
     {
-        double seconds = double.Parse(OptionText(args, "--seconds") ?? "1", CultureInfo.InvariantCulture);
-        int rounds = int.Parse(OptionText(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        string keyName = OptionText(args, "--key") ?? "p256";
+        double seconds = double.Parse(BenchArgs.Text(args, "--seconds") ?? "1", CultureInfo.InvariantCulture);
+        int rounds = int.Parse(BenchArgs.Text(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        string keyName = BenchArgs.Text(args, "--key") ?? "p256";
         TimeSpan duration = TimeSpan.FromSeconds(seconds);
         string work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-pki-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
         try
@@ -122,7 +122,7 @@ public static class PkiIssuanceHarness
             List<double> values = results[name];
             var paired = values.Select((v, i) => results["full"][i] / v).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-12} | {Min(values),9:0} / {Median(values),8:0} / {Max(values),8:0} | {1e6 / Median(values),16:0.0} | {Min(paired):0.00} / {Median(paired):0.00} / {Max(paired):0.00}"));
+                $"{name,-12} | {Min(values),9:0} / {BenchStats.Median(values),8:0} / {Max(values),8:0} | {1e6 / BenchStats.Median(values),16:0.0} | {Min(paired):0.00} / {BenchStats.Median(paired):0.00} / {Max(paired):0.00}"));
         }
     }
 
@@ -209,17 +209,4 @@ public static class PkiIssuanceHarness
     private static double Min(List<double> values) => values.Min();
 
     private static double Max(List<double> values) => values.Max();
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        int mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static string? OptionText(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

@@ -7,6 +7,8 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Signing;
+using BcCrlReason = Org.BouncyCastle.Asn1.X509.CrlReason;
+using CrlReason = V2gPki.Ocsp.CrlReason;
 
 namespace V2gPki.Pki.Crl;
 
@@ -95,7 +97,7 @@ public static class CrlBuilder
             throw new ArgumentException($"serial '{Convert.ToHexString(serial)}' is empty or listed twice", nameof(entry));
         }
 
-        if (entry.Reason == CrlReasonCode.RemoveFromCrl || !Enum.IsDefined(entry.Reason))
+        if (entry.Reason == CrlReason.RemoveFromCrl || !Enum.IsDefined(entry.Reason))
         {
             throw new ArgumentException($"reason {entry.Reason} cannot appear in a complete CRL (RFC 5280 §5.3.1)", nameof(entry));
         }
@@ -105,10 +107,10 @@ public static class CrlBuilder
             new DerInteger(new BigInteger(1, serial.ToArray())),
             new Time(Truncate(entry.RevocationDate).UtcDateTime),
         };
-        if (entry.Reason != CrlReasonCode.Unspecified)
+        if (entry.Reason != CrlReason.Unspecified)
         {
             var extensions = new X509ExtensionsGenerator();
-            extensions.AddExtension(X509Extensions.ReasonCode, false, new CrlReason((int)entry.Reason));
+            extensions.AddExtension(X509Extensions.ReasonCode, false, new BcCrlReason((int)entry.Reason));
             fields.Add(extensions.Generate());
         }
 

@@ -85,53 +85,19 @@ public readonly struct EvseId : IEquatable<EvseId>
             return Fail(IdErrorCode.TooLong, $"{value.Length} characters, at most {MaxInputLength} with separators", value, out error);
         }
 
-        if (value.Length < 2 || !IdText.IsLetter(value[0]) || !IdText.IsLetter(value[1]))
+        Span<char> buffer = stackalloc char[MaxNormalizedLength];
+        if (!OperatorIdHead.TryRead(value, '*', 'E', buffer, out int p, out IdErrorCode code, out string why))
         {
-            return Fail(IdErrorCode.InvalidCountryCode, "it does not start with a two-letter country code", value, out error);
+            return Fail(code, why, value, out error);
         }
 
-        if (!CountryCodes.IsAssigned(value[..2]))
-        {
-            return Fail(IdErrorCode.UnknownCountryCode, $"'{value[..2]}' is not an ISO 3166-1 alpha-2 country code", value, out error);
-        }
-
-        int p = 2;
-        if (p < value.Length && value[p] == '*')
-        {
-            p++;
-        }
-
-        if (value.Length - p < 3 || !IdText.IsAlnum(value[p]) || !IdText.IsAlnum(value[p + 1]) || !IdText.IsAlnum(value[p + 2]))
-        {
-            return Fail(IdErrorCode.InvalidPartyId, "the operator ID is not 3 letters or digits", value, out error);
-        }
-
-        int op = p;
-        p += 3;
-        if (p < value.Length && value[p] == '*')
-        {
-            p++;
-        }
-
-        if (p >= value.Length || (value[p] | 0x20) != 'e')
-        {
-            return Fail(IdErrorCode.MissingIdType, "the ID type 'E' does not follow the operator ID", value, out error);
-        }
-
-        ReadOnlySpan<char> outlet = value[(p + 1)..];
+        ReadOnlySpan<char> outlet = value[p..];
         if (outlet.Length > MaxOutletLength)
         {
             return Fail(IdErrorCode.TooLong, $"the power outlet ID has {outlet.Length} characters, at most {MaxOutletLength}", value, out error);
         }
 
-        Span<char> buffer = stackalloc char[MaxNormalizedLength];
-        buffer[0] = IdText.ToUpper(value[0]);
-        buffer[1] = IdText.ToUpper(value[1]);
-        buffer[2] = IdText.ToUpper(value[op]);
-        buffer[3] = IdText.ToUpper(value[op + 1]);
-        buffer[4] = IdText.ToUpper(value[op + 2]);
-        buffer[5] = 'E';
-        int n = 6;
+        int n = OperatorIdHead.Length;
         foreach (char c in outlet)
         {
             if (c != '*')
@@ -140,7 +106,7 @@ public readonly struct EvseId : IEquatable<EvseId>
             }
         }
 
-        if (n == 6)
+        if (n == OperatorIdHead.Length)
         {
             return Fail(IdErrorCode.TooShort, "the power outlet ID after 'E' is empty", value, out error);
         }

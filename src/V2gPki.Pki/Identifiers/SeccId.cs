@@ -83,30 +83,13 @@ public readonly struct SeccId : IEquatable<SeccId>
             return Fail(IdErrorCode.TooLong, $"{value.Length} characters, at most {MaxNormalizedLength} without separators", value, out error);
         }
 
-        if (value.Length < 2 || !IdText.IsLetter(value[0]) || !IdText.IsLetter(value[1]))
+        Span<char> buffer = stackalloc char[MaxNormalizedLength];
+        if (!OperatorIdHead.TryRead(value, '-', 'S', buffer, out int p, out IdErrorCode code, out string why))
         {
-            return Fail(IdErrorCode.InvalidCountryCode, "it does not start with a two-letter country code", value, out error);
+            return Fail(code, why, value, out error);
         }
 
-        if (!CountryCodes.IsAssigned(value[..2]))
-        {
-            return Fail(IdErrorCode.UnknownCountryCode, $"'{value[..2]}' is not an ISO 3166-1 alpha-2 country code", value, out error);
-        }
-
-        int p = SkipSeparator(value, 2);
-        if (value.Length - p < 3 || !IdText.IsAlnum(value[p]) || !IdText.IsAlnum(value[p + 1]) || !IdText.IsAlnum(value[p + 2]))
-        {
-            return Fail(IdErrorCode.InvalidPartyId, "the operator ID is not 3 letters or digits", value, out error);
-        }
-
-        int op = p;
-        p = SkipSeparator(value, p + 3);
-        if (p >= value.Length || (value[p] | 0x20) != 's')
-        {
-            return Fail(IdErrorCode.MissingIdType, "the ID type 'S' does not follow the operator ID", value, out error);
-        }
-
-        p = SkipSeparator(value, p + 1);
+        p = OperatorIdHead.SkipSeparator(value, p, '-');
         ReadOnlySpan<char> rest = value[p..];
         int dash = rest.IndexOf('-');
         bool separateCheckDigit = false;
@@ -125,7 +108,7 @@ public readonly struct SeccId : IEquatable<SeccId>
             }
         }
 
-        int normalizedLength = 6 + rest.Length - (separateCheckDigit ? 1 : 0);
+        int normalizedLength = OperatorIdHead.Length + rest.Length - (separateCheckDigit ? 1 : 0);
         if (normalizedLength < MinNormalizedLength)
         {
             return Fail(IdErrorCode.TooShort, $"{normalizedLength} characters without separators, at least {MinNormalizedLength}", value, out error);
@@ -136,14 +119,7 @@ public readonly struct SeccId : IEquatable<SeccId>
             return Fail(IdErrorCode.TooLong, $"{normalizedLength} characters without separators, at most {MaxNormalizedLength}", value, out error);
         }
 
-        Span<char> buffer = stackalloc char[MaxNormalizedLength];
-        buffer[0] = IdText.ToUpper(value[0]);
-        buffer[1] = IdText.ToUpper(value[1]);
-        buffer[2] = IdText.ToUpper(value[op]);
-        buffer[3] = IdText.ToUpper(value[op + 1]);
-        buffer[4] = IdText.ToUpper(value[op + 2]);
-        buffer[5] = 'S';
-        int n = 6;
+        int n = OperatorIdHead.Length;
         foreach (char c in rest)
         {
             if (c != '-')
@@ -188,8 +164,6 @@ public readonly struct SeccId : IEquatable<SeccId>
     /// <param name="right">The second ID.</param>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(SeccId left, SeccId right) => !left.Equals(right);
-
-    private static int SkipSeparator(ReadOnlySpan<char> value, int p) => p < value.Length && value[p] == '-' ? p + 1 : p;
 
     private static bool Fail(IdErrorCode code, string why, ReadOnlySpan<char> value, out IdError error)
     {

@@ -19,16 +19,16 @@ public sealed class PkiFixture : IDisposable
             "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=OCSPSigning\n1.3.6.1.5.5.7.48.1.5=ASN1:NULL\n");
         File.WriteAllText(Path.Combine(Dir, "leaf.ext"), "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n");
 
-        Tool.OpenSsl(Dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key",
+        Tool.OpenSslIn(Dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key",
             "-out", "ca.pem", "-subj", "/C=DE/O=V2gPki Test/CN=Test CA", "-days", "30");
-        Tool.OpenSsl(Dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "leaf.key");
+        Tool.OpenSslIn(Dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "leaf.key");
         Leaves = [Issue("leaf1", "0x0123456789ABCDEF"), Issue("leaf80", "0x80"), Issue("leaf20", "0x7FA1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3")];
 
         SignerP256 = MakeEcSigner("signer-p256", "P-256", HashAlgorithmName.SHA256, OcspSignatureAlgorithms.EcdsaWithSha256);
         SignerP384 = MakeEcSigner("signer-p384", "P-384", HashAlgorithmName.SHA384, OcspSignatureAlgorithms.EcdsaWithSha384);
         SignerP521 = MakeEcSigner("signer-p521", "P-521", HashAlgorithmName.SHA512, OcspSignatureAlgorithms.EcdsaWithSha512);
 
-        Tool.OpenSsl(Dir, "genpkey", "-algorithm", "ed448", "-out", "signer-ed448.key");
+        Tool.OpenSslIn(Dir, "genpkey", "-algorithm", "ed448", "-out", "signer-ed448.key");
         IssueSigner("signer-ed448");
         var ed448Key = (Ed448PrivateKeyParameters)PrivateKeyFactory.CreateKey(ReadPem(Path.Combine(Dir, "signer-ed448.key")));
         SignerEd448 = new Signer("signer-ed448", Path.Combine(Dir, "signer-ed448.pem"), ReadPem(Path.Combine(Dir, "signer-ed448.pem")), new Ed448OcspSigner(ed448Key));
@@ -81,8 +81,8 @@ public sealed class PkiFixture : IDisposable
 
     private Leaf Issue(string name, string serial)
     {
-        Tool.OpenSsl(Dir, "req", "-new", "-key", "leaf.key", "-subj", $"/CN={name}", "-out", $"{name}.csr");
-        Tool.OpenSsl(Dir, "x509", "-req", "-in", $"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial,
+        Tool.OpenSslIn(Dir, "req", "-new", "-key", "leaf.key", "-subj", $"/CN={name}", "-out", $"{name}.csr");
+        Tool.OpenSslIn(Dir, "x509", "-req", "-in", $"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial,
             "-days", "10", "-extfile", "leaf.ext", "-out", $"{name}.pem");
         byte[] der = ReadPem(Path.Combine(Dir, $"{name}.pem"));
         return new Leaf(name, Path.Combine(Dir, $"{name}.pem"), der, SerialContents(der));
@@ -90,7 +90,7 @@ public sealed class PkiFixture : IDisposable
 
     private Signer MakeEcSigner(string name, string curve, HashAlgorithmName hash, ReadOnlySpan<byte> algorithm)
     {
-        Tool.OpenSsl(Dir, "genpkey", "-algorithm", "EC", "-pkeyopt", $"ec_paramgen_curve:{curve}", "-out", $"{name}.key");
+        Tool.OpenSslIn(Dir, "genpkey", "-algorithm", "EC", "-pkeyopt", $"ec_paramgen_curve:{curve}", "-out", $"{name}.key");
         IssueSigner(name);
         var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(Path.Combine(Dir, $"{name}.key")));
@@ -100,8 +100,8 @@ public sealed class PkiFixture : IDisposable
 
     private void IssueSigner(string name)
     {
-        Tool.OpenSsl(Dir, "req", "-new", "-key", $"{name}.key", "-subj", $"/O=V2gPki Test/CN={name}", "-out", $"{name}.csr");
-        Tool.OpenSsl(Dir, "x509", "-req", "-in", $"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "0x5151",
+        Tool.OpenSslIn(Dir, "req", "-new", "-key", $"{name}.key", "-subj", $"/O=V2gPki Test/CN={name}", "-out", $"{name}.csr");
+        Tool.OpenSslIn(Dir, "x509", "-req", "-in", $"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "0x5151",
             "-days", "10", "-extfile", "signer.ext", "-out", $"{name}.pem");
     }
 

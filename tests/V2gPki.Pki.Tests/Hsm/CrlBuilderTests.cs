@@ -2,6 +2,7 @@
 
 using System.Security.Cryptography;
 using Org.BouncyCastle.X509;
+using V2gPki.Ocsp;
 using V2gPki.Pki.Crl;
 using V2gPki.Pki.Issuance;
 
@@ -25,10 +26,10 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
         DateTimeOffset now = DateTimeOffset.UtcNow;
         byte[] crl = CrlBuilder.Build(ca,
             [
-                new RevokedEntry(keyCompromise, RevokedAt, CrlReasonCode.KeyCompromise),
-                new RevokedEntry(unspecified, RevokedAt, CrlReasonCode.Unspecified),
-                new RevokedEntry(hold, RevokedAt, CrlReasonCode.CertificateHold),
-                new RevokedEntry(superseded, RevokedAt, CrlReasonCode.Superseded),
+                new RevokedEntry(keyCompromise, RevokedAt, CrlReason.KeyCompromise),
+                new RevokedEntry(unspecified, RevokedAt, CrlReason.Unspecified),
+                new RevokedEntry(hold, RevokedAt, CrlReason.CertificateHold),
+                new RevokedEntry(superseded, RevokedAt, CrlReason.Superseded),
             ],
             now, now.AddDays(7), 42);
 
@@ -56,7 +57,7 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
         byte[] serial = sub1.Certificate.SerialNumber.ToByteArrayUnsigned();
         DateTimeOffset now = DateTimeOffset.UtcNow;
 
-        byte[] crl = CrlBuilder.Build(root, [new RevokedEntry(serial, RevokedAt, CrlReasonCode.CaCompromise)], now, now.AddDays(365), 1);
+        byte[] crl = CrlBuilder.Build(root, [new RevokedEntry(serial, RevokedAt, CrlReason.CACompromise)], now, now.AddDays(365), 1);
 
         string dir = fixture.NewDirectory("crl");
         string text = VerifyWithOpenSsl(dir, crl, [root.CertificateDer]);
@@ -82,7 +83,7 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
         DateTimeOffset now = DateTimeOffset.UtcNow;
         var sequence = new FileCrlNumberSequence(fixture.NewDirectory("crlnumbers"));
 
-        byte[] crl = CrlBuilder.Build(sub1, [new RevokedEntry(serial, RevokedAt, CrlReasonCode.Superseded)], now, new CrlOptions().NextUpdate(now, offlineCa: true), sequence.Reserve(sub1.Name));
+        byte[] crl = CrlBuilder.Build(sub1, [new RevokedEntry(serial, RevokedAt, CrlReason.Superseded)], now, new CrlOptions().NextUpdate(now, offlineCa: true), sequence.Reserve(sub1.Name));
 
         string dir = fixture.NewDirectory("crl");
         string text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
@@ -131,8 +132,8 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
         byte[] serial = SerialNumberGenerator.Next();
 
         Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [], now, now, 1));
-        Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [new RevokedEntry(serial, now, CrlReasonCode.RemoveFromCrl)], now, now.AddDays(1), 1));
-        Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [new RevokedEntry(serial, now, CrlReasonCode.KeyCompromise), new RevokedEntry(serial, now, CrlReasonCode.Superseded)], now, now.AddDays(1), 1));
+        Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [new RevokedEntry(serial, now, CrlReason.RemoveFromCrl)], now, now.AddDays(1), 1));
+        Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [new RevokedEntry(serial, now, CrlReason.KeyCompromise), new RevokedEntry(serial, now, CrlReason.Superseded)], now, now.AddDays(1), 1));
         var external = new IssuingCa(ca.Name, ca.Profile, ca.CertificateDer, null, ca.IssuerId);
         Assert.Throws<InvalidOperationException>(() => CrlBuilder.Build(external, [], now, now.AddDays(1), 1));
     }

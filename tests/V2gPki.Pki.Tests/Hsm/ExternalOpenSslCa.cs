@@ -45,14 +45,14 @@ internal sealed class ExternalOpenSslCa
     public static ExternalOpenSslCa CreateRoot(string dir, string commonName = "External V2G Root CA")
     {
         string key = Path.Combine(dir, $"root-{Guid.NewGuid():N}.key");
-        OpenSsl.Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
-        string ski = KeyIdHex(OpenSsl.Run("pkey", "-in", key, "-pubout", "-outform", "DER"));
+        Tool.OpenSsl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
+        string ski = KeyIdHex(Tool.OpenSsl("pkey", "-in", key, "-pubout", "-outform", "DER").StdOutBytes);
         string config = Path.Combine(dir, $"root-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(config,
             "[req]\ndistinguished_name=dn\nstring_mask=utf8only\nx509_extensions=v3\n[dn]\n" +
             $"[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier={ski}\n");
         string certificate = Path.Combine(dir, $"root-{Guid.NewGuid():N}.pem");
-        OpenSsl.Run("req", "-x509", "-new", "-config", config, "-key", key, "-sha256", "-days", "14600",
+        Tool.OpenSsl("req", "-x509", "-new", "-config", config, "-key", key, "-sha256", "-days", "14600",
             "-subj", $"/C=DE/O=External Root Operator/CN={commonName}/DC=V2G", "-out", certificate);
         return new ExternalOpenSslCa(dir, key, certificate);
     }
@@ -61,11 +61,11 @@ internal sealed class ExternalOpenSslCa
     public ExternalOpenSslCa IssueSubCa1(string commonName = "External CPO Sub-CA 1")
     {
         string key = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.key");
-        OpenSsl.Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
+        Tool.OpenSsl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
         string config = Path.Combine(_dir, $"req-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(config, "[req]\ndistinguished_name=dn\nstring_mask=utf8only\n[dn]\n");
         string csr = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.csr");
-        OpenSsl.Run("req", "-new", "-config", config, "-key", key, "-subj", $"/C=DE/O=External Root Operator/CN={commonName}/DC=V2G", "-out", csr);
+        Tool.OpenSsl("req", "-new", "-config", config, "-key", key, "-subj", $"/C=DE/O=External Root Operator/CN={commonName}/DC=V2G", "-out", csr);
         string certificate = Sign(File.ReadAllBytes(csr), SubCa(1), 7300);
         return new ExternalOpenSslCa(_dir, key, certificate);
     }
@@ -81,7 +81,7 @@ internal sealed class ExternalOpenSslCa
         string ext = Path.Combine(_dir, $"ext-{n}-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(ext, "[v3]\n" + extensions + $"subjectKeyIdentifier={KeyIdHex(spki.GetDerEncoded())}\n");
         string certificate = Path.Combine(_dir, $"out-{n}-{Guid.NewGuid():N}.pem");
-        OpenSsl.Run("x509", "-req", "-in", csr, "-CA", CertificateFile, "-CAkey", KeyFile, "-sha256", "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Tool.OpenSsl("x509", "-req", "-in", csr, "-CA", CertificateFile, "-CAkey", KeyFile, "-sha256", "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-extfile", ext, "-extensions", "v3", "-out", certificate);
         return certificate;
     }

@@ -49,13 +49,13 @@ public sealed class ProfileChainOpenSslTests : IDisposable
 
         // -attime: the certificates start at the tests' fixed clock.
         long at = TestIssuance.Now.AddDays(1).ToUnixTimeSeconds();
-        string output = Encoding.ASCII.GetString(OpenSsl.Run("verify", "-x509_strict", "-attime", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-CAfile", rootFile, "-untrusted", chainFile, leafFile));
+        string output = Encoding.ASCII.GetString(Tool.OpenSsl("verify", "-x509_strict", "-attime", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-CAfile", rootFile, "-untrusted", chainFile, leafFile).StdOutBytes);
         Assert.Contains(": OK", output, StringComparison.Ordinal);
 
-        string text = Encoding.ASCII.GetString(OpenSsl.Run("x509", "-in", leafFile, "-noout", "-text"));
+        string text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", leafFile, "-noout", "-text").StdOutBytes);
         Assert.Contains("X509v3 Basic Constraints: critical", text, StringComparison.Ordinal);
         Assert.Contains("X509v3 Key Usage: critical", text, StringComparison.Ordinal);
-        string sub1Text = Encoding.ASCII.GetString(OpenSsl.Run("x509", "-in", Write("sub1.pem", sub1.Certificate), "-noout", "-text"));
+        string sub1Text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", Write("sub1.pem", sub1.Certificate), "-noout", "-text").StdOutBytes);
         Assert.Contains("Policy: 1.3.6.1.4.1.41525.1.2.1.0", sub1Text, StringComparison.Ordinal);
         Assert.Contains("CA:TRUE, pathlen:1", sub1Text, StringComparison.Ordinal);
         Assert.Contains("OCSP - URI:http://localhost:8080", sub1Text, StringComparison.Ordinal);

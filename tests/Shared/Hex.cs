@@ -1,8 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Tests.Support;
+namespace V2gPki.TestSupport;
 
-/// <summary>Hex vectors with optional spaces.</summary>
+/// <summary>Hex vectors with optional spaces, as written in InlineData (linked into each test project that needs it).</summary>
 internal static class Hex
 {
     public static byte[] Parse(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));

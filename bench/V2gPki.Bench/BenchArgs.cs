@@ -1,0 +1,30 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Globalization;
+
+namespace V2gPki.Bench;
+
+/// <summary>The <c>--name value</c> options of the harnesses (<c>hsm</c>, <c>pki</c>, <c>issuer</c>).</summary>
+internal static class BenchArgs
+{
+    /// <summary>The value after <paramref name="name"/>, or <see langword="null"/> when the option is absent.</summary>
+    /// <param name="args">The harness arguments.</param>
+    /// <param name="name">The option, e.g. <c>--seconds</c>.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static string? Text(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>The number after <paramref name="name"/> (invariant culture), or <paramref name="fallback"/> when the option is absent.</summary>
+    /// <param name="args">The harness arguments.</param>
+    /// <param name="name">The option, e.g. <c>--seconds</c>.</param>
+    /// <param name="fallback">The default.</param>
+    /// <returns>The number.</returns>
+    public static double Number(string[] args, string name, double fallback)
+    {
+        string? text = Text(args, name);
+        return text is null ? fallback : double.Parse(text, CultureInfo.InvariantCulture);
+    }
+}
