@@ -27,7 +27,11 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
         HsmSigner signer = NewSigner("bulk-closed");
         foreach (PooledSession session in fixture.Online.BulkLane.SessionList)
         {
-            Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseSession(session.Handle));
+            // A session may already be dead: Sign_AllSessionsOfTokenClosed (same fixture) closes every session of the
+            // token, and a bulk worker that got no chunk since then still holds its old handle. Either way it is
+            // closed underneath the pool, which is the situation under test.
+            CKR closed = fixture.Module.LowLevel.C_CloseSession(session.Handle);
+            Assert.True(closed is CKR.CKR_OK or CKR.CKR_SESSION_HANDLE_INVALID, closed.ToString());
         }
 
         var batch = new SigningBatch(signer, 200);
