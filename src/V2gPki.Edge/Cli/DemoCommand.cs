@@ -83,7 +83,7 @@ internal static class DemoCommand
         var time = TimeProvider.System;
         var display = settings.DataDirectory.TrimEnd('/');
         var full = Path.GetFullPath(settings.DataDirectory);
-        if (!CanWipe(full, out var refusal))
+        if (!CanWipe(full, out var refusal) || DataDirectoryLock.IsHeldElsewhere(full, out refusal))
         {
             Console.Error.WriteLine($"v2gpki demo: {refusal}");
             return 1;
@@ -109,9 +109,17 @@ internal static class DemoCommand
         await using (server.ConfigureAwait(false))
         {
             settings.Port = server.BaseAddress.Port;
-            if (Directory.Exists(full))
+            try
             {
-                Directory.Delete(full, recursive: true);
+                if (Directory.Exists(full))
+                {
+                    Directory.Delete(full, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"v2gpki demo: cannot wipe {display}: {ex.Message}");
+                return 1;
             }
 
             Console.Out.WriteLine($"v2gpki demo: creating {display} (listening on {server.BaseAddress}, pid {Environment.ProcessId})");

@@ -33,11 +33,13 @@ public sealed partial class PkiRuntime : IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly SignerCatalog _catalog;
+    private readonly DataDirectoryLock _directoryLock;
     private int _started;
     private int _disposed;
 
-    private PkiRuntime(V2gPkiOptions options, CaDataLayout layout, HsmTokenSet tokens, CaHierarchy hierarchy, TimeProvider time, ILoggerFactory loggerFactory, EdgeMetrics metrics)
+    private PkiRuntime(V2gPkiOptions options, CaDataLayout layout, DataDirectoryLock directoryLock, HsmTokenSet tokens, CaHierarchy hierarchy, TimeProvider time, ILoggerFactory loggerFactory, EdgeMetrics metrics)
     {
+        _directoryLock = directoryLock;
         Options = options;
         Layout = layout;
         Tokens = tokens;
@@ -154,7 +156,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
     /// <param name="loggerFactory">Logging, or null.</param>
     /// <param name="metrics">The HTTP metrics the responder counts into.</param>
     /// <returns>The runtime; call <see cref="StartAsync"/> next.</returns>
-    /// <exception cref="InvalidOperationException">The data directory has no hierarchy.</exception>
+    /// <exception cref="InvalidOperationException">The data directory has no hierarchy, or another process has it open.</exception>
     /// <exception cref="HsmException">The module or a token failed (a missing PIN names the variable).</exception>
     /// <exception cref="InvalidDataException">The manifest or a certificate is broken, or a key does not match.</exception>
     public static PkiRuntime Open(V2gPkiOptions options, TimeProvider time, ILoggerFactory? loggerFactory, EdgeMetrics metrics)
@@ -169,16 +171,24 @@ public sealed partial class PkiRuntime : IAsyncDisposable
                 $"{layout.DataDirectory} holds no CA hierarchy ({layout.ManifestPath} is missing): run 'v2gpki demo' or 'v2gpki ca init' first");
         }
 
-        var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
-        var tokens = OpenTokens(options.Hsm, layout, manifest);
+        // One process per data directory: a second one on the same store and WAL would corrupt them.
+        if (!DataDirectoryLock.TryAcquire(layout.DataDirectory, out var directoryLock, out var holder))
+        {
+            throw new InvalidOperationException(holder);
+        }
+
+        HsmTokenSet? tokens = null;
         try
         {
+            var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
+            tokens = OpenTokens(options.Hsm, layout, manifest);
             var hierarchy = CaHierarchy.Load(manifest, layout, tokens);
-            return new PkiRuntime(options, layout, tokens, hierarchy, time, loggerFactory ?? NullLoggerFactory.Instance, metrics);
+            return new PkiRuntime(options, layout, directoryLock!, tokens, hierarchy, time, loggerFactory ?? NullLoggerFactory.Instance, metrics);
         }
         catch
         {
-            tokens.Dispose();
+            tokens?.Dispose();
+            directoryLock!.Dispose();
             throw;
         }
     }
@@ -238,6 +248,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
         Live.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
         Tokens.Dispose();
+        _directoryLock.Dispose();
     }
 
     /// <summary>

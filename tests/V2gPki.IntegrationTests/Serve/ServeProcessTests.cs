@@ -11,7 +11,8 @@ namespace V2gPki.IntegrationTests.Serve;
 /// The real executables as an operator runs them, each its own process with its own SoftHSM2 instance: <c>v2gpki
 /// demo</c> on a temporary data directory and free ports; SIGKILL after its revocations were acknowledged (DESIGN.md §4
 /// invariant 2: WAL commit before the acknowledgement, no checkpoint yet); <c>v2gpki serve</c> on the same data
-/// directory (still revoked, WAL replayed), SIGTERM (drain, checkpoint, exit 0), <c>v2gpki store verify</c>.
+/// directory (still revoked, WAL replayed; a second process on that directory refused), SIGTERM (drain, checkpoint,
+/// exit 0), <c>v2gpki store verify</c>.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public class ServeProcessTests : IDisposable
@@ -53,6 +54,15 @@ public class ServeProcessTests : IDisposable
             var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(Data, "certs", "requests", "never-issued.req"),
                 "-CAfile", Ca("v2g-root"), "-verify_other", Cert("evse-chain"), "-resp_text");
             Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.Stdout, StringComparison.Ordinal);
+
+            // One process per data directory: while serve holds it, store verify and a demo that would wipe it refuse.
+            var verifyWhileServing = V2gpkiProcess.Run("store", "verify", "--config", config);
+            Assert.Equal(1, verifyWhileServing.ExitCode);
+            Assert.Contains("another v2gpki process is using", verifyWhileServing.Stderr, StringComparison.Ordinal);
+            var demoWhileServing = V2gpkiProcess.Run("demo", "--data", Data, "--port", "0", "--admin-port", "0");
+            Assert.Equal(1, demoWhileServing.ExitCode);
+            Assert.Contains("another v2gpki process is using", demoWhileServing.Stderr, StringComparison.Ordinal);
+            AssertVerdict(port, "evse-good", "good");
 
             serve.Signal("TERM");
             Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
