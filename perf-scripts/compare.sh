@@ -11,6 +11,9 @@
 #   --method post|get    wrk script: ocsp-post.lua (default) or ocsp-get.lua
 #   --secs N             seconds per wrk run (default 5)      --rounds N   interleaved rounds (default 3)
 #   --conns N            wrk connections (default 32)          --count N    requests in the set (default 64)
+#   --pace-ms N          paced load: every connection waits N ms after each response (WRK_PACE_MS in the .lua
+#                        scripts), about conns x 1000 / (N + latency) requests/s; p99 below saturation, where the
+#                        closed-loop default measures how a saturated 2-core machine shared with wrk schedules
 #
 # Peers, each checked to answer correctly (openssl ocsp -respin ... verify) before it is measured:
 #   nginx    one fixed, response-sized DER body for every request: the ceiling (generated nginx.conf, own prefix
@@ -27,7 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 binary=$here/../artifacts/v2gpki-aot/v2gpki
-ours_url= requests= method=post secs=5 rounds=3 conns=32 count=64
+ours_url= requests= method=post secs=5 rounds=3 conns=32 count=64 pace_ms=
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -38,11 +41,13 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
     --count) count=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --pace-ms) pace_ms=$2; shift 2 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 case $method in post|get) ;; *) echo "compare.sh: --method post|get" >&2; exit 2 ;; esac
+if [ -n "$pace_ms" ]; then export WRK_PACE_MS=$pace_ms; else unset WRK_PACE_MS; fi
 for tool in wrk nginx openssl cfssl curl python3; do
   command -v "$tool" >/dev/null || { echo "compare.sh: $tool is missing (apt-get install nginx wrk golang-cfssl openssl curl)" >&2; exit 1; }
 done
@@ -170,7 +175,7 @@ echo "== checking that every peer answers correctly"
 for peer in "${peers[@]}"; do start_peer "$peer"; check_peer "$peer"; stop_peer "$peer"; done
 
 # --- interleaved rounds ------------------------------------------------------------------------------------------
-echo "== $rounds rounds, wrk -t2 -c$conns -d${secs}s, $method (peer order rotates every round)"
+echo "== $rounds rounds, wrk -t2 -c$conns -d${secs}s, $method${pace_ms:+, paced $pace_ms ms per connection} (peer order rotates every round)"
 declare -A rps p50 p99 errs
 for round in $(seq 1 "$rounds"); do
   n=${#peers[@]}

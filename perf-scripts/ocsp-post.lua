@@ -35,3 +35,11 @@ function request()
   index = index % #requests + 1
   return requests[index]
 end
+
+-- Paced (open-loop-like) mode: WRK_PACE_MS=N makes every connection wait N ms after each response, so the load is
+-- about connections x 1000 / (N + latency) requests/s, below saturation: p99 then measures the server, not the
+-- CPU contention of a saturated 2-core machine shared with wrk.
+local pace = tonumber(os.getenv("WRK_PACE_MS") or "")
+if pace then
+  function delay() return pace end
+end
