@@ -90,6 +90,7 @@ public class MetricsTests
             "v2gpki_ocsp_response_age_seconds_bucket",
             "v2gpki_allocated_bytes_per_request",
             "v2gpki_process_allocated_bytes_total",
+            "# TYPE v2gpki_gc_pause_seconds_total counter",
             "v2gpki_ocsp_request_tolerated_total{kind=\"requestor_name\"} 1",
             "v2gpki_ocsp_request_tolerated_total{kind=\"ignored_request_extension\"} 1",
             "v2gpki_ocsp_parse_errors_total{status=\"invalid_der\"} 1",

@@ -82,6 +82,7 @@ public sealed class EdgeMetrics
         registry.CreateCallback("v2gpki_allocated_bytes_per_request", "Bytes allocated by the whole process per HTTP request between the last two scrapes.", MetricType.Gauge, AllocatedPerRequest);
         registry.CreateCallback("v2gpki_process_resident_memory_bytes", "Resident set size.", MetricType.Gauge, static () => Environment.WorkingSet);
         registry.CreateCallback("v2gpki_gc_collections_total", "Garbage collections of generation 0.", MetricType.Counter, static () => GC.CollectionCount(0));
+        registry.CreateCallback("v2gpki_gc_pause_seconds_total", "Time the process spent paused by garbage collections (GC.GetTotalPauseDuration).", MetricType.Counter, static () => GC.GetTotalPauseDuration().TotalSeconds);
 
         // Store, HSM, queue and issuer figures are read at scrape time from the modules (Hosting/RuntimeMetricsSource).
         RequestTolerated = registry.CreateCounter("v2gpki_ocsp_request_tolerated_total", "OCSP request parts skipped leniently (DESIGN.md §3 Parsing), by kind.", "kind");
