@@ -130,6 +130,7 @@ public sealed partial class HsmToken : IDisposable
 
         BulkLane.Dispose();
         PriorityLane.Dispose();
+        CloseProbeSession();
         CryptographicOperations.ZeroMemory(_pin);
     }
 

@@ -40,6 +40,9 @@ public static class Program
             byte[] message = "V2gPki.Edge NativeAOT smoke: tbsResponseData stand-in"u8.ToArray();
             Console.WriteLine($"dynamic-code {RuntimeFeature.IsDynamicCodeSupported}");
             Console.WriteLine($"message {Convert.ToBase64String(message)}");
+            // The /ready probe: C_GetSessionInfo marshals CK_SESSION_INFO (rd.xml) under NativeAOT.
+            bool loggedIn = token.TryCheckLogin(out string? problem);
+            Console.WriteLine(loggedIn ? "login-probe True" : $"login-probe False {problem}");
             foreach ((string name, HsmKeyType type) in new[] { ("p256", HsmKeyType.EcP256), ("p521", HsmKeyType.EcP521), ("ed448", HsmKeyType.Ed448) })
             {
                 HsmKey key = token.GenerateKey(name, type);

@@ -33,6 +33,7 @@ public class AotSmokeTests
         Assert.True(exit == 0, text);
         string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains("dynamic-code False", lines);
+        Assert.Contains("login-probe True", lines);
         Assert.Equal("ok", lines[^1]);
         byte[] message = Convert.FromBase64String(Field(lines, "message")[1]);
 
