@@ -85,7 +85,8 @@ public sealed partial class PkiRuntime : IAsyncDisposable
             time,
             loggerFactory.CreateLogger("V2gPki.Crl"));
         Crls.Attach(Worker);
-        Readiness = new StoreReadinessProvider(Store);
+        HsmLogin = new HsmLoginMonitor(tokens.Tokens, LoginProbeInterval, time, loggerFactory.CreateLogger("V2gPki.Hsm"));
+        Readiness = new StoreReadinessProvider(Store, HsmLogin);
         MetricsSource = new RuntimeMetricsSource(this);
     }
 
@@ -97,6 +98,12 @@ public sealed partial class PkiRuntime : IAsyncDisposable
 
     /// <summary>Gets the open HSM tokens (<c>root</c>, <c>online</c>), logged in.</summary>
     public HsmTokenSet Tokens { get; }
+
+    /// <summary>Time between two HSM login probes (<see cref="HsmLogin"/>).</summary>
+    public static readonly TimeSpan LoginProbeInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the HSM login probe behind <c>/ready</c> (started by <see cref="StartAsync"/>).</summary>
+    internal HsmLoginMonitor HsmLogin { get; }
 
     /// <summary>Gets the CA hierarchy: every CA, OCSP signer and own-key leaf, verified against its HSM key.</summary>
     public CaHierarchy Hierarchy { get; }
@@ -207,6 +214,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
             throw new InvalidOperationException("the runtime is already started");
         }
 
+        HsmLogin.Start();
         var report = await Store.RecoverAsync(cancellationToken).ConfigureAwait(false);
         if (report.Readiness != StoreReadiness.Ready)
         {
@@ -247,6 +255,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
 
         Live.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
+        await HsmLogin.DisposeAsync().ConfigureAwait(false);
         Tokens.Dispose();
         _directoryLock.Dispose();
     }

@@ -73,6 +73,12 @@ internal sealed class RuntimeMetricsSource(PkiRuntime runtime) : IMetricsSource
             visitor.Counter(Errors, ErrorsHelp, $"token=\"{token.Role}\",lane=\"bulk\"", token.BulkCounters.Errors);
         }
 
+        var login = runtime.HsmLogin;
+        for (var i = 0; i < login.Tokens.Count; i++)
+        {
+            visitor.Gauge("v2gpki_hsm_logged_in", "1 when the token passed its last login probe (the HSM half of /ready)", $"token=\"{login.Tokens[i].Role}\"", login.IsLoggedIn(i) ? 1 : 0);
+        }
+
         foreach (var token in tokens)
         {
             visitor.Counter("v2gpki_hsm_session_recoveries_total", "Sessions reopened or logged in again, key handles looked up again", $"token=\"{token.Role}\"", token.SessionRecoveries);

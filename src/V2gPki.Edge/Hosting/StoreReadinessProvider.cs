@@ -5,13 +5,14 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// <c>/ready</c> of a composed back end: the store has recovered (checkpoint + WAL replay) and serves from memory. The
-/// HSM tokens are logged in before a runtime exists (<see cref="PkiRuntime.Open"/> fails otherwise); a session broken
-/// later is repaired per signature by the Hsm module.
+/// <c>/ready</c> of a composed back end (DESIGN.md §7): the store has recovered (checkpoint + WAL replay) and serves from
+/// memory, and every HSM token passed its last login probe (<see cref="HsmLoginMonitor"/>, a flag read here, so the
+/// answer never waits for the HSM).
 /// </summary>
 /// <param name="index">The serving index.</param>
-internal sealed class StoreReadinessProvider(IServingIndex index) : IReadinessProvider
+/// <param name="hsm">The login probe.</param>
+internal sealed class StoreReadinessProvider(IServingIndex index, HsmLoginMonitor hsm) : IReadinessProvider
 {
     /// <inheritdoc/>
-    public Readiness GetReadiness() => new(index.Readiness == StoreReadiness.Ready, HsmLoggedIn: true);
+    public Readiness GetReadiness() => new(index.Readiness == StoreReadiness.Ready, hsm.AllLoggedIn);
 }

@@ -1,5 +1,10 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using V2gPki.Edge.Hosting;
+using V2gPki.Hsm;
+
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
@@ -32,6 +37,60 @@ public class ReadinessTests(PkiServerFixture server)
         Assert.Equal(0x30, server.AfterRecovery.Ocsp[0]);
         Assert.True(server.AfterRecovery.Ocsp.Length > 200, "a signed response");
         Assert.Equal(1, await server.MetricAsync("v2gpki_store_ready"));
+    }
+
+    [Fact]
+    public async Task Runtime_HsmLoginProbe_ReadyCountsTheTokensAndExportsThem()
+    {
+        // §7: /ready = store recovered AND HSM logged in, from the probe's last result (never a hard-coded true).
+        server.Runtime.HsmLogin.ProbeAll();
+        Assert.True(server.Runtime.HsmLogin.AllLoggedIn);
+        Assert.True(server.Runtime.Readiness.GetReadiness().HsmLoggedIn);
+        Assert.Equal(1, await server.MetricAsync("v2gpki_hsm_logged_in{token=\"online\"}"));
+        Assert.Equal(1, await server.MetricAsync("v2gpki_hsm_logged_in{token=\"root\"}"));
+    }
+
+    [Fact]
+    public async Task HsmLoginMonitor_TokenThatCannotBeUsed_NotReadyUntilItIsBack()
+    {
+        // A token of its own on the process's SoftHSM2 (the shared ones keep serving the other tests): closed = what a
+        // removed token or a PIN no longer valid looks like to the probe (the Hsm tests cover those one by one).
+        string userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var options = new HsmOptions { ModulePath = HsmOptions.DefaultModulePath };
+        options.Tokens.Add(new HsmTokenOptions
+        {
+            Role = "online",
+            Label = "ready-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(),
+            Pin = PinSource.FromValue(userPin),
+            SoPin = PinSource.FromValue(Convert.ToHexString(RandomNumberGenerator.GetBytes(8))),
+            InitializeIfMissing = true,
+            PrioritySessions = 1,
+            BulkSessions = 1,
+        });
+        var tokens = HsmTokenSet.Open(options);
+        var monitor = new HsmLoginMonitor(tokens.Tokens, TimeSpan.FromMilliseconds(50), TimeProvider.System, NullLogger.Instance);
+        await using (monitor)
+        {
+            var readiness = new StoreReadinessProvider(server.Runtime.Store, monitor);
+            monitor.Start();
+            Assert.True(monitor.AllLoggedIn);
+            Assert.True(readiness.GetReadiness().IsReady);
+
+            tokens.Dispose();
+            // The background loop (50 ms here, 5 s in the product) sees it without anyone asking.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (monitor.AllLoggedIn && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(monitor.AllLoggedIn);
+            Assert.False(monitor.IsLoggedIn(0));
+            var notReady = readiness.GetReadiness();
+            Assert.True(notReady.StoreReady);
+            Assert.False(notReady.HsmLoggedIn);
+            Assert.False(notReady.IsReady);
+        }
     }
 
     [Fact]
