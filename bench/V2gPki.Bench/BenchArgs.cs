@@ -22,9 +22,17 @@ internal static class BenchArgs
     /// <param name="name">The option, e.g. <c>--seconds</c>.</param>
     /// <param name="fallback">The default.</param>
     /// <returns>The number.</returns>
+    /// <exception cref="ArgumentException">The value is not a number (the message names the option).</exception>
     public static double Number(string[] args, string name, double fallback)
     {
         string? text = Text(args, name);
-        return text is null ? fallback : double.Parse(text, CultureInfo.InvariantCulture);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            ? value
+            : throw new ArgumentException($"{name} expects a number, got '{text}'");
     }
 }

@@ -17,6 +17,20 @@ public static class Program
     /// <summary>Runs the benchmarks selected on the command line.</summary>
     public static async Task Main(string[] args)
     {
+        try
+        {
+            await RunAsync(args).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            // A mistyped harness option (BenchArgs): say which, not a stack trace.
+            await Console.Error.WriteLineAsync("bench: " + e.Message).ConfigureAwait(false);
+            Environment.ExitCode = 2;
+        }
+    }
+
+    private static async Task RunAsync(string[] args)
+    {
         if (args.Length > 0 && args[0] == "hsm")
         {
             await HsmSignRateHarness.RunAsync(args[1..]).ConfigureAwait(false);
