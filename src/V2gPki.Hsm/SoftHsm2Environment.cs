@@ -14,6 +14,9 @@ public static class SoftHsm2Environment
     /// <summary>The environment variable SoftHSM2 reads its configuration path from.</summary>
     public const string ConfigVariable = "SOFTHSM2_CONF";
 
+    private const string Marker = "# Written by V2gPki.Hsm. SoftHSM2 token store of this data directory.";
+    private const string TokenDirectoryKey = "directories.tokendir = ";
+
     /// <summary>
     /// Creates <c>&lt;dataDirectory&gt;/tokens</c> (mode 0700) and writes <c>&lt;dataDirectory&gt;/softhsm2.conf</c> (mode 0600)
     /// pointing SoftHSM2 at it, with the file object store and errors-only logging.
@@ -37,8 +40,8 @@ public static class SoftHsm2Environment
         }
 
         var text = new StringBuilder()
-            .Append("# Written by V2gPki.Hsm. SoftHSM2 token store of this data directory.\n")
-            .Append("directories.tokendir = ").Append(tokens).Append('\n')
+            .Append(Marker).Append('\n')
+            .Append(TokenDirectoryKey).Append(tokens).Append('\n')
             .Append("objectstore.backend = file\n")
             .Append("log.level = ERROR\n")
             .Append("slots.removable = false\n")
@@ -79,6 +82,44 @@ public static class SoftHsm2Environment
         }
 
         NativeEnvironment.SetVariable(ConfigVariable, full);
+    }
+
+    /// <summary>
+    /// Makes sure <c>&lt;dataDirectory&gt;/softhsm2.conf</c> points at <c>&lt;dataDirectory&gt;/tokens</c>: writes it when it is
+    /// missing, and rewrites one that <see cref="WriteConfig"/> made for another place (the data directory was moved or
+    /// restored elsewhere: the absolute token path inside would otherwise keep using, or miss, the old directory's
+    /// tokens). A file without this class's marker line is the operator's and is left alone.
+    /// </summary>
+    /// <param name="dataDirectory">The directory that holds the token directory and the configuration file.</param>
+    /// <returns>True when the file was written or rewritten.</returns>
+    public static bool EnsureConfig(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        string root = Path.GetFullPath(dataDirectory);
+        string config = Path.Combine(root, "softhsm2.conf");
+        if (!File.Exists(config))
+        {
+            WriteConfig(root);
+            return true;
+        }
+
+        string[] lines = File.ReadAllLines(config);
+        if (lines.Length == 0 || !string.Equals(lines[0], Marker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string expected = TokenDirectoryKey + Path.Combine(root, "tokens");
+        foreach (string line in lines)
+        {
+            if (string.Equals(line, expected, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        WriteConfig(root);
+        return true;
     }
 
     /// <summary>Writes the configuration for <paramref name="dataDirectory"/> and points <c>SOFTHSM2_CONF</c> at it.</summary>

@@ -350,9 +350,10 @@ public sealed partial class PkiRuntime : IAsyncDisposable
             }
         }
 
-        if (options.SoftHsm2ConfigPath is { } config && !File.Exists(config))
+        if (options.SoftHsm2ConfigPath is { } config)
         {
-            SoftHsm2Environment.WriteConfig(Path.GetDirectoryName(config)!);
+            // Missing, or written for the directory's old place (moved, restored elsewhere): point it at these tokens.
+            SoftHsm2Environment.EnsureConfig(Path.GetDirectoryName(config)!);
         }
 
         if (Pkcs11Module.IsAnyLoaded)

@@ -77,9 +77,10 @@ public static class CaHierarchySetup
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(manifest);
         HsmOptions options = CaHierarchyTokens.CreateOptions(manifest, layout, initializeIfMissing, bulkSessions);
-        if (options.SoftHsm2ConfigPath is string config && !File.Exists(config))
+        if (options.SoftHsm2ConfigPath is string config)
         {
-            SoftHsm2Environment.WriteConfig(Path.GetDirectoryName(config)!);
+            // Missing, or written for the directory's old place (moved, restored elsewhere): point it at these tokens.
+            SoftHsm2Environment.EnsureConfig(Path.GetDirectoryName(config)!);
         }
 
         if (Pkcs11Module.IsAnyLoaded)

@@ -75,6 +75,40 @@ public class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_DataDirectoryMoved_SignsWithTheTokensThatMovedWithIt()
+    {
+        int port;
+        using (var demo = ServerProcess.StartJit("demo", "--data", Data, "--port", "0", "--admin-port", "0"))
+        {
+            port = await demo.WaitForPortAsync(Start);
+            await demo.WaitForLineAsync("v2gpki demo: ready in", Start);
+            demo.Signal("TERM");
+            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        // Restored elsewhere: hsm/softhsm2.conf still names the old token directory, which no longer exists.
+        var moved = Path.Combine(_root, "restored");
+        Directory.Move(Data, moved);
+        using (var serve = ServerProcess.StartJit("serve", "--config", Path.Combine(moved, "config.json")))
+        {
+            Assert.Equal(port, await serve.WaitForPortAsync(Start));
+            await serve.WaitForLineAsync("v2gpki serve: ready", Start);
+            Assert.Contains(Path.Combine(moved, "hsm", "tokens"), await File.ReadAllTextAsync(Path.Combine(moved, "hsm", "softhsm2.conf")), StringComparison.Ordinal);
+
+            AssertVerdict(moved, port, "evse-revoked", "revoked");
+            AssertVerdict(moved, port, "evse-good", "good");
+            // A never-issued serial is signed live by the online token's OCSP signer key: the moved tokens sign.
+            var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(moved, "certs", "requests", "never-issued.req"),
+                "-CAfile", Path.Combine(moved, "ca", "v2g-root.pem"), "-verify_other", Path.Combine(moved, "certs", "evse-chain.pem"), "-resp_text");
+            Assert.Contains("Response verify OK", neverIssued.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.Stdout, StringComparison.Ordinal);
+
+            serve.Signal("TERM");
+            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        }
+    }
+
+    [Fact]
     public void Demo_DataDirectoryItDidNotMake_RefusedAndLeftAlone()
     {
         Directory.CreateDirectory(Data);
