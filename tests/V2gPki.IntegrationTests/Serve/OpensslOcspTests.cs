@@ -11,8 +11,10 @@ namespace V2gPki.IntegrationTests.Serve;
 /// a Sub-CA 2 certificate.
 /// </summary>
 [Collection(PkiServerCollection.Name)]
-public class OpensslOcspTests(PkiServerFixture server)
+public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
 {
+    private readonly List<string> _scratch = [];
+
     public static TheoryData<string, string, string> Leaves()
     {
         var data = new TheoryData<string, string, string>();
@@ -186,10 +188,19 @@ public class OpensslOcspTests(PkiServerFixture server)
         return path;
     }
 
-    private static string Scratch()
+    /// <summary>Deletes the scratch directories of the test.</summary>
+    public void Dispose()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "v2gpki-openssl-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)));
-        Directory.CreateDirectory(directory);
+        foreach (var directory in _scratch)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private string Scratch()
+    {
+        var directory = Directory.CreateTempSubdirectory("v2gpki-openssl-").FullName;
+        _scratch.Add(directory);
         return directory;
     }
 
