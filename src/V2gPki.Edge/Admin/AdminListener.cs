@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using V2gPki.Edge.Hosting;
 
 namespace V2gPki.Edge.Admin;
 
@@ -104,19 +105,7 @@ public sealed class AdminListener : IAsyncDisposable
 
     private static void Apply(KestrelServerOptions kestrel, AdminListenerSettings settings, X509Certificate2? certificate)
     {
-        var limits = settings.Limits;
-        kestrel.AddServerHeader = false;
-        kestrel.AllowSynchronousIO = false;
-        kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
-        kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalBytes;
-        kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
-        kestrel.Limits.MaxRequestLineSize = limits.MaxRequestLineBytes;
-        kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
-        kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.KeepAliveTimeoutSeconds);
-        kestrel.Limits.MinRequestBodyDataRate = limits.MinRequestBodyBytesPerSecond > 0
-            ? new MinDataRate(limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(limits.MinRequestBodyGraceSeconds))
-            : null;
-        kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections > 0 ? limits.MaxConcurrentConnections : null;
+        KestrelListenerSetup.ApplyLimits(kestrel, settings.Limits);
         kestrel.Listen(IPAddress.Parse(settings.Address), settings.Port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;

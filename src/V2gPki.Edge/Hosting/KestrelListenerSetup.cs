@@ -14,7 +14,17 @@ internal static class KestrelListenerSetup
     /// <param name="listener">Address, port and limits.</param>
     public static void Apply(KestrelServerOptions kestrel, ListenerOptions listener)
     {
-        var limits = listener.Limits;
+        ApplyLimits(kestrel, listener.Limits);
+
+        // Plain HTTP: RFC 5019 and ISO 15118 expect it; HTTP/2 without TLS is not offered.
+        kestrel.Listen(IPAddress.Parse(listener.Address), listener.Port, static o => o.Protocols = HttpProtocols.Http1);
+    }
+
+    /// <summary>Sets every limit explicitly (the public and the admin listener), no Server header, no synchronous I/O.</summary>
+    /// <param name="kestrel">The server options.</param>
+    /// <param name="limits">The configured limits.</param>
+    public static void ApplyLimits(KestrelServerOptions kestrel, ListenerLimitsOptions limits)
+    {
         kestrel.AddServerHeader = false;
         kestrel.AllowSynchronousIO = false;
         kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
@@ -27,8 +37,5 @@ internal static class KestrelListenerSetup
             ? new MinDataRate(limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(limits.MinRequestBodyGraceSeconds))
             : null;
         kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections > 0 ? limits.MaxConcurrentConnections : null;
-
-        // Plain HTTP: RFC 5019 and ISO 15118 expect it; HTTP/2 without TLS is not offered.
-        kestrel.Listen(IPAddress.Parse(listener.Address), listener.Port, static o => o.Protocols = HttpProtocols.Http1);
     }
 }
