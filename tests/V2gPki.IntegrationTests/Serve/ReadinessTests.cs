@@ -51,7 +51,7 @@ public class ReadinessTests(PkiServerFixture server)
     }
 
     [Fact]
-    public async Task HsmLoginMonitor_TokenThatCannotBeUsed_NotReadyUntilItIsBack()
+    public async Task HsmLoginMonitor_TokenThatCannotBeUsed_TurnsNotReadyOnItsOwn()
     {
         // A token of its own on the process's SoftHSM2 (the shared ones keep serving the other tests): closed = what a
         // removed token or a PIN no longer valid looks like to the probe (the Hsm tests cover those one by one).
