@@ -1,6 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Security.Cryptography;
+using System.Text;
+using Net.Pkcs11Interop.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Edge.Hosting;
 using V2gPki.Hsm;
@@ -54,20 +56,8 @@ public class ReadinessTests(PkiServerFixture server)
     public async Task HsmLoginMonitor_TokenThatCannotBeUsed_TurnsNotReadyOnItsOwn()
     {
         // A token of its own on the process's SoftHSM2 (the shared ones keep serving the other tests): closed = what a
-        // removed token or a PIN no longer valid looks like to the probe (the Hsm tests cover those one by one).
-        string userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        var options = new HsmOptions { ModulePath = HsmOptions.DefaultModulePath };
-        options.Tokens.Add(new HsmTokenOptions
-        {
-            Role = "online",
-            Label = "ready-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(),
-            Pin = PinSource.FromValue(userPin),
-            SoPin = PinSource.FromValue(Convert.ToHexString(RandomNumberGenerator.GetBytes(8))),
-            InitializeIfMissing = true,
-            PrioritySessions = 1,
-            BulkSessions = 1,
-        });
-        var tokens = HsmTokenSet.Open(options);
+        // removed token looks like to the probe.
+        var tokens = OpenOwnToken(out _);
         var monitor = new HsmLoginMonitor(tokens.Tokens, TimeSpan.FromMilliseconds(50), TimeProvider.System, NullLogger.Instance);
         await using (monitor)
         {
@@ -91,6 +81,73 @@ public class ReadinessTests(PkiServerFixture server)
             Assert.False(notReady.HsmLoggedIn);
             Assert.False(notReady.IsReady);
         }
+    }
+
+    [Fact]
+    public async Task HsmLoginMonitor_PinRotatedOnTheTokenThenBack_NotReadyThenReadyAgain()
+    {
+        // The operator changes the token's user PIN but not the configuration: the probe cannot log in again after the
+        // next logout. Putting the configured PIN back makes the process ready again, without a restart.
+        using var tokens = OpenOwnToken(out byte[] pin);
+        var token = tokens.Tokens[0];
+        var monitor = new HsmLoginMonitor(tokens.Tokens, TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance);
+        await using (monitor)
+        {
+            var readiness = new StoreReadinessProvider(server.Runtime.Store, monitor);
+            monitor.ProbeAll();
+            Assert.True(readiness.GetReadiness().IsReady);
+
+            byte[] rotated = Encoding.ASCII.GetBytes("rotated-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+            ChangePin(tokens, token, pin, rotated, loginFirst: false);
+            monitor.ProbeAll();
+            Assert.False(monitor.AllLoggedIn);
+            Assert.False(readiness.GetReadiness().IsReady);
+
+            ChangePin(tokens, token, rotated, pin, loginFirst: true);
+            monitor.ProbeAll();
+            Assert.True(monitor.AllLoggedIn);
+            Assert.True(readiness.GetReadiness().IsReady);
+        }
+    }
+
+    /// <summary>C_SetPIN on a read-write session, then C_Logout (which logs every session of the token out).</summary>
+    private static void ChangePin(HsmTokenSet tokens, HsmToken token, byte[] oldPin, byte[] newPin, bool loginFirst)
+    {
+        var library = tokens.Module.LowLevel;
+        ulong session = 0;
+        Assert.Equal(CKR.CKR_OK, library.C_OpenSession(token.SlotId, Pkcs11Constants.CkfSerialSession | Pkcs11Constants.CkfRwSession, IntPtr.Zero, IntPtr.Zero, ref session));
+        try
+        {
+            if (loginFirst)
+            {
+                Assert.Equal(CKR.CKR_OK, library.C_Login(session, CKU.CKU_USER, oldPin, (ulong)oldPin.Length));
+            }
+
+            Assert.Equal(CKR.CKR_OK, library.C_SetPIN(session, oldPin, (ulong)oldPin.Length, newPin, (ulong)newPin.Length));
+            Assert.Equal(CKR.CKR_OK, library.C_Logout(session));
+        }
+        finally
+        {
+            library.C_CloseSession(session);
+        }
+    }
+
+    private static HsmTokenSet OpenOwnToken(out byte[] pin)
+    {
+        string userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        pin = Encoding.ASCII.GetBytes(userPin);
+        var options = new HsmOptions { ModulePath = HsmOptions.DefaultModulePath };
+        options.Tokens.Add(new HsmTokenOptions
+        {
+            Role = "online",
+            Label = "ready-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(),
+            Pin = PinSource.FromValue(userPin),
+            SoPin = PinSource.FromValue(Convert.ToHexString(RandomNumberGenerator.GetBytes(8))),
+            InitializeIfMissing = true,
+            PrioritySessions = 1,
+            BulkSessions = 1,
+        });
+        return HsmTokenSet.Open(options);
     }
 
     [Fact]
