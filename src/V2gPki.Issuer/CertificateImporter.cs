@@ -35,7 +35,7 @@ public sealed class CertificateImporter
         _time = time;
     }
 
-    /// <summary>Imports every certificate in the PEM (<c>.pem</c>, <c>.crt</c>, possibly several per file) and DER (<c>.der</c>, <c>.cer</c>) files of a directory tree, as good.</summary>
+    /// <summary>Imports every certificate in the PEM (<c>.pem</c>, <c>.crt</c>, possibly several per file) and DER (<c>.der</c>, <c>.cer</c>) files of a directory tree, as good; a CERTIFICATE block that cannot be decoded counts as invalid.</summary>
     /// <param name="path">The directory.</param>
     /// <param name="kind">The registry kind to record (leaf kind), or Unspecified to derive CA/leaf from basicConstraints.</param>
     /// <param name="progress">Called with the number processed so far, or null.</param>
@@ -44,7 +44,7 @@ public sealed class CertificateImporter
     public Task<ImportReport> ImportDirectoryAsync(string path, CertificateKind kind, Action<long>? progress = null, CancellationToken cancellationToken = default) =>
         ImportAsync(ReadDirectory(path), kind, progress, cancellationToken);
 
-    /// <summary>Imports an openssl CA database: each <c>index.txt</c> line's certificate from <paramref name="certificates"/> (<c>&lt;SERIAL&gt;.pem</c>) with its status.</summary>
+    /// <summary>Imports an openssl CA database: each <c>index.txt</c> line's certificate from <paramref name="certificates"/> (<c>&lt;SERIAL&gt;.pem</c>) with its status; a line whose file is missing counts as invalid.</summary>
     /// <param name="indexPath">The index.txt.</param>
     /// <param name="certificates">The directory with the certificates (openssl <c>new_certs_dir</c>).</param>
     /// <param name="kind">The registry kind to record.</param>
@@ -171,11 +171,16 @@ public sealed class CertificateImporter
                 continue;
             var serialHex = fields[3].ToUpperInvariant();
             var file = Path.Combine(certificates, serialHex + ".pem");
-            if (!File.Exists(file))
-                continue;
             ResponseStatus? status = null;
             if (fields[0] == "R")
                 status = ParseRevocation(fields[2]);
+            if (!File.Exists(file))
+            {
+                // Counted as an invalid certificate in the report, not skipped in silence.
+                yield return ([], status);
+                continue;
+            }
+
             foreach (var der in PemCertificates(File.ReadAllText(file)))
                 yield return (der, status);
         }
@@ -203,6 +208,11 @@ public sealed class CertificateImporter
             : new ResponseStatus(CertificateStatus.Revoked, time, reason);
     }
 
+    /// <summary>
+    /// The DER of every <c>CERTIFICATE</c> block. A block whose base64 is broken yields an empty item, which the import
+    /// counts as an invalid certificate: an input that cannot be read is reported, never dropped in silence (an
+    /// imported CA's certificate missing from the store would be answered as never issued).
+    /// </summary>
     private static IEnumerable<byte[]> PemCertificates(string text)
     {
         const string Begin = "-----BEGIN CERTIFICATE-----";
@@ -214,17 +224,17 @@ public sealed class CertificateImporter
             if (end < 0)
                 yield break;
             var body = text.AsSpan(at + Begin.Length, end - at - Begin.Length).ToString();
-            byte[]? der = null;
+            byte[] der;
             try
             {
                 der = Convert.FromBase64String(body.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Trim());
             }
             catch (FormatException)
             {
+                der = [];
             }
 
-            if (der is not null)
-                yield return der;
+            yield return der;
             at = end + End.Length;
         }
     }

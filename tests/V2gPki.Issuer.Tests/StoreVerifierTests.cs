@@ -93,4 +93,40 @@ public sealed class StoreVerifierTests(IssuerFixture fixture)
         Assert.Equal(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), record.RevocationTime);
         Assert.True(new StoreVerifier(env.Directory, env.Store, env.Store, env.Time).Verify().Passed);
     }
+
+    [Fact]
+    public async Task Import_UnreadableInputs_CountedInvalidNotDroppedInSilence()
+    {
+        await using var env = await TestEnvironment.StartAsync(_pki);
+        var dir = Path.Combine(env.Path, "unreadable");
+        Directory.CreateDirectory(dir);
+        var der = _pki.IssueLeaf("DE*ABC*E77", out var serial);
+        var hex = Convert.ToHexString(serial);
+        File.WriteAllText(Path.Combine(dir, hex + ".pem"), Openssl.Pem(der));
+        // index.txt names a second certificate whose file is missing.
+        File.WriteAllLines(Path.Combine(dir, "index.txt"),
+        [
+            $"V\t280101000000Z\t\t{hex}\tunknown\t/CN=DE*ABC*E77",
+            "V\t280101000000Z\t\t0BADC0FFEE\tunknown\t/CN=DE*ABC*E78",
+        ]);
+        var importer = new CertificateImporter(env.Worker, env.Store, 256, env.Time);
+
+        var index = await importer.ImportOpenSslIndexAsync(Path.Combine(dir, "index.txt"), dir, CertificateKind.Evse);
+
+        Assert.Equal(1, index.Imported);
+        Assert.Equal(1, index.Invalid);
+
+        // A PEM file with one good block and one whose base64 is broken; a key block is not a certificate at all.
+        var pems = Path.Combine(env.Path, "pems");
+        Directory.CreateDirectory(pems);
+        var second = _pki.IssueLeaf("DE*ABC*E79", out _);
+        File.WriteAllText(Path.Combine(pems, "bundle.pem"),
+            Openssl.Pem(second) + "-----BEGIN CERTIFICATE-----\nnot*base64!\n-----END CERTIFICATE-----\n"
+            + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+
+        var directory = await importer.ImportDirectoryAsync(pems, CertificateKind.Evse);
+
+        Assert.Equal(1, directory.Imported);
+        Assert.Equal(1, directory.Invalid);
+    }
 }
