@@ -350,19 +350,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
             }
         }
 
-        if (options.SoftHsm2ConfigPath is { } config)
-        {
-            // Missing, or written for the directory's old place (moved, restored elsewhere): point it at these tokens.
-            SoftHsm2Environment.EnsureConfig(Path.GetDirectoryName(config)!);
-        }
-
-        if (Pkcs11Module.IsAnyLoaded)
-        {
-            // One module instance per process (DESIGN.md §6): whoever loaded it chose its configuration.
-            options.SoftHsm2ConfigPath = null;
-        }
-
-        return HsmTokenSet.Open(options);
+        return CaHierarchyTokens.OpenForDataDirectory(options);
     }
 
     private static string ReadPinFile(string path, string role)

@@ -76,20 +76,7 @@ public static class CaHierarchySetup
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(manifest);
-        HsmOptions options = CaHierarchyTokens.CreateOptions(manifest, layout, initializeIfMissing, bulkSessions);
-        if (options.SoftHsm2ConfigPath is string config)
-        {
-            // Missing, or written for the directory's old place (moved, restored elsewhere): point it at these tokens.
-            SoftHsm2Environment.EnsureConfig(Path.GetDirectoryName(config)!);
-        }
-
-        if (Pkcs11Module.IsAnyLoaded)
-        {
-            // One module instance per process: whoever loaded it first chose its configuration (tests share one).
-            options.SoftHsm2ConfigPath = null;
-        }
-
-        return HsmTokenSet.Open(options);
+        return CaHierarchyTokens.OpenForDataDirectory(CaHierarchyTokens.CreateOptions(manifest, layout, initializeIfMissing, bulkSessions));
     }
 
     /// <summary>Reads the manifest of a data directory and opens its hierarchy with its tokens.</summary>

@@ -56,6 +56,31 @@ public static class CaHierarchyTokens
     public static HsmTokenSet Open(CaHierarchyManifest manifest, CaDataLayout layout, bool initializeIfMissing = false, int bulkSessions = 1) =>
         HsmTokenSet.Open(CreateOptions(manifest, layout, initializeIfMissing, bulkSessions));
 
+    /// <summary>
+    /// Opens the tokens of <paramref name="options"/> the way every command of a data directory does: its SoftHSM2
+    /// configuration is written when missing or pointed at the tokens beside it (a moved or restored directory), and
+    /// dropped when a module is already loaded in this process (one module instance per process: whoever loaded it
+    /// first chose its configuration; tests share one).
+    /// </summary>
+    /// <param name="options">The module and token options, e.g. from <see cref="CreateOptions"/>.</param>
+    /// <returns>The open tokens.</returns>
+    /// <exception cref="HsmException">The module or a token could not be opened.</exception>
+    public static HsmTokenSet OpenForDataDirectory(HsmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.SoftHsm2ConfigPath is string config)
+        {
+            SoftHsm2Environment.EnsureConfig(Path.GetDirectoryName(config)!);
+        }
+
+        if (Pkcs11Module.IsAnyLoaded)
+        {
+            options.SoftHsm2ConfigPath = null;
+        }
+
+        return HsmTokenSet.Open(options);
+    }
+
     /// <summary>Reads the demo PIN file, if there is one.</summary>
     /// <param name="layout">The layout.</param>
     /// <returns>The PINs, or <see langword="null"/>.</returns>
