@@ -26,21 +26,7 @@ public class OcspAllocationTests
     private static readonly byte[] KeyHash = RequestBuilder.Filled(20, 9);
     private static readonly byte[] Serial = [0x01, 0x02, 0x03, 0x04];
 
-    private static long Measure(Action<int> body)
-    {
-        for (int i = 0; i < 2000; i++)
-        {
-            body(i); // warm up: tiered JIT, statics
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
-        {
-            body(i);
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action<int> body) => AllocationProbe.LeastPerRound(body, Iterations);
 
     [Fact]
     public void TryParse_ManyRequests_AllocatesNothing()
