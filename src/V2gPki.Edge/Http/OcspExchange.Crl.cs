@@ -94,8 +94,8 @@ internal sealed partial class OcspExchange
         }
         catch (BadHttpRequestException ex)
         {
-            CountBodyRejected(context, ex);
-            throw;
+            WriteBodyRejected(context, ex);
+            return;
         }
 #pragma warning disable CA1031 // A handler bug must become a 500 for this request, not a dropped connection (invariant 5).
         catch (Exception ex)

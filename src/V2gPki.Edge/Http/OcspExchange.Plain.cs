@@ -20,6 +20,8 @@ internal sealed partial class OcspExchange
 
     private static ReadOnlySpan<byte> PayloadTooLargeBody => "request body too large\n"u8;
 
+    private static ReadOnlySpan<byte> BadBodyBody => "request body rejected: bad chunked framing, cut short or too slow\n"u8;
+
     /// <summary>Answers <c>/health</c>: the process is up and serving.</summary>
     /// <param name="context">The request state.</param>
     public static void WriteHealth(OcspRequestContext context)

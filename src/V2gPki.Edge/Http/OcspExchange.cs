@@ -179,8 +179,8 @@ internal sealed partial class OcspExchange
         }
         catch (BadHttpRequestException ex)
         {
-            CountBodyRejected(context, ex);
-            throw;
+            WriteBodyRejected(context, ex);
+            return Task.CompletedTask;
         }
 
         if (!result.IsCompleted)
@@ -254,26 +254,39 @@ internal sealed partial class OcspExchange
         }
         catch (BadHttpRequestException ex)
         {
-            CountBodyRejected(context, ex);
-            throw;
+            WriteBodyRejected(context, ex);
         }
     }
 
     /// <summary>
     /// Kestrel rejected the body while we read it: 413 for a chunked body over MaxRequestBodySize (counted here,
-    /// the handler being the first to see it), 400 for bad chunked framing or a body cut short (the reason is
-    /// counted from Kestrel's meter). Kestrel writes the error response itself once the exception propagates.
+    /// the handler being the first to see it), 400 for bad chunked framing or a body cut short, 408 when the body
+    /// came in below the minimum data rate (those reasons are counted from Kestrel's meter). The answer is written
+    /// here, with <c>Connection: close</c>, rather than by letting the exception escape: Kestrel would write the same
+    /// status but log every such request as an unhandled application error with its stack trace, so anyone could
+    /// fill the log with one malformed chunk per connection. Kestrel still sees the bad body when it drains it after
+    /// we return, which ends the connection and records the reason.
     /// </summary>
-    private void CountBodyRejected(OcspRequestContext context, BadHttpRequestException ex)
+    private void WriteBodyRejected(OcspRequestContext context, BadHttpRequestException ex)
     {
         if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            _metrics.CountRejected(RejectReason.BodyTooLarge);
-            context.Outcome = RequestOutcome.PayloadTooLarge;
+            if (context.Response.HasStarted)
+            {
+                _metrics.CountRejected(RejectReason.BodyTooLarge);
+                context.Outcome = RequestOutcome.PayloadTooLarge;
+                return;
+            }
+
+            WritePayloadTooLarge(context);
+            return;
         }
-        else
+
+        context.Outcome = RequestOutcome.BadRequest;
+        if (!context.Response.HasStarted)
         {
-            context.Outcome = RequestOutcome.BadRequest;
+            context.Response.Headers.Connection = ConnectionClose;
+            WriteText(context, ex.StatusCode, BadBodyBody, TextType);
         }
     }
 

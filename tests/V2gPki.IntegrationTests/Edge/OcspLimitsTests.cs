@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Text;
+using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 
 namespace V2gPki.IntegrationTests.Edge;
@@ -43,10 +44,13 @@ public class OcspLimitsTests
         Assert.Equal(Fixtures.Response(3), response.Body);
     }
 
-    [Fact]
-    public async Task Post_ChunkedBodyOverLimit_413()
+    [Theory]
+    [InlineData(OcspHostKind.Kestrel)]
+    [InlineData(OcspHostKind.Slim)]
+    public async Task Post_ChunkedBodyOverLimit_413ClosedAndNotLoggedAsAnError(OcspHostKind kind)
     {
-        await using var server = await TestOcspServer.StartAsync();
+        var log = new CapturedLog();
+        await using var server = await TestOcspServer.StartAsync(kind, log: log);
         using var http = RawHttp.Connect(server.Port);
 
         http.Send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
@@ -59,7 +63,40 @@ public class OcspLimitsTests
         var response = http.Read();
 
         Assert.Equal(413, response?.Status);
+        Assert.Equal("request body too large\n", Encoding.ASCII.GetString(response!.Body));
+        Assert.Equal("close", response.Header("Connection"));
+        Assert.True(http.WaitForClose(TimeSpan.FromSeconds(10)));
         await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.BodyTooLarge));
+        await Eventually.EqualAsync(1, () => server.Metrics.RequestCount(RequestRoute.OcspPost, RequestOutcome.PayloadTooLarge));
+
+        // Anyone can send such a body: it must not write an error with a stack trace to the log each time.
+        Assert.Empty(log.Records);
+    }
+
+    [Theory]
+    [InlineData(OcspHostKind.Kestrel)]
+    [InlineData(OcspHostKind.Slim)]
+    public async Task Post_BadChunkFraming_400WithReasonClosedNotLoggedAndServerStillServes(OcspHostKind kind)
+    {
+        // RFC 9112 §7.1: a chunk size must be hex digits; Kestrel refuses the body while we read it.
+        var log = new CapturedLog();
+        await using var server = await TestOcspServer.StartAsync(kind, log: log);
+        using (var http = RawHttp.Connect(server.Port))
+        {
+            http.Send("POST /ocsp HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n0123\r\n0\r\n\r\n");
+            var response = http.Read();
+
+            Assert.Equal(400, response?.Status);
+            Assert.StartsWith("request body rejected", Encoding.ASCII.GetString(response!.Body), StringComparison.Ordinal);
+            Assert.Equal("close", response.Header("Connection"));
+            Assert.True(http.WaitForClose(TimeSpan.FromSeconds(10)));
+        }
+
+        await Eventually.EqualAsync(1, () => server.Metrics.RequestCount(RequestRoute.OcspPost, RequestOutcome.BadRequest));
+        Assert.Empty(log.Records);
+        using var next = RawHttp.Connect(server.Port);
+        next.Send(RawHttp.Post("/", Fixtures.Request(5)));
+        Assert.Equal(Fixtures.Response(5), next.Read()?.Body);
     }
 
     [Fact]
