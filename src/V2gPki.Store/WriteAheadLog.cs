@@ -167,7 +167,12 @@ internal sealed class WriteAheadLog : IAsyncDisposable
                 Volatile.Write(ref _signaled, 0);
                 if (_groupDelay > TimeSpan.Zero)
                     await Task.Delay(_groupDelay, _time, stop).ConfigureAwait(false);
-                await _log.CommitAsync(stop).ConfigureAwait(false);
+                // Not cancellable: a commit that has started runs to its end before the loop can stop. Cancelling the
+                // wait would let DisposeAsync dispose the FasterLog while FASTER's commit-callback worker is still writing
+                // the commit metadata on a thread-pool thread; FasterLog.Dispose then spins until that worker ends, and
+                // the worker blocks until the device's write completes on another pool thread. With a thread pool of two
+                // workers (DOTNET_ThreadPool_ForceMaxWorkerThreads=2) every SIGTERM hung there (ServeProcessTests.Serve_ThreadPoolOfTwoWorkers_SigtermStopsWithinSeconds).
+                await _log.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 _metrics.WalCommitted();
                 CompleteWaiters(_log.CommittedUntilAddress);
             }

@@ -109,6 +109,34 @@ public class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_ThreadPoolOfTwoWorkers_SigtermStopsWithinSeconds()
+    {
+        // Shutdown disposes the WAL; FASTER's commit callback blocks a pool thread until the device's write completes on
+        // another one. When the WAL was disposed with a commit still in flight, a pool of two workers deadlocked there
+        // and every SIGTERM hung (the process had to be killed).
+        using (var demo = ServerProcess.StartJit("demo", "--data", Data, "--port", "0", "--admin-port", "0"))
+        {
+            await demo.WaitForPortAsync(Start);
+            await demo.WaitForLineAsync("v2gpki demo: ready in", Start);
+            demo.Signal("TERM");
+            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        var twoWorkers = new Dictionary<string, string> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
+        for (var i = 0; i < 2; i++)
+        {
+            using var serve = ServerProcess.StartJitWith(twoWorkers, "serve", "--config", Path.Combine(Data, "config.json"));
+            var port = await serve.WaitForPortAsync(Start);
+            await serve.WaitForLineAsync("v2gpki serve: ready", Start);
+            AssertVerdict(port, "evse-good", "good");
+
+            serve.Signal("TERM");
+            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains("stopped (store checkpointed)", serve.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Demo_DataDirectoryItDidNotMake_RefusedAndLeftAlone()
     {
         Directory.CreateDirectory(Data);

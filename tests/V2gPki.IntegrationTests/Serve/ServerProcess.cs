@@ -30,18 +30,23 @@ internal sealed class ServerProcess : IDisposable
     public string Output => string.Join('\n', _lines);
 
     /// <summary>The JIT-built <c>v2gpki</c> next to the tests (the project reference copies it).</summary>
-    public static ServerProcess StartJit(params string[] args)
+    public static ServerProcess StartJit(params string[] args) => StartJitWith(null, args);
+
+    /// <summary>The JIT-built <c>v2gpki</c> with extra environment variables (e.g. runtime knobs).</summary>
+    public static ServerProcess StartJitWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var apphost = Path.Combine(AppContext.BaseDirectory, "v2gpki");
         if (File.Exists(apphost))
         {
-            return Start(apphost, args);
+            return StartWith(environment, apphost, args);
         }
 
-        return Start(Environment.ProcessPath ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "v2gpki.dll"), .. args]);
+        return StartWith(environment, Environment.ProcessPath ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "v2gpki.dll"), .. args]);
     }
 
-    public static ServerProcess Start(string file, params string[] args)
+    public static ServerProcess Start(string file, params string[] args) => StartWith(null, file, args);
+
+    private static ServerProcess StartWith(IReadOnlyDictionary<string, string>? environment, string file, string[] args)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -59,6 +64,11 @@ internal sealed class ServerProcess : IDisposable
         start.Environment.Remove("V2GPKI_ROOT_PIN");
         start.Environment.Remove("V2GPKI_ONLINE_PIN");
         start.Environment.Remove("V2GPKI_SO_PIN");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start"));
     }
 
