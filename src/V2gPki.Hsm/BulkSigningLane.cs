@@ -124,7 +124,7 @@ public sealed class BulkSigningLane : IDisposable
 
     /// <summary>
     /// Signs one message through the bulk queue and blocks the calling thread until it is done (for synchronous
-    /// callers such as <see cref="HsmOcspSigner"/> in bulk mode; it waits behind every chunk queued before it).
+    /// callers such as <c>HsmOcspSigner</c> (V2gPki.Pki) in bulk mode; it waits behind every chunk queued before it).
     /// </summary>
     /// <param name="signer">A signer of this token.</param>
     /// <param name="data">The message.</param>

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Hsm;
+using V2gPki.Issuer.Signers;
 using V2gPki.Pki.Hierarchy;
 
 namespace V2gPki.Issuer;

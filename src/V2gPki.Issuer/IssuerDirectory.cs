@@ -2,7 +2,9 @@
 
 using System.Diagnostics.CodeAnalysis;
 using V2gPki.Hsm;
+using V2gPki.Issuer.Signers;
 using V2gPki.Ocsp;
+using V2gPki.Pki.Certificates;
 using V2gPki.Store;
 
 namespace V2gPki.Issuer;

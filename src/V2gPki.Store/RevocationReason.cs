@@ -4,7 +4,7 @@ namespace V2gPki.Store;
 
 /// <summary>
 /// RFC 5280 §5.3.1 CRLReason codes, stored as one byte with the RFC's numeric values: those of
-/// <see cref="V2gPki.Ocsp.CrlReason"/> (a cast maps them) plus <see cref="None"/>, the registry's "not revoked".
+/// <c>V2gPki.Ocsp.CrlReason</c> (a cast maps them) plus <see cref="None"/>, the registry's "not revoked".
 /// </summary>
 public enum RevocationReason : byte
 {

@@ -62,15 +62,6 @@ public static class Program
                 {
                     Console.WriteLine($"sig {name} bulk {Convert.ToBase64String(batch.GetSignature(i))}");
                 }
-
-                var ocsp = new HsmOcspSigner(signer, SigningLane.Bulk);
-                byte[] buffer = new byte[ocsp.MaxSignatureLength];
-                if (!ocsp.TrySign(message, buffer, out int written))
-                {
-                    throw new InvalidOperationException("IOcspSigner.TrySign refused a buffer of MaxSignatureLength bytes.");
-                }
-
-                Console.WriteLine($"sig {name} ocsp {Convert.ToBase64String(buffer.AsSpan(0, written))}");
             }
 
             Console.WriteLine("ok");

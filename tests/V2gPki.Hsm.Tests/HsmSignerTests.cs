@@ -128,25 +128,6 @@ public class HsmSignerTests(SoftHsmFixture fixture)
         Assert.InRange(trimmed, 1, 400);
     }
 
-    [Fact]
-    public void HsmOcspSigner_BothLanes_ExposesAlgorithmAndVerifies()
-    {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("cpo-sub2-ocsp"), HsmKeyType.EcP256).CreateSigner();
-        byte[] tbs = RandomNumberGenerator.GetBytes(300);
-        foreach (SigningLane lane in new[] { SigningLane.Priority, SigningLane.Bulk })
-        {
-            var ocsp = new HsmOcspSigner(signer, lane);
-            Assert.Equal(signer.AlgorithmIdentifier.ToArray(), ocsp.SignatureAlgorithm.ToArray());
-            Assert.Equal(72, ocsp.MaxSignatureLength);
-            Assert.False(ocsp.TrySign(tbs, new byte[10], out _));
-
-            byte[] buffer = new byte[ocsp.MaxSignatureLength];
-            Assert.True(ocsp.TrySign(tbs, buffer, out int written));
-
-            Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, HsmSignatureAlgorithm.EcdsaSha256, tbs, buffer.AsSpan(0, written)));
-        }
-    }
-
     private static bool HadLeadingZero(ReadOnlySpan<byte> signature)
     {
         // A 32-byte half with a leading zero byte encodes as an INTEGER of at most 31 content bytes.

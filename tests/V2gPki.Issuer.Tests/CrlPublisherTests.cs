@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Diagnostics;
+using V2gPki.Issuer.Crl;
 using V2gPki.Pki;
 using V2gPki.Pki.Crl;
 using V2gPki.Pki.Issuance;

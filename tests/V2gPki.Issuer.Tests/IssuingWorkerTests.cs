@@ -1,6 +1,11 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Issuer.Answering;
+using V2gPki.Issuer.Signers;
+using V2gPki.Issuer.Verify;
+using V2gPki.Issuer.Worker;
 using V2gPki.Ocsp;
+using V2gPki.Pki.Certificates;
 using V2gPki.Store;
 
 namespace V2gPki.Issuer.Tests;

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using V2gPki.Hsm;
+using V2gPki.Issuer.Worker;
 using Xunit.Abstractions;
 
 namespace V2gPki.Issuer.Tests;

@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 

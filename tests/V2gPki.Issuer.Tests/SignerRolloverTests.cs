@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Issuer.Answering;
+using V2gPki.Issuer.Signers;
 using V2gPki.Ocsp;
 
 namespace V2gPki.Issuer.Tests;

@@ -1,6 +1,10 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Globalization;
+using V2gPki.Issuer.Import;
+using V2gPki.Issuer.Signers;
+using V2gPki.Issuer.Verify;
+using V2gPki.Issuer.Worker;
 using V2gPki.Store;
 
 namespace V2gPki.Issuer.Tests;

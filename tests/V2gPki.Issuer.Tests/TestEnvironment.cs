@@ -1,6 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Security.Cryptography;
+using V2gPki.Issuer.Answering;
+using V2gPki.Issuer.Signers;
+using V2gPki.Issuer.Worker;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 

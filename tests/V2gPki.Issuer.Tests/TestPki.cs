@@ -12,6 +12,7 @@ using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Extension;
 using V2gPki.Hsm;
+using V2gPki.Issuer.Signers;
 
 namespace V2gPki.Issuer.Tests;
 

@@ -2,6 +2,7 @@
 
 using V2gPki.Hsm;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Signers;
 using V2gPki.Pki;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;

@@ -6,6 +6,8 @@ using System.Security.Cryptography;
 using V2gPki.Bench.Hsm;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Import;
+using V2gPki.Issuer.Worker;
 using V2gPki.Store;
 
 namespace V2gPki.Bench.Issuer;

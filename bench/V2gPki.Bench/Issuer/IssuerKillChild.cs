@@ -3,6 +3,10 @@
 using System.Globalization;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Import;
+using V2gPki.Issuer.Signers;
+using V2gPki.Issuer.Verify;
+using V2gPki.Issuer.Worker;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 

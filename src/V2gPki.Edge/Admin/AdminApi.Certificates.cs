@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Signers;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

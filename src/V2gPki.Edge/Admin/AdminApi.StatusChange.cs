@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Worker;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

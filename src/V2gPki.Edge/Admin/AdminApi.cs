@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Worker;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

@@ -3,6 +3,7 @@
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Metrics;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Worker;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

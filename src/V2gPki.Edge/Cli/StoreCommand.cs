@@ -1,7 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Edge.Metrics;
-using V2gPki.Issuer;
+using V2gPki.Issuer.Verify;
 
 namespace V2gPki.Edge.Cli;
 

@@ -5,7 +5,7 @@ using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Http;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
-using V2gPki.Issuer;
+using V2gPki.Issuer.Crl;
 
 namespace V2gPki.Edge.Hosting;
 

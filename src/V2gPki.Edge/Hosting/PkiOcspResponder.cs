@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 

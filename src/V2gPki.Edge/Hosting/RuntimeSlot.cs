@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using V2gPki.Edge.Ocsp;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Crl;
 
 namespace V2gPki.Edge.Hosting;
 

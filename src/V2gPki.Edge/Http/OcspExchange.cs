@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
-using V2gPki.Issuer;
+using V2gPki.Issuer.Crl;
 
 namespace V2gPki.Edge.Http;
 

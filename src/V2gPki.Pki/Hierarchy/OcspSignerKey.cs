@@ -2,6 +2,7 @@
 
 using Org.BouncyCastle.X509;
 using V2gPki.Hsm;
+using V2gPki.Pki.Signing;
 
 namespace V2gPki.Pki.Hierarchy;
 

@@ -4,6 +4,7 @@ using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
+using V2gPki.Pki.Certificates;
 using V2gPki.Pki.Profiles;
 using V2gPki.Pki.Signing;
 

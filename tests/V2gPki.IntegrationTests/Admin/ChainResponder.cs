@@ -3,6 +3,7 @@
 using System.Buffers;
 using V2gPki.Edge.Ocsp;
 using V2gPki.Issuer;
+using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
 
 namespace V2gPki.IntegrationTests.Admin;

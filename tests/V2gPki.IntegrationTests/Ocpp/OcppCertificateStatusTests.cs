@@ -87,10 +87,10 @@ public sealed class OcppCertificateStatusTests(AdminFixture fixture)
         // Stations ask for the Sub-CA 2 certificate too (DESIGN.md §3): cpo-sub2's certificate under cpo-sub1.
         var sub1 = fixture.Hierarchy.GetCa("cpo-sub1");
         var sub2 = fixture.Hierarchy.GetCa("cpo-sub2");
-        var registration = await fixture.Worker.RegisterAsync(new V2gPki.Issuer.CertificateRegistration { CertificateDer = sub2.CertificateDer, Kind = V2gPki.Store.CertificateKind.SubCa });
+        var registration = await fixture.Worker.RegisterAsync(new V2gPki.Issuer.Worker.CertificateRegistration { CertificateDer = sub2.CertificateDer, Kind = V2gPki.Store.CertificateKind.SubCa });
         Assert.True(registration.Succeeded, registration.Status.ToString());
         var (name, key) = Hashes(sub1.CertificateDer.ToArray(), "SHA512");
-        var serial = V2gPki.Issuer.CertificateInfo.Parse(sub2.CertificateDer).Serial;
+        var serial = V2gPki.Pki.Certificates.CertificateInfo.Parse(sub2.CertificateDer).Serial;
 
         var result = await fixture.NewOcppHandler().AnswerAsync(Encoding.UTF8.GetBytes(Wrapped("SHA512", Convert.ToHexString(name), Convert.ToHexString(key), Convert.ToHexString(serial))), CancellationToken.None);
 
