@@ -2,7 +2,7 @@
 
 namespace V2gPki.Issuer;
 
-/// <summary>Delegated signer rollover and expiry alerts (DESIGN §3).</summary>
+/// <summary>Delegated signer rollover and expiry alerts (docs/architecture.md §3).</summary>
 public sealed partial class IssuingWorker : IMetricsSource
 {
     /// <summary>
