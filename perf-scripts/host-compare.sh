@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # host-compare.sh [BINARY] [SECONDS] [ROUNDS]
-# Issue 7 host choice: the same v2gpki binary in perf-serve mode with --host kestrel (KestrelServer + our
-# IHttpApplication) and --host slim (CreateSlimBuilder + minimal route handlers), over the same openssl-made
-# request set, POST and GET, -c32 and -c64, in ROUNDS interleaved rounds; prints rps/p50/p99 per run, then
-# min/median/max per variant, and allocated bytes per request (from /metrics: GC.GetTotalAllocatedBytes delta /
-# request delta, whole process, scrapes included).
+# The host choice (docs/decisions/0001-ocsp-host-bare-kestrel.md): the same v2gpki binary in perf-serve mode with
+# --host kestrel (KestrelServer + our IHttpApplication) and --host slim (CreateSlimBuilder + minimal route handlers),
+# over the same openssl-made request set, POST and GET, -c32 and -c64, in ROUNDS interleaved rounds; prints
+# rps/p50/p99 per run, then min/median/max per variant, and allocated bytes per request (from /metrics:
+# GC.GetTotalAllocatedBytes delta / request delta, whole process, scrapes included).
+# Historical: --host and the slim host exist only in binaries built from commit b52c035 or earlier.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"

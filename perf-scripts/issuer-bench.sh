@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Issuing-worker figures (DESIGN §8): pre-sign (re-sign wave) throughput against the raw PKCS#11 sign rate at 1, 2, 4
-# and 8 sessions, interleaved rounds with min / median / max and paired per-round ratios; revocation acknowledgement and
-# revoke-to-visible latency p50/p99/max idle and while re-sign waves run. The machine is shared: run it when it is quiet.
+# Issuing-worker figures (docs/architecture.md §8): pre-sign (re-sign wave) throughput against the raw PKCS#11 sign rate
+# at 1, 2, 4 and 8 sessions, interleaved rounds with min / median / max and paired per-round ratios; revocation
+# acknowledgement and revoke-to-visible latency p50/p99/max idle and while re-sign waves run. The machine is shared: run
+# it when it is quiet.
 # Usage: perf-scripts/issuer-bench.sh [CERTIFICATES] [ROUNDS] [SECONDS] [REVOCATIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

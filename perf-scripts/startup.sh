@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # startup.sh [ROUNDS] [--serve CONFIG REQUEST]: exec → first OCSP answer and idle RSS, NativeAOT against JIT
-# (DESIGN.md §8: < 100 ms, idle RSS < 40 MB before the store). Needs artifacts/v2gpki-aot (dotnet publish -r linux-x64)
-# and artifacts/v2gpki-jit (dotnet build -c Release -o artifacts/v2gpki-jit). Every process is ended by its PID.
+# (docs/architecture.md §8: < 100 ms, idle RSS < 40 MB before the store). Needs artifacts/v2gpki-aot
+# (dotnet publish -r linux-x64) and artifacts/v2gpki-jit (dotnet build -c Release -o artifacts/v2gpki-jit).
+# Every process is ended by its PID.
 #   default        v2gpki perf-serve over a generated table (the HTTP path alone)
 #   --serve C R    the real server, 'v2gpki serve --config C' (HSM login, store recovery, issuer, both listeners), on
 #                  the port of C (stop whatever serves C first). Prints exec → first HTTP answer to the DER request R,

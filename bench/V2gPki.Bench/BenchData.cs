@@ -6,7 +6,7 @@ using V2gPki.Ocsp;
 
 namespace V2gPki.Bench;
 
-/// <summary>Shared benchmark inputs (STYLE §26): realistic requests, a signed part and a delegated signer certificate.</summary>
+/// <summary>Shared benchmark inputs (docs/style.md §26): realistic requests, a signed part and a delegated signer certificate.</summary>
 public static class BenchData
 {
     /// <summary>An openssl-shaped request: one SHA-1 CertID (8-octet serial) and a 16-octet wrapped nonce.</summary>

@@ -5,8 +5,8 @@ namespace V2gPki.Der;
 /// <summary>
 /// A forward, strict-DER reader over a span (X.690 §10). Every <c>TryRead…</c> method either consumes exactly one
 /// element and returns <see cref="DerStatus.Done"/>, or consumes nothing, zeroes its <c>out</c> values and returns
-/// the violation; it never throws on input (STYLE §7, §8). Readers over the contents of a constructed element are
-/// bounded: an element that runs past its parent is <see cref="DerStatus.UnexpectedEnd"/> there, while the
+/// the violation; it never throws on input (docs/style.md §7, §8). Readers over the contents of a constructed element
+/// are bounded: an element that runs past its parent is <see cref="DerStatus.UnexpectedEnd"/> there, while the
 /// top-level reader answers <see cref="DerStatus.NeedMoreData"/>.
 /// </summary>
 public ref partial struct DerReader

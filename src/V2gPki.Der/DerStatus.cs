@@ -3,7 +3,7 @@
 namespace V2gPki.Der;
 
 /// <summary>
-/// The outcome of a DER read (STYLE §7, §15). Values are explicit and never reused. Every status other than
+/// The outcome of a DER read (docs/style.md §7, §15). Values are explicit and never reused. Every status other than
 /// <see cref="Done"/> leaves the reader where it was (nothing consumed) and the <c>out</c> values zeroed.
 /// </summary>
 public enum DerStatus

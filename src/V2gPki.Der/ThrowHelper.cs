@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace V2gPki.Der;
 
-/// <summary>Throw sites kept out of hot methods so those stay small and inlinable (STYLE §14). Only caller bugs throw.</summary>
+/// <summary>Throw sites kept out of hot methods so those stay small and inlinable (docs/style.md §14). Only caller bugs throw.</summary>
 internal static class ThrowHelper
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for <paramref name="paramName"/>.</summary>

@@ -4,7 +4,7 @@ using V2gPki.Edge.Cli;
 
 namespace V2gPki.Edge;
 
-/// <summary>Entry point of the <c>v2gpki</c> executable: wiring only (STYLE.md §1).</summary>
+/// <summary>Entry point of the <c>v2gpki</c> executable: wiring only (docs/style.md §1).</summary>
 public static class Program
 {
     /// <summary>Dispatches the command line to a CLI command and returns its exit status.</summary>

@@ -31,7 +31,7 @@ public enum HsmError
     /// <summary>A key with the requested label already exists on the token.</summary>
     KeyExists = 8,
 
-    /// <summary>A key exists but breaks the key policy: extractable, not sensitive, or not allowed to sign (DESIGN §4, invariant 1).</summary>
+    /// <summary>A key exists but breaks the key policy: extractable, not sensitive, or not allowed to sign (docs/architecture.md §4, invariant 1).</summary>
     KeyPolicyViolation = 9,
 
     /// <summary>More than one private or public key carries the requested label.</summary>

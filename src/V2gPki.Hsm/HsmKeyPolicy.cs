@@ -2,7 +2,9 @@
 
 namespace V2gPki.Hsm;
 
-/// <summary>The security attributes of a private key as the token reports them (DESIGN §4, invariant 1).</summary>
+/// <summary>
+/// The security attributes of a private key as the token reports them (docs/architecture.md §4, invariant 1).
+/// </summary>
 /// <param name="IsToken"><c>CKA_TOKEN</c>: a persistent token object.</param>
 /// <param name="IsPrivate"><c>CKA_PRIVATE</c>: usable only after login.</param>
 /// <param name="IsSensitive"><c>CKA_SENSITIVE</c>: the key value cannot be read.</param>

@@ -5,7 +5,7 @@ using Net.Pkcs11Interop.LowLevelAPI80;
 
 namespace V2gPki.Hsm;
 
-/// <summary>The login probe behind <c>/ready</c> (DESIGN.md §7: readiness = store recovered and HSM logged in).</summary>
+/// <summary>The login probe behind <c>/ready</c> (docs/architecture.md §7: readiness = store recovered and HSM logged in).</summary>
 public sealed partial class HsmToken
 {
     private const int MaxProbeRepairs = 2;

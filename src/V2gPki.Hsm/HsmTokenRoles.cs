@@ -2,7 +2,7 @@
 
 namespace V2gPki.Hsm;
 
-/// <summary>The token roles of the demo configuration (DESIGN §4 invariant 1, §6).</summary>
+/// <summary>The token roles of the demo configuration (docs/architecture.md §4 invariant 1, §6).</summary>
 public static class HsmTokenRoles
 {
     /// <summary>The token holding the V2G root and Sub-CA 1 keys (offline in production).</summary>

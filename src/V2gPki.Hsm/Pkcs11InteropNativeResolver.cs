@@ -9,7 +9,7 @@ namespace V2gPki.Hsm;
 /// <summary>
 /// Pkcs11Interop P/Invokes <c>dlopen</c>/<c>dlsym</c> from "libdl". glibc 2.34+ (Debian 12) ships no <c>libdl.so</c>,
 /// only the <c>libdl.so.2</c> stub, and moved the functions into libc; this resolver maps "libdl" to
-/// <c>libc.so.6</c> (Pkcs11Interop issue #239; notes/aot-probe.md §3). It works under JIT and NativeAOT.
+/// <c>libc.so.6</c> (Pkcs11Interop issue #239; docs/nativeaot.md §3). It works under JIT and NativeAOT.
 /// </summary>
 internal static class Pkcs11InteropNativeResolver
 {

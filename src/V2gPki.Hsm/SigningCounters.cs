@@ -3,8 +3,8 @@
 namespace V2gPki.Hsm;
 
 /// <summary>
-/// Signatures made and failed on one signing lane of a token, for the host's <c>/metrics</c> (issue 7: HSM signatures
-/// and errors per lane). One <see cref="Interlocked"/> increment per signature: noise next to a PKCS#11 round trip.
+/// Signatures made and failed on one signing lane of a token, for the host's <c>/metrics</c> (HSM signatures and
+/// errors per lane). One <see cref="Interlocked"/> increment per signature: noise next to a PKCS#11 round trip.
 /// </summary>
 public sealed class SigningCounters
 {

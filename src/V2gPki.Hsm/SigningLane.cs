@@ -2,7 +2,7 @@
 
 namespace V2gPki.Hsm;
 
-/// <summary>Which signing lane of a token a signer uses (DESIGN §3 "Priority").</summary>
+/// <summary>Which signing lane of a token a signer uses (docs/architecture.md §3 "Priority").</summary>
 public enum SigningLane
 {
     /// <summary>

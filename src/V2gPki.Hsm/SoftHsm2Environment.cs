@@ -7,7 +7,7 @@ namespace V2gPki.Hsm;
 /// <summary>
 /// Prepares SoftHSM2 for this process: writes a <c>softhsm2.conf</c> for a token directory under a data directory and
 /// sets <c>SOFTHSM2_CONF</c> in the C library's environment, where SoftHSM2 reads it. One SoftHSM2 instance serves a
-/// whole process, so do this once, before the module is loaded (DESIGN §6).
+/// whole process, so do this once, before the module is loaded (docs/architecture.md §6).
 /// </summary>
 public static class SoftHsm2Environment
 {

@@ -5,7 +5,7 @@ namespace V2gPki.Issuer;
 /// <summary>A CA as configuration describes it (the CA manifest maps onto this).</summary>
 public sealed class IssuerCaDefinition
 {
-    /// <summary>Gets the CA name (DESIGN §2: <c>v2g-root</c>, <c>cpo-sub1</c>, …).</summary>
+    /// <summary>Gets the CA name (docs/architecture.md §2: <c>v2g-root</c>, <c>cpo-sub1</c>, …).</summary>
     public required string Name { get; init; }
 
     /// <summary>Gets the store issuer id, 1–65535, stable for the CA's lifetime.</summary>

@@ -32,7 +32,7 @@ public sealed class IssuerEntry
     /// <summary>Gets the position of the CA in the directory (stable while the process runs).</summary>
     public int Index { get; }
 
-    /// <summary>Gets the CA name (DESIGN §2).</summary>
+    /// <summary>Gets the CA name (docs/architecture.md §2).</summary>
     public string Name { get; }
 
     /// <summary>Gets the store issuer id (the first two bytes of every key of certificates it issued).</summary>

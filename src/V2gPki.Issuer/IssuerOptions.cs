@@ -5,7 +5,8 @@ using V2gPki.Ocsp;
 namespace V2gPki.Issuer;
 
 /// <summary>
-/// Knobs of the issuing worker (DESIGN §3 pre-signing, revocation, freshness). Each option says how to size it.
+/// Knobs of the issuing worker (docs/architecture.md §3 pre-signing, revocation, freshness). Each option says how to
+/// size it.
 /// </summary>
 public sealed class IssuerOptions
 {
@@ -90,6 +91,6 @@ public sealed class IssuerOptions
     /// </summary>
     public TimeSpan SignerExpiryAlertLead { get; set; } = TimeSpan.FromDays(60);
 
-    /// <summary>Gets or sets the validity of a new delegated signer certificate issued at rollover (default 90 days, DESIGN §10).</summary>
+    /// <summary>Gets or sets the validity of a new delegated signer certificate issued at rollover (default 90 days, docs/architecture.md §10).</summary>
     public TimeSpan SignerValidity { get; set; } = TimeSpan.FromDays(90);
 }

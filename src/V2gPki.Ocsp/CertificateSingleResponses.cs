@@ -4,7 +4,8 @@ namespace V2gPki.Ocsp;
 
 /// <summary>
 /// The SingleResponses for one certificate, one per configured CertID hash algorithm, all with the same status
-/// (DESIGN §3 "one signature answers every hash algorithm"; RFC 6960 §4.2.2.3 allows the extra SingleResponses).
+/// (docs/architecture.md §3 "one signature answers every hash algorithm"; RFC 6960 §4.2.2.3 allows the extra
+/// SingleResponses).
 /// </summary>
 public readonly ref struct CertificateSingleResponses : ISingleResponseList
 {

@@ -3,8 +3,9 @@
 namespace V2gPki.Ocsp;
 
 /// <summary>
-/// The outcome of reading an OCSP request or response (STYLE §15): one enum for the protocol, explicit values never
-/// reused. The HTTP layer maps every value but <see cref="Ok"/> to <c>malformedRequest</c> (RFC 6960 §2.3) in one switch.
+/// The outcome of reading an OCSP request or response (docs/style.md §15): one enum for the protocol, explicit values
+/// never reused. The HTTP layer maps every value but <see cref="Ok"/> to <c>malformedRequest</c> (RFC 6960 §2.3) in one
+/// switch.
 /// </summary>
 public enum OcspParseStatus
 {

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Ocsp;
 
-/// <summary>Policy knobs of the request parser; the default ignores nonce lengths so responses stay cacheable (DESIGN §3).</summary>
+/// <summary>Policy knobs of the request parser; the default ignores nonce lengths so responses stay cacheable (docs/architecture.md §3).</summary>
 public readonly struct OcspRequestOptions : IEquatable<OcspRequestOptions>
 {
     /// <summary>The shortest nonce RFC 9654 §2.1 allows.</summary>

@@ -58,7 +58,8 @@ public static partial class OcspRequestParser
         var quirks = OcspRequestQuirks.None;
         if (ocspRequest.HasData)
         {
-            // optionalSignature [0] EXPLICIT Signature: not verified, the responder answers anyway (DESIGN §3).
+            // optionalSignature [0] EXPLICIT Signature: not verified, the responder answers anyway
+            // (docs/architecture.md §3).
             der = ocspRequest.TryReadConstructed(ExplicitTag0, out DerReader signature);
             if (der != DerStatus.Done)
             {

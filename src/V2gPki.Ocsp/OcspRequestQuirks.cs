@@ -3,8 +3,8 @@
 namespace V2gPki.Ocsp;
 
 /// <summary>
-/// What the lenient parts of the request parser skipped or tolerated (DESIGN §3 "Parsing"): the request is still
-/// answered, and the caller counts each flag in metrics. Values are explicit and never reused.
+/// What the lenient parts of the request parser skipped or tolerated (docs/architecture.md §3 "Parsing"): the request
+/// is still answered, and the caller counts each flag in metrics. Values are explicit and never reused.
 /// </summary>
 [Flags]
 public enum OcspRequestQuirks

@@ -28,7 +28,9 @@ public readonly ref struct ResponderId
     /// <summary>byKey: the 20-byte SHA-1 KeyHash; byName: the complete DER Name.</summary>
     public ReadOnlySpan<byte> Value { get; }
 
-    /// <summary>A byKey ResponderID (what DESIGN §3 uses: it is short and stable across signer re-issuance).</summary>
+    /// <summary>
+    /// A byKey ResponderID (what docs/architecture.md §3 uses: it is short and stable across signer re-issuance).
+    /// </summary>
     /// <param name="keyHash">SHA-1 of the signer's subjectPublicKey BIT STRING contents (see <see cref="TryComputeKeyHash"/>).</param>
     /// <returns>The ResponderID.</returns>
     /// <exception cref="ArgumentException"><paramref name="keyHash"/> is not 20 bytes.</exception>

@@ -6,7 +6,7 @@ using V2gPki.Der;
 namespace V2gPki.Ocsp;
 
 /// <summary>
-/// The signed part of a response: what the store keeps per certificate as one opaque blob (DESIGN §5).
+/// The signed part of a response: what the store keeps per certificate as one opaque blob (docs/architecture.md §5).
 /// </summary>
 /// <remarks>
 /// <para>Layout: the three leading DER elements of <c>BasicOCSPResponse</c> (RFC 6960 §4.2.1), back to back, nothing else:</para>

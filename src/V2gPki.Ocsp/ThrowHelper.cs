@@ -4,7 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace V2gPki.Ocsp;
 
-/// <summary>Throw sites kept out of hot methods (STYLE §14). Only caller bugs throw; peer input never does.</summary>
+/// <summary>
+/// Throw sites kept out of hot methods (docs/style.md §14). Only caller bugs throw; peer input never does.
+/// </summary>
 internal static class ThrowHelper
 {
     /// <summary>Throws <see cref="ArgumentException"/> with <paramref name="message"/> for <paramref name="paramName"/>.</summary>

@@ -2,7 +2,9 @@
 
 namespace V2gPki.Store;
 
-/// <summary>What a registered certificate is (DESIGN §2 leaf kinds plus CA and signer certificates).</summary>
+/// <summary>
+/// What a registered certificate is (docs/architecture.md §2 leaf kinds plus CA and signer certificates).
+/// </summary>
 /// <remarks>Stored as one byte; values are never reused. The store does not interpret it.</remarks>
 public enum CertificateKind : byte
 {

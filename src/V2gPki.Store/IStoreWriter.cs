@@ -4,7 +4,7 @@ namespace V2gPki.Store;
 
 /// <summary>
 /// The write side used by the issuing worker. Issuance and status changes go through the WAL: the returned task completes
-/// only after the WAL entry is committed (group commit), so an acknowledged write survives kill -9 (DESIGN §4 invariant 2).
+/// only after the WAL entry is committed (group commit), so an acknowledged write survives kill -9 (docs/architecture.md §4 invariant 2).
 /// Re-signs are not logged (see <see cref="ReplaceResponse"/>).
 /// </summary>
 public interface IStoreWriter

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Store;
 
-/// <summary>Outcome of a store lookup. Numeric values are explicit and never reused (STYLE §15).</summary>
+/// <summary>Outcome of a store lookup. Numeric values are explicit and never reused (docs/style.md §15).</summary>
 public enum LookupStatus : byte
 {
     /// <summary>The record was found and copied into the destination.</summary>
@@ -16,7 +16,7 @@ public enum LookupStatus : byte
 
     /// <summary>
     /// The record is not in memory and the read would have to wait for the disk. On the serving index this is a sizing bug
-    /// (DESIGN §4 invariant 3): it is counted in <see cref="StoreMetrics.PendingReads"/>, the read is abandoned rather than
+    /// (docs/architecture.md §4 invariant 3): it is counted in <see cref="StoreMetrics.PendingReads"/>, the read is abandoned rather than
     /// waited for, and the OCSP host answers <c>tryLater</c>.
     /// </summary>
     Pending = 4,

@@ -14,7 +14,7 @@ public static class StoreLimits
     /// <summary>Longest requester (issuance metadata), in UTF-8 bytes.</summary>
     public const int MaxRequesterLength = 64;
 
-    /// <summary>Largest signed response part; a whole response stays under 4 KB (DESIGN §3).</summary>
+    /// <summary>Largest signed response part; a whole response stays under 4 KB (docs/architecture.md §3).</summary>
     public const int MaxSignedResponseLength = 4096;
 
     /// <summary>Largest certificate DER accepted.</summary>

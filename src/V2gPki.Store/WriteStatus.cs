@@ -2,7 +2,7 @@
 
 namespace V2gPki.Store;
 
-/// <summary>Outcome of a store write. Numeric values are explicit and never reused (STYLE §15).</summary>
+/// <summary>Outcome of a store write. Numeric values are explicit and never reused (docs/style.md §15).</summary>
 public enum WriteStatus : byte
 {
     /// <summary>Written (for WAL writes: committed to the WAL, so it survives a crash).</summary>

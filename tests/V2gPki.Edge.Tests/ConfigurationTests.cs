@@ -64,7 +64,7 @@ public class ConfigurationTests
     }
 
     [Fact]
-    public void Defaults_AreValidAndMatchDesign()
+    public void Defaults_AreValidAndMatchTheDocumentedValues()
     {
         var options = new V2gPkiOptions();
 

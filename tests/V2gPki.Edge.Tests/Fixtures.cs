@@ -2,7 +2,9 @@
 
 namespace V2gPki.Edge.Tests;
 
-/// <summary>Real OCSP fixtures made by openssl (TestData/make-fixtures.sh), loaded by name (STYLE.md §24).</summary>
+/// <summary>
+/// Real OCSP fixtures made by openssl (TestData/make-fixtures.sh), loaded by name (docs/style.md §24).
+/// </summary>
 internal static class Fixtures
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);

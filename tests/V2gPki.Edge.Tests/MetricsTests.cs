@@ -71,7 +71,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void EdgeMetrics_RegistersEveryFamilyOfIssue7()
+    public void EdgeMetrics_ExposesEveryServerMetricFamily()
     {
         var metrics = new EdgeMetrics(new MetricsRegistry());
         metrics.CountRequest(RequestRoute.OcspPost, RequestOutcome.Successful, 100);

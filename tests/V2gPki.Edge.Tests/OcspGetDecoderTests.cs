@@ -6,7 +6,9 @@ using V2gPki.Edge.Http;
 
 namespace V2gPki.Edge.Tests;
 
-/// <summary>RFC 5019 §5 GET decoding with the tolerances of DESIGN.md §3, on real openssl requests.</summary>
+/// <summary>
+/// RFC 5019 §5 GET decoding with the tolerances of docs/architecture.md §3, on real openssl requests.
+/// </summary>
 public class OcspGetDecoderTests
 {
     /// <summary>Every way a client is known to put base64 into the path, applied to standard base64.</summary>
@@ -78,7 +80,7 @@ public class OcspGetDecoderTests
     [Fact]
     public void TryDecode_DoubleSlashInsideBase64_IsNeverCollapsed()
     {
-        // 0xFF 0xFF 0xFF → "////": slashes inside the data are data (DESIGN.md §3).
+        // 0xFF 0xFF 0xFF → "////": slashes inside the data are data (docs/architecture.md §3).
         byte[] der = [0x30, 0x06, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF];
         var b64 = Convert.ToBase64String(der);
         Assert.Contains("//", b64, StringComparison.Ordinal);

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Hsm.Tests;
 
-/// <summary>Allocation budgets of the signing hot path (STYLE §27): measured, not benchmarked.</summary>
+/// <summary>Allocation budgets of the signing hot path (docs/style.md §27): measured, not benchmarked.</summary>
 [Collection(SoftHsmCollection.Name)]
 public class AllocationTests(SoftHsmFixture fixture)
 {

@@ -6,7 +6,7 @@ namespace V2gPki.Hsm.Tests;
 
 /// <summary>
 /// Publishes tests/V2gPki.Hsm.AotSmoke with NativeAOT, runs it (its own throw-away SoftHSM2 token, in its own
-/// process) and verifies every key and signature it prints with .NET and openssl (DESIGN §6: an AOT test per mechanism).
+/// process) and verifies every key and signature it prints with .NET and openssl (docs/architecture.md §6: an AOT test per mechanism).
 /// </summary>
 [Collection(Name)]
 public class AotSmokeTests

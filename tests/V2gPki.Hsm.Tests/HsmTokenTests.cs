@@ -49,7 +49,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     {
         HsmKeyPolicy policy = fixture.Online.GenerateKey(UniqueLabel("policy"), keyType).GetPolicy();
 
-        // DESIGN §4 invariant 1.
+        // docs/architecture.md §4 invariant 1.
         Assert.True(policy.IsToken);
         Assert.True(policy.IsPrivate);
         Assert.True(policy.IsSensitive);
@@ -142,7 +142,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GenerateKey_OnRootToken_NotVisibleOnOnlineToken()
     {
-        // DESIGN §4 invariant 1: root and Sub-CA 1 keys live in a separate token from the online keys.
+        // docs/architecture.md §4 invariant 1: root and Sub-CA 1 keys live in a separate token from the online keys.
         string label = UniqueLabel("v2g-root");
         fixture.Root.GenerateKey(label, HsmKeyType.EcP256);
 

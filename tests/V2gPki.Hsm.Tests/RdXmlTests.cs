@@ -9,7 +9,7 @@ namespace V2gPki.Hsm.Tests;
 
 /// <summary>
 /// NativeAOT needs marshalling data for every structure Pkcs11Interop marshals through Marshal.*(Type)
-/// (notes/aot-probe.md §3). The committed rd.xml must be exactly what <see cref="Generate"/> derives from the
+/// (docs/nativeaot.md §3). The committed rd.xml must be exactly what <see cref="Generate"/> derives from the
 /// Pkcs11Interop.dll in use, so a package upgrade that adds or renames a structure fails here instead of at run time
 /// in an AOT binary. Run with V2GPKI_UPDATE_RDXML=1 to rewrite the file after an upgrade.
 /// </summary>

@@ -5,10 +5,10 @@ using System.Security.Cryptography;
 namespace V2gPki.Hsm.Tests;
 
 /// <summary>
-/// One throw-away SoftHSM2 token directory per test run (DESIGN §6): SOFTHSM2_CONF is set through libc before the
-/// module loads, and the module is never finalised mid-run. Tokens: <c>online</c> and <c>root</c> opened by role, and
-/// <c>pin-test</c>, initialised but never logged in, for the wrong-PIN test (a token the process is logged in to
-/// answers any PIN with CKR_USER_ALREADY_LOGGED_IN).
+/// One throw-away SoftHSM2 token directory per test run (docs/architecture.md §6): SOFTHSM2_CONF is set through libc
+/// before the module loads, and the module is never finalised mid-run. Tokens: <c>online</c> and <c>root</c> opened by
+/// role, and <c>pin-test</c>, initialised but never logged in, for the wrong-PIN test (a token the process is logged in
+/// to answers any PIN with CKR_USER_ALREADY_LOGGED_IN).
 /// </summary>
 public sealed class SoftHsmFixture : IDisposable
 {

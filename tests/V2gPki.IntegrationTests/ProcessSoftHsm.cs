@@ -6,9 +6,9 @@ using V2gPki.Hsm;
 namespace V2gPki.IntegrationTests;
 
 /// <summary>
-/// The one SoftHSM2 instance of this test process (DESIGN.md §6: one instance per process, never C_Finalize mid-run).
-/// Every in-process fixture that opens tokens calls <see cref="EnsureLoaded"/> first: it points SOFTHSM2_CONF at a
-/// token directory owned by the process and loads the module, so a fixture's own
+/// The one SoftHSM2 instance of this test process (docs/architecture.md §6: one instance per process, never C_Finalize
+/// mid-run). Every in-process fixture that opens tokens calls <see cref="EnsureLoaded"/> first: it points SOFTHSM2_CONF
+/// at a token directory owned by the process and loads the module, so a fixture's own
 /// <see cref="SoftHsm2Environment.Prepare"/> later cannot move the tokens into a directory that fixture deletes while
 /// other collections still run. Tokens carry unique labels per fixture. The directory is removed at process exit, or
 /// swept by the next run when the test host was killed.

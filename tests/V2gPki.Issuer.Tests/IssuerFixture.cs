@@ -6,8 +6,8 @@ using V2gPki.Hsm;
 namespace V2gPki.Issuer.Tests;
 
 /// <summary>
-/// One throw-away SoftHSM2 token directory per test run (DESIGN §6; never C_Finalize mid-run), an online token with
-/// the test hierarchy's CA and signer keys, and PEM files of the certificates for openssl.
+/// One throw-away SoftHSM2 token directory per test run (docs/architecture.md §6; never C_Finalize mid-run), an online
+/// token with the test hierarchy's CA and signer keys, and PEM files of the certificates for openssl.
 /// </summary>
 public sealed class IssuerFixture : IDisposable
 {

@@ -11,11 +11,12 @@ using Xunit.Abstractions;
 namespace V2gPki.Issuer.Tests;
 
 /// <summary>
-/// DESIGN §4 invariant 2 at the worker level: a child process (bench issuer-killchild) revokes certificates through the
-/// <see cref="IssuingWorker"/> (priority-lane signature, WAL commit, acknowledgement) from four streams and prints each
-/// acknowledged serial; the test SIGKILLs it at random moments (after it is ready), restarts it over the same store and
-/// token, and finally checks that every acknowledged revocation is in the registry and served as revoked by a response
-/// that parses, and that store verify passes. V2GPKI_KILLS overrides the number of kills (perf-scripts/issuer-killtest.sh).
+/// docs/architecture.md §4 invariant 2 at the worker level: a child process (bench issuer-killchild) revokes
+/// certificates through the <see cref="IssuingWorker"/> (priority-lane signature, WAL commit, acknowledgement) from
+/// four streams and prints each acknowledged serial; the test SIGKILLs it at random moments (after it is ready),
+/// restarts it over the same store and token, and finally checks that every acknowledged revocation is in the registry
+/// and served as revoked by a response that parses, and that store verify passes. V2GPKI_KILLS overrides the number of
+/// kills (perf-scripts/issuer-killtest.sh).
 /// </summary>
 public sealed class KillTests(ITestOutputHelper output)
 {

@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 
 namespace V2gPki.Issuer.Tests;
 
-/// <summary>Runs <c>openssl ocsp -respin</c> as the independent verifier (DESIGN §4 invariant 4).</summary>
+/// <summary>
+/// Runs <c>openssl ocsp -respin</c> as the independent verifier (docs/architecture.md §4 invariant 4).
+/// </summary>
 internal static class Openssl
 {
     /// <summary>Verifies a DER OCSPResponse and returns openssl's stdout + stderr and exit code.</summary>

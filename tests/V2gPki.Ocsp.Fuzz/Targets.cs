@@ -6,7 +6,7 @@ namespace V2gPki.Ocsp.Fuzz;
 /// <param name="input">The input bytes.</param>
 public delegate void FuzzAction(ReadOnlySpan<byte> input);
 
-/// <summary>A fuzz target per parser (STYLE §25).</summary>
+/// <summary>A fuzz target per parser (docs/style.md §25).</summary>
 public interface IFuzzTarget
 {
     /// <summary>Parses <paramref name="input"/>; throws only to report a finding (a crash or a disagreement with the slow path).</summary>

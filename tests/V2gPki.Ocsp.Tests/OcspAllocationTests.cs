@@ -5,7 +5,9 @@ using V2gPki.Ocsp.Tests.Support;
 
 namespace V2gPki.Ocsp.Tests;
 
-/// <summary>Allocation budgets of the hot path as unit tests (STYLE §27): zero bytes across many calls.</summary>
+/// <summary>
+/// Allocation budgets of the hot path as unit tests (docs/style.md §27): zero bytes across many calls.
+/// </summary>
 public class OcspAllocationTests
 {
     private const int Iterations = 20_000;

@@ -6,7 +6,9 @@ using V2gPki.Ocsp.Tests.Support;
 
 namespace V2gPki.Ocsp.Tests;
 
-/// <summary>Responses we write are accepted by openssl, GnuTLS and BouncyCastle (DESIGN §4 invariant 4).</summary>
+/// <summary>
+/// Responses we write are accepted by openssl, GnuTLS and BouncyCastle (docs/architecture.md §4 invariant 4).
+/// </summary>
 [Collection(PkiCollection.Name)]
 public class OcspResponseInteropTests(PkiFixture pki)
 {

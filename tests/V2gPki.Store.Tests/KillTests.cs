@@ -6,11 +6,11 @@ using Xunit.Abstractions;
 namespace V2gPki.Store.Tests;
 
 /// <summary>
-/// DESIGN §4 invariant 2: a write that was acknowledged survives kill -9. The driver (tests/V2gPki.Store.AotSmoke,
-/// mode killtest) runs a writer child that issues and revokes certificates with four producers and prints each serial
-/// after its revocation's WAL commit returned, SIGKILLs it at a random moment (50–1200 ms in, with background checkpoints
-/// every 300 ms), restarts it over the same directory 22 times, and finally checks that every acknowledged revocation is
-/// served as revoked with its exact bytes.
+/// docs/architecture.md §4 invariant 2: a write that was acknowledged survives kill -9. The driver
+/// (tests/V2gPki.Store.AotSmoke, mode killtest) runs a writer child that issues and revokes certificates with four
+/// producers and prints each serial after its revocation's WAL commit returned, SIGKILLs it at a random moment (50–1200
+/// ms in, with background checkpoints every 300 ms), restarts it over the same directory 22 times, and finally checks
+/// that every acknowledged revocation is served as revoked with its exact bytes.
 /// </summary>
 public sealed class KillTests(ITestOutputHelper output) : IDisposable
 {

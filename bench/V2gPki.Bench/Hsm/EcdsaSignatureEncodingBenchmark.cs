@@ -9,7 +9,7 @@ namespace V2gPki.Bench.Hsm;
 
 /// <summary>
 /// Raw r‖s → DER ECDSA-Sig-Value, done once per HSM signature: the span encoder against System.Formats.Asn1's
-/// AsnWriter (which also needs the leading-zero trimming done by hand first, notes/aot-probe.md §4).
+/// AsnWriter (which also needs the leading-zero trimming done by hand first, docs/nativeaot.md §4).
 /// <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*EcdsaSignatureEncoding*'</c>
 /// </summary>
 [MemoryDiagnoser]

@@ -8,7 +8,8 @@ using V2gPki.Hsm;
 namespace V2gPki.Bench.Hsm;
 
 /// <summary>
-/// SoftHSM2 signing rates as a curve over 1, 2, 4 and 8 sessions (DESIGN §6, §8), in one process and one token:
+/// SoftHSM2 signing rates as a curve over 1, 2, 4 and 8 sessions (docs/architecture.md §6, §8), in one process and one
+/// token:
 /// <list type="bullet">
 /// <item>raw: N threads, each with its own session, looping <c>C_SignInit</c> + <c>C_Sign</c> (CKM_ECDSA, P-256) over a
 /// precomputed digest through Pkcs11Interop's low-level API: the ceiling;</item>

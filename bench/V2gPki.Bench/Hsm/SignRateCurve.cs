@@ -11,7 +11,7 @@ namespace V2gPki.Bench.Hsm;
 
 /// <summary>
 /// What the HSM and issuer harnesses share to report a rate as a curve over 1, 2, 4 and 8 sessions against the raw
-/// PKCS#11 rate of the same key (DESIGN §6, §8): one opening of the token per bulk-session count, the raw
+/// PKCS#11 rate of the same key (docs/architecture.md §6, §8): one opening of the token per bulk-session count, the raw
 /// <c>C_SignInit</c> + <c>C_Sign</c> rate, rounds interleaved with the order alternating, and per-round paired ratios.
 /// </summary>
 internal static class SignRateCurve

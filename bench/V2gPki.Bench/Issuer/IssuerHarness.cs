@@ -13,7 +13,7 @@ using V2gPki.Store;
 namespace V2gPki.Bench.Issuer;
 
 /// <summary>
-/// Issuing-worker figures (DESIGN §8), in one process on one SoftHSM2 token:
+/// Issuing-worker figures (docs/architecture.md §8), in one process on one SoftHSM2 token:
 /// <list type="bullet">
 /// <item>pre-sign throughput: a real re-sign wave (registry scan → bulk-lane batches → store replace) over N real
 /// certificates, against the raw <c>C_SignInit</c> + <c>C_Sign</c> rate of the same key, at 1, 2, 4 and 8 sessions,

@@ -13,14 +13,15 @@ using V2gPki.Store;
 namespace V2gPki.Bench.Issuer;
 
 /// <summary>
-/// The child of the worker-level kill test (tests/V2gPki.Issuer.Tests KillTests, DESIGN §4 invariant 2). Over one data
-/// directory (its own SoftHSM2 token directory, CA files, store): the first run builds the CPO branch with
-/// CertificateIssuer and registers N certificates, then every run recovers the store, starts an <see cref="IssuingWorker"/>
-/// and revokes certificates from four concurrent streams, printing <c>ACK &lt;serial&gt;</c> after each acknowledgement,
-/// until it is killed. <c>verify &lt;acked-file&gt;</c> checks that every acknowledged serial is revoked in the registry
-/// and served as revoked by a response that verifies, and runs store verify.
-/// <c>issuer-killchild DIR run SEED</c> / <c>issuer-killchild DIR verify ACKED</c> / <c>issuer-killchild DIR scale -</c>
-/// (store verify at scale); SOFTHSM2_CONF, V2GPKI_KILL_PIN and V2GPKI_KILL_CERTS come from the environment.
+/// The child of the worker-level kill test (tests/V2gPki.Issuer.Tests KillTests, docs/architecture.md §4 invariant 2).
+/// Over one data directory (its own SoftHSM2 token directory, CA files, store): the first run builds the CPO branch
+/// with CertificateIssuer and registers N certificates, then every run recovers the store, starts an
+/// <see cref="IssuingWorker"/> and revokes certificates from four concurrent streams, printing <c>ACK
+/// &lt;serial&gt;</c> after each acknowledgement, until it is killed. <c>verify &lt;acked-file&gt;</c> checks that
+/// every acknowledged serial is revoked in the registry and served as revoked by a response that verifies, and runs
+/// store verify. <c>issuer-killchild DIR run SEED</c> / <c>issuer-killchild DIR verify ACKED</c> / <c>issuer-killchild
+/// DIR scale -</c> (store verify at scale); SOFTHSM2_CONF, V2GPKI_KILL_PIN and V2GPKI_KILL_CERTS come from the
+/// environment.
 /// </summary>
 public static class IssuerKillChild
 {

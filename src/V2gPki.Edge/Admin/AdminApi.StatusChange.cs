@@ -8,9 +8,9 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Admin;
 
 /// <summary>
-/// Revoke and un-hold (DESIGN.md §3): validate, check the current status for a clear 404/409, write and sync the
-/// <c>requested</c> audit line, hand the change to the <see cref="IssuingWorker"/> (priority lane, WAL commit), then
-/// answer with the status the registry holds after the acknowledgement.
+/// Revoke and un-hold (docs/architecture.md §3): validate, check the current status for a clear 404/409, write and sync
+/// the <c>requested</c> audit line, hand the change to the <see cref="IssuingWorker"/> (priority lane, WAL commit),
+/// then answer with the status the registry holds after the acknowledgement.
 /// </summary>
 public sealed partial class AdminApi
 {
@@ -184,7 +184,7 @@ public sealed partial class AdminApi
         return TryResolveCa(ca, out issuer, out failure, out detail);
     }
 
-    /// <summary>Resolves a CA name (DESIGN.md §2) to its directory entry.</summary>
+    /// <summary>Resolves a CA name (docs/architecture.md §2) to its directory entry.</summary>
     private bool TryResolveCa(string name, out IssuerEntry? issuer, out AdminOutcome failure, out string? detail)
     {
         if (_directory.TryGetIssuer(name, out issuer))

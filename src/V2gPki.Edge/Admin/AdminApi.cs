@@ -11,8 +11,8 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Admin;
 
 /// <summary>
-/// The admin API (DESIGN.md §3 revocation flow, §7): every request authenticated by bearer token, routed, answered
-/// in JSON, counted and written to the audit log (refused ones too). Cold path: clarity over allocation.
+/// The admin API (docs/architecture.md §3 revocation flow, §7): every request authenticated by bearer token, routed,
+/// answered in JSON, counted and written to the audit log (refused ones too). Cold path: clarity over allocation.
 /// </summary>
 /// <remarks>
 /// Routes (under <c>/admin/v1</c>):

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Admin;
 
-/// <summary>The result of checking an admin request's bearer token (STYLE.md §15: explicit values).</summary>
+/// <summary>The result of checking an admin request's bearer token (docs/style.md §15: explicit values).</summary>
 public enum AdminAuthStatus : byte
 {
     /// <summary>A configured token was presented.</summary>

@@ -10,9 +10,9 @@ using V2gPki.Edge.Hosting;
 namespace V2gPki.Edge.Admin;
 
 /// <summary>
-/// The admin API's own listener (DESIGN.md §7): <c>WebApplication.CreateSlimBuilder</c> with one terminal request
-/// delegate (<see cref="AdminApi.HandleAsync"/>: no routing middleware, no reflection), HTTP/1.1, the listener limits
-/// applied explicitly, plain HTTP on loopback or HTTPS anywhere. Not on the OCSP hot path: clarity first.
+/// The admin API's own listener (docs/architecture.md §7): <c>WebApplication.CreateSlimBuilder</c> with one terminal
+/// request delegate (<see cref="AdminApi.HandleAsync"/>: no routing middleware, no reflection), HTTP/1.1, the listener
+/// limits applied explicitly, plain HTTP on loopback or HTTPS anywhere. Not on the OCSP hot path: clarity first.
 /// </summary>
 public sealed class AdminListener : IAsyncDisposable
 {

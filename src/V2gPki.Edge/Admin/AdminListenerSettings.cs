@@ -17,7 +17,7 @@ public sealed class AdminListenerSettings
     /// <summary>The TCP port; 0 picks a free one (tests).</summary>
     public int Port { get; init; }
 
-    /// <summary>Request size, time and connection limits (DESIGN.md §4 invariant 5).</summary>
+    /// <summary>Request size, time and connection limits (docs/architecture.md §4 invariant 5).</summary>
     public ListenerLimitsOptions Limits { get; init; } = new() { MaxConcurrentConnections = 64 };
 
     /// <summary>The bearer token file.</summary>
@@ -57,7 +57,7 @@ public sealed class AdminListenerSettings
 
     /// <summary>
     /// Checks what the listener refuses to start with: an unparsable address, or a non-loopback address without HTTPS
-    /// (the bearer token would cross the network in clear text, DESIGN.md §7).
+    /// (the bearer token would cross the network in clear text, docs/architecture.md §7).
     /// </summary>
     /// <returns>One message per problem, naming the config key; empty when the settings can start.</returns>
     public IReadOnlyList<string> Validate()

@@ -4,7 +4,7 @@ namespace V2gPki.Edge.Admin;
 
 /// <summary>
 /// How an admin request ended (metrics label and audit outcome), mapped to its HTTP status in one switch
-/// (<see cref="AdminOutcomes.HttpStatus"/>). Values are explicit and never reused (STYLE.md §15).
+/// (<see cref="AdminOutcomes.HttpStatus"/>). Values are explicit and never reused (docs/style.md §15).
 /// </summary>
 public enum AdminOutcome : byte
 {

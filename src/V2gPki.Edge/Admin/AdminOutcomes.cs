@@ -5,7 +5,7 @@ namespace V2gPki.Edge.Admin;
 /// <summary>Names and HTTP statuses of <see cref="AdminOutcome"/> and names of <see cref="AdminAction"/>.</summary>
 public static class AdminOutcomes
 {
-    /// <summary>The HTTP status of an outcome (the one switch, STYLE.md §15).</summary>
+    /// <summary>The HTTP status of an outcome (the one switch, docs/style.md §15).</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The status code.</returns>
     public static int HttpStatus(AdminOutcome outcome) => outcome switch

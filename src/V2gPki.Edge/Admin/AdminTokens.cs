@@ -6,9 +6,9 @@ using System.Text;
 namespace V2gPki.Edge.Admin;
 
 /// <summary>
-/// The bearer tokens the admin API accepts, read from a token file (DESIGN.md §7). Only the SHA-256 of each token is
-/// kept; a presented token is hashed and compared with every configured hash in constant time, so neither the match
-/// position nor a common prefix shows in the timing. Each token has an id for the audit log (never the token).
+/// The bearer tokens the admin API accepts, read from a token file (docs/architecture.md §7). Only the SHA-256 of each
+/// token is kept; a presented token is hashed and compared with every configured hash in constant time, so neither the
+/// match position nor a common prefix shows in the timing. Each token has an id for the audit log (never the token).
 /// </summary>
 /// <remarks>
 /// File format: one token per line; <c>#</c> starts a comment line. A line <c>&lt;id&gt; &lt;token&gt;</c> names the

@@ -5,7 +5,7 @@ namespace V2gPki.Edge.Admin;
 /// <summary>The issuing CA of a certificate.</summary>
 public sealed class CaReference
 {
-    /// <summary>The CA name (DESIGN.md §2).</summary>
+    /// <summary>The CA name (docs/architecture.md §2).</summary>
     public required string Name { get; init; }
 
     /// <summary>The store issuer id.</summary>

@@ -5,7 +5,7 @@ namespace V2gPki.Edge.Admin;
 /// <summary>One configured CA, as <c>GET /admin/v1/cas</c> lists it (the CLI matches <c>--cert</c> files against it).</summary>
 public sealed class CaSummary
 {
-    /// <summary>The CA name (DESIGN.md §2).</summary>
+    /// <summary>The CA name (docs/architecture.md §2).</summary>
     public required string Name { get; init; }
 
     /// <summary>The store issuer id.</summary>

@@ -4,7 +4,7 @@ using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;
 
-/// <summary>How the admin API names registry values in JSON (DESIGN.md §2 kind names).</summary>
+/// <summary>How the admin API names registry values in JSON (docs/architecture.md §2 kind names).</summary>
 public static class CertificateText
 {
     /// <summary>The status name: <c>good</c>, <c>revoked</c> or <c>hold</c>.</summary>
@@ -18,7 +18,9 @@ public static class CertificateText
         _ => "unknown",
     };
 
-    /// <summary>The kind name: the DESIGN.md §2 leaf kinds, <c>sub-ca</c>, <c>root</c>, <c>ocsp-signer</c>.</summary>
+    /// <summary>
+    /// The kind name: the docs/architecture.md §2 leaf kinds, <c>sub-ca</c>, <c>root</c>, <c>ocsp-signer</c>.
+    /// </summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
     public static string Kind(CertificateKind kind) => kind switch

@@ -7,7 +7,7 @@ public sealed class ServingResponseDetails
 {
     /// <summary>
     /// <c>found</c>, or why there is none: <c>not_found</c>, <c>not_ready</c> (store recovering), <c>pending</c>
-    /// (a disk read: a sizing bug, DESIGN.md §4 invariant 3).
+    /// (a disk read: a sizing bug, docs/architecture.md §4 invariant 3).
     /// </summary>
     public required string Lookup { get; init; }
 

@@ -8,7 +8,9 @@ public sealed class SignerDetails
     /// <summary>The signer id recorded with the responses it signed.</summary>
     public int Id { get; init; }
 
-    /// <summary>The key label in the online token (the DESIGN.md §2 signer name, e.g. <c>cpo-sub2-ocsp</c>).</summary>
+    /// <summary>
+    /// The key label in the online token (the docs/architecture.md §2 signer name, e.g. <c>cpo-sub2-ocsp</c>).
+    /// </summary>
     public required string Name { get; init; }
 
     /// <summary>The signer certificate's subject DN.</summary>

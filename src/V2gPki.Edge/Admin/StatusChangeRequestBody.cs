@@ -8,7 +8,7 @@ namespace V2gPki.Edge.Admin;
 /// </summary>
 public sealed class StatusChangeRequestBody
 {
-    /// <summary>The CA name (DESIGN.md §2), e.g. <c>cpo-sub2</c>.</summary>
+    /// <summary>The CA name (docs/architecture.md §2), e.g. <c>cpo-sub2</c>.</summary>
     public required string Ca { get; init; }
 
     /// <summary>The serial, hex.</summary>

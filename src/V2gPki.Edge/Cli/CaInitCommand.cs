@@ -29,8 +29,9 @@ public static class CaInitCommand
 
           ca init --demo [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>]
                          [--separate-mo-root] [--separate-oem-root] [--org <O>] [--country <C>]
-              Creates the complete demo hierarchy (DESIGN §2, V2G-rooted; both tokens online): keys in SoftHSM2 under
-              <dir>/hsm, certificates as <dir>/ca/<name>.pem, manifest <dir>/ca/hierarchy.json.
+              Creates the complete demo hierarchy (every CA name of the CPO, MO, OEM and CPS branches, V2G-rooted;
+              both tokens online): keys in SoftHSM2 under <dir>/hsm, certificates as <dir>/ca/<name>.pem, manifest
+              <dir>/ca/hierarchy.json.
           ca init [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>] [--module <pkcs11.so>] ...
               Production: initialises the root and online tokens if missing and writes an empty manifest. Then import
               the external root / Sub-CA 1 chain and request Sub-CA 2 certificates:

@@ -33,7 +33,7 @@ public static class StatusCommand
         --subject, lists the certificates of an EVSE ID, SECC ID, EMAID or PCID (normalised: separators and case do
         not matter). With --cas, lists the configured CAs.
 
-          --ca <name>           the issuing CA (DESIGN names: cpo-sub2, mo-sub2, …)
+          --ca <name>           the issuing CA by name (cpo-sub2, mo-sub2, …)
           --serial <hex>        the certificate serial, hex
           --cert <file>         a PEM or DER certificate instead of --ca/--serial (CA found by its authority key identifier)
           --subject <id>        list by subject ID

@@ -3,9 +3,9 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>
-/// The PKCS#11 module and how the server logs in to its tokens (DESIGN.md §6). The tokens themselves (labels, which
-/// key lives where) are recorded in the hierarchy manifest <c>&lt;DataDir&gt;/ca/hierarchy.json</c> by <c>v2gpki ca
-/// init</c>; this section only says where the PINs come from and how many sessions each lane gets.
+/// The PKCS#11 module and how the server logs in to its tokens (docs/architecture.md §6). The tokens themselves
+/// (labels, which key lives where) are recorded in the hierarchy manifest <c>&lt;DataDir&gt;/ca/hierarchy.json</c> by
+/// <c>v2gpki ca init</c>; this section only says where the PINs come from and how many sessions each lane gets.
 /// </summary>
 public sealed class HsmOptions
 {

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Configuration;
 /// </summary>
 public sealed class HsmTokenOptions
 {
-    /// <summary><c>root</c> (V2G root and Sub-CA 1 keys) or <c>online</c> (Sub-CA 2 keys and every OCSP signer), DESIGN.md §4 invariant 1.</summary>
+    /// <summary><c>root</c> (V2G root and Sub-CA 1 keys) or <c>online</c> (Sub-CA 2 keys and every OCSP signer), docs/architecture.md §4 invariant 1.</summary>
     public string Role { get; set; } = "online";
 
     /// <summary>A file holding the user PIN (first line); relative to the data directory. Takes precedence.</summary>

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>The issuing worker's pre-signing knobs (DESIGN.md §3 Pre-signing); validity and re-sign floor are under <c>Ocsp</c>.</summary>
+/// <summary>The issuing worker's pre-signing knobs (docs/architecture.md §3 Pre-signing); validity and re-sign floor are under <c>Ocsp</c>.</summary>
 public sealed class IssuerConfigOptions
 {
     /// <summary>Responses per HSM bulk batch; keep BatchSize × MaxInFlightBatches ≤ the online token's BulkMaxInFlight.</summary>
@@ -14,7 +14,7 @@ public sealed class IssuerConfigOptions
     /// <summary>Seconds between freshness scans of the registry (a 10 M scan takes seconds); one also runs at start.</summary>
     public double ScanIntervalSeconds { get; set; } = 300;
 
-    /// <summary>Days a new delegated OCSP signer certificate is valid when an online CA rolls its signer over (DESIGN.md §10: 90).</summary>
+    /// <summary>Days a new delegated OCSP signer certificate is valid when an online CA rolls its signer over (docs/architecture.md §10: 90).</summary>
     public double SignerValidityDays { get; set; } = 90;
 
     /// <summary>Days before the current signer's notAfter a new one takes over (more than the response validity plus the re-sign time).</summary>

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>
-/// The limits of one listener, applied to Kestrel (DESIGN.md §7). Violations are answered by Kestrel itself
+/// The limits of one listener, applied to Kestrel (docs/architecture.md §7). Violations are answered by Kestrel itself
 /// (413, 431, 400, closed connection) before the request reaches our handler, except the body limit, which the
 /// handler checks against <c>Content-Length</c> first.
 /// </summary>

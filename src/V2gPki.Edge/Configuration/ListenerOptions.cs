@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>One HTTP listener: where it binds and its explicit limits (DESIGN.md §4 invariant 5).</summary>
+/// <summary>One HTTP listener: where it binds and its explicit limits (docs/architecture.md §4 invariant 5).</summary>
 public sealed class ListenerOptions
 {
     /// <summary>The IP address to bind (<c>127.0.0.1</c>, <c>0.0.0.0</c>, <c>::</c>).</summary>
@@ -14,7 +14,8 @@ public sealed class ListenerOptions
     /// <summary>
     /// Run request handling inline on the socket I/O threads instead of dispatching each request to the thread
     /// pool (Kestrel's <c>SocketTransportOptions.UnsafePreferInlineScheduling</c>). Only safe because the OCSP
-    /// handler never blocks (the live slow path is asynchronous); measured in perf-scripts/HOST-CHOICE.md.
+    /// handler never blocks (the live slow path is asynchronous); measured in
+    /// docs/decisions/0003-socket-completions.md.
     /// </summary>
     public bool InlineScheduling { get; set; }
 

@@ -2,12 +2,13 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>The listeners (DESIGN.md §7). OCSP and CRL are plain HTTP (RFC 5019, ISO 15118); admin is separate.</summary>
+/// <summary>The listeners (docs/architecture.md §7). OCSP and CRL are plain HTTP (RFC 5019, ISO 15118); admin is separate.</summary>
 public sealed class ListenersOptions
 {
     /// <summary>
     /// The OCSP listener (also <c>/health</c>, <c>/ready</c>, <c>/metrics</c>). Inline scheduling is on by default:
-    /// its handler never blocks, and it measured 8–18 % more requests/s on 2 cores (perf-scripts/HOST-CHOICE.md).
+    /// its handler never blocks, and it measured 8–18 % more requests/s on 2 cores
+    /// (docs/decisions/0003-socket-completions.md).
     /// </summary>
     public ListenerOptions Ocsp { get; set; } = new() { Address = "127.0.0.1", Port = 8080, InlineScheduling = true };
 

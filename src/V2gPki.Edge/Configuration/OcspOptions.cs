@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>OCSP responder policy (DESIGN.md §3).</summary>
+/// <summary>OCSP responder policy (docs/architecture.md §3).</summary>
 public sealed class OcspOptions
 {
     /// <summary>Validity of a pre-signed response, nextUpdate − thisUpdate, in days.</summary>
@@ -20,7 +20,7 @@ public sealed class OcspOptions
     /// </summary>
     public string[]? HashAlgorithms { get; set; }
 
-    /// <summary>One SingleResponse per response (the fallback of DESIGN.md §3) instead of one per hash algorithm.</summary>
+    /// <summary>One SingleResponse per response (the fallback of docs/architecture.md §3) instead of one per hash algorithm.</summary>
     public bool SingleCertIdPerResponse { get; set; }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace V2gPki.Edge.Configuration;
 /// <summary>Checks a bound <see cref="V2gPkiOptions"/> at start-up and names every problem with its config key.</summary>
 public static class OptionsValidator
 {
-    /// <summary>The smallest re-sign floor: a station's 167-hour refresh plus one day (DESIGN.md §3 Freshness).</summary>
+    /// <summary>The smallest re-sign floor: a station's 167-hour refresh plus one day (docs/architecture.md §3 Freshness).</summary>
     public const double MinResignFloorHours = 167 + 24;
 
     /// <summary>Validates <paramref name="options"/>.</summary>
@@ -168,7 +168,7 @@ public static class OptionsValidator
 
         if (options.Crl.DebounceMilliseconds is < 0 or > 1000)
         {
-            errors.Add($"Crl:DebounceMilliseconds: {options.Crl.DebounceMilliseconds} is not in 0..1000 (DESIGN.md §10: CRLs within about a second)");
+            errors.Add($"Crl:DebounceMilliseconds: {options.Crl.DebounceMilliseconds} is not in 0..1000 (a CRL follows a change within about a second)");
         }
     }
 

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>
-/// Bounds of the live (slow-path) OCSP signer (DESIGN.md §3, §4 invariant 3): over any bound the answer is
+/// Bounds of the live (slow-path) OCSP signer (docs/architecture.md §3, §4 invariant 3): over any bound the answer is
 /// <c>tryLater</c>, never a queue without limit.
 /// </summary>
 public sealed class SlowPathOptions

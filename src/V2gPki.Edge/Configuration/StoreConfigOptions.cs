@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>The certificate store under <c>&lt;DataDir&gt;/store</c> (DESIGN.md §5).</summary>
+/// <summary>The certificate store under <c>&lt;DataDir&gt;/store</c> (docs/architecture.md §5).</summary>
 public sealed class StoreConfigOptions
 {
     /// <summary>

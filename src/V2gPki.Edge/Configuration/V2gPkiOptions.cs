@@ -3,8 +3,8 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>
-/// The whole configuration of <c>v2gpki</c> (DESIGN.md §9): one JSON file (comments and trailing commas allowed)
-/// plus environment overrides with the prefix <c>V2GPKI_</c> and <c>__</c> between levels, e.g.
+/// The whole configuration of <c>v2gpki</c> (docs/architecture.md §9): one JSON file (comments and trailing commas
+/// allowed) plus environment overrides with the prefix <c>V2GPKI_</c> and <c>__</c> between levels, e.g.
 /// <c>V2GPKI_Listeners__Ocsp__Port=8080</c>. Bound by the configuration-binder source generator (NativeAOT-safe).
 /// </summary>
 public sealed class V2gPkiOptions

@@ -17,8 +17,8 @@ using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 namespace V2gPki.Edge.Demo;
 
 /// <summary>
-/// Creates the demo data directory (issue 7, fixed layout documented in the README) behind a listener that is already
-/// bound, so every certificate's AIA names the real port: the complete DESIGN.md §2 hierarchy through the
+/// Creates the demo data directory (fixed layout documented in the README) behind a listener that is already
+/// bound, so every certificate's AIA names the real port: the complete docs/architecture.md §2 hierarchy through the
 /// <c>ca init --demo</c> code path (<see cref="CaHierarchySetup.InitDemo"/>), the config and admin token, the runtime
 /// (store, worker, CRLs) attached to the listener, ceremony-style CRLs of the root and Sub-CA 1s, sample leaves of every
 /// kind issued from CSRs through the worker, one of each revoked, everything pre-signed, and the certificate, chain,

@@ -5,8 +5,8 @@ using System.Globalization;
 namespace V2gPki.Edge.Demo;
 
 /// <summary>
-/// The complete, commented example config <c>v2gpki demo</c> writes as <c>&lt;data&gt;/config.json</c> (DESIGN.md §9:
-/// JSON with comments, bound by the configuration-binder source generator). Every key of
+/// The complete, commented example config <c>v2gpki demo</c> writes as <c>&lt;data&gt;/config.json</c>
+/// (docs/architecture.md §9: JSON with comments, bound by the configuration-binder source generator). Every key of
 /// <see cref="Configuration.V2gPkiOptions"/> appears with its default or the demo's value, so it doubles as the
 /// reference; the demo loads it back through <see cref="Configuration.ConfigLoader"/> before serving, so a key that
 /// does not bind fails the demo rather than a later <c>v2gpki serve</c>.
@@ -70,7 +70,7 @@ internal static class DemoConfigTemplate
             ],
           },
 
-          // OCSP policy (DESIGN.md §3).
+          // OCSP policy (docs/architecture.md §3).
           "Ocsp": {
             "ValidityDays": 10,                      // nextUpdate - thisUpdate of a pre-signed response
             "ResignFloorDays": 8,                    // re-sign below this remaining validity (>= 167 h + 1 day)

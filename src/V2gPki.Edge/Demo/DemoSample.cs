@@ -5,7 +5,8 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Demo;
 
 /// <summary>One sample leaf of the demo: issued through the worker, good or revoked.</summary>
-/// <param name="Kind">The DESIGN.md §2 leaf kind: <c>evse</c>, <c>contract</c>, <c>oem-prov</c>, <c>cps</c>.</param>
+/// <param name="Kind">The docs/architecture.md §2 leaf kind: <c>evse</c>, <c>contract</c>, <c>oem-prov</c>,
+/// <c>cps</c>.</param>
 /// <param name="Name">The file stem, <c>&lt;kind&gt;-good</c> or <c>&lt;kind&gt;-revoked</c>.</param>
 /// <param name="CommonName">The subject CN (a valid identifier of the kind).</param>
 /// <param name="IssuerName">The issuing Sub-CA 2.</param>

@@ -17,7 +17,7 @@ public sealed class DemoSettings
     /// <summary>Gets or sets the admin listener's port.</summary>
     public int AdminPort { get; set; } = 8081;
 
-    /// <summary>Gets or sets whether certificates carry CRL distribution points (<c>&lt;listener&gt;/crl/&lt;issuer&gt;.crl</c>; off by default, DESIGN.md §10).</summary>
+    /// <summary>Gets or sets whether certificates carry CRL distribution points (<c>&lt;listener&gt;/crl/&lt;issuer&gt;.crl</c>; off by default, docs/architecture.md §10).</summary>
     public bool CrlDistributionPoints { get; set; }
 
     /// <summary>Gets or sets the certificates the demo store is sized for (small: the demo holds a few dozen).</summary>

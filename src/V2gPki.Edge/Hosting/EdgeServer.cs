@@ -7,10 +7,10 @@ using V2gPki.Edge.Metrics;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// The listeners of a <c>v2gpki serve</c> or <c>v2gpki demo</c> process (DESIGN.md §7): the public listener (OCSP
-/// POST/GET, <c>/crl/&lt;ca-name&gt;.crl</c>, <c>/api/…</c> handlers, <c>/health</c>, <c>/ready</c>, <c>/metrics</c>),
-/// an optional separate CRL listener, and the admin listener once a runtime exists. The public listener binds before
-/// the PKI opens and serves a <see cref="RuntimeSlot"/> (tryLater until <see cref="Attach"/>).
+/// The listeners of a <c>v2gpki serve</c> or <c>v2gpki demo</c> process (docs/architecture.md §7): the public listener
+/// (OCSP POST/GET, <c>/crl/&lt;ca-name&gt;.crl</c>, <c>/api/…</c> handlers, <c>/health</c>, <c>/ready</c>,
+/// <c>/metrics</c>), an optional separate CRL listener, and the admin listener once a runtime exists. The public
+/// listener binds before the PKI opens and serves a <see cref="RuntimeSlot"/> (tryLater until <see cref="Attach"/>).
 /// </summary>
 public sealed class EdgeServer : IAsyncDisposable
 {
@@ -65,7 +65,7 @@ public sealed class EdgeServer : IAsyncDisposable
         // Handlers of /api/… routes answer through the slot (tryLater / Failed while the runtime starts).
         var routes = new List<IPublicRouteHandler>
         {
-            // OCPP 2.0.1 GetCertificateStatus adapter (DESIGN §7): POST /api/v1/ocpp/certificate-status.
+            // OCPP 2.0.1 GetCertificateStatus adapter (docs/architecture.md §7): POST /api/v1/ocpp/certificate-status.
             new Ocpp.OcppCertificateStatusHandler(slot, new Ocpp.OcppMetrics(metrics.Registry), loggerFactory.CreateLogger("V2gPki.Edge.Ocpp")),
         };
 

@@ -5,12 +5,12 @@ using V2gPki.Hsm;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// The HSM half of <c>/ready</c> (DESIGN.md §7: store recovered, HSM logged in). A background loop probes every open
-/// token with <see cref="HsmToken.TryCheckLogin"/> (its own session, repairing a dead session or a logged-out token) and
-/// keeps the result in a field, so <c>/ready</c>, served on the OCSP listener's socket threads, reads a flag and never
-/// waits for a PKCS#11 call. A token that cannot be repaired (PIN changed on the token, PIN locked, token removed)
-/// makes the process not ready: pre-signed answers would still be served, but nothing could be re-signed or revoked.
-/// Transitions are logged with the reason (never a PIN).
+/// The HSM half of <c>/ready</c> (docs/architecture.md §7: store recovered, HSM logged in). A background loop probes
+/// every open token with <see cref="HsmToken.TryCheckLogin"/> (its own session, repairing a dead session or a
+/// logged-out token) and keeps the result in a field, so <c>/ready</c>, served on the OCSP listener's socket threads,
+/// reads a flag and never waits for a PKCS#11 call. A token that cannot be repaired (PIN changed on the token, PIN
+/// locked, token removed) makes the process not ready: pre-signed answers would still be served, but nothing could be
+/// re-signed or revoked. Transitions are logged with the reason (never a PIN).
 /// </summary>
 internal sealed partial class HsmLoginMonitor : IAsyncDisposable
 {

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Hosting;
 
-/// <summary>What <c>/ready</c> reports (DESIGN.md §7: store recovered, HSM logged in). Called per probe, not per OCSP request.</summary>
+/// <summary>What <c>/ready</c> reports (docs/architecture.md §7: store recovered, HSM logged in). Called per probe, not per OCSP request.</summary>
 public interface IReadinessProvider
 {
     /// <summary>The current readiness.</summary>

@@ -2,7 +2,9 @@
 
 namespace V2gPki.Edge.Hosting;
 
-/// <summary>How the OCSP listener is hosted (issue 7 measured both; see perf-scripts/HOST-CHOICE.md).</summary>
+/// <summary>
+/// How the OCSP listener is hosted (both measured: docs/decisions/0001-ocsp-host-bare-kestrel.md).
+/// </summary>
 public enum OcspHostKind : byte
 {
     /// <summary><c>KestrelServer</c> driving our own <c>IHttpApplication</c>: the product path.</summary>

@@ -27,7 +27,7 @@ public sealed class OcspHostSettings(IOcspResponder responder, IReadinessProvide
     /// <summary>The metrics served at <c>/metrics</c>; a fresh registry when not set.</summary>
     public EdgeMetrics Metrics { get; init; } = new(new MetricsRegistry());
 
-    /// <summary>The clock (DESIGN.md §9).</summary>
+    /// <summary>The clock (docs/architecture.md §9).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Logging for Kestrel and responder failures.</summary>

@@ -12,12 +12,12 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// The real <see cref="IOcspResponder"/>, thin by design (STYLE.md §3): parse (<see cref="OcspRequestParser"/>), run the
+/// The real <see cref="IOcspResponder"/>, thin by design (docs/style.md §3): parse (<see cref="OcspRequestParser"/>), run the
 /// Issuer's answering chain (<see cref="FilteringSource"/> → <see cref="StoreSource"/> → <see cref="LiveSigningSource"/>),
 /// and on <see cref="OcspOutcome.Found"/> splice the certificate of the signer recorded with the response
 /// (<see cref="IssuerDirectory.TryGetSignerCertificate"/>) with <see cref="OcspResponseAssembler"/> straight into the
 /// body writer. Every <see cref="OcspOutcome"/> becomes an <see cref="OcspHttpAnswer"/> in one switch
-/// (<see cref="Map"/>, STYLE.md §15).
+/// (<see cref="Map"/>, docs/style.md §15).
 /// </summary>
 /// <remarks>
 /// The pre-signed hit allocates nothing: the request is parsed into stack views, the store copies the signed part

@@ -21,7 +21,7 @@ using StoreKind = V2gPki.Store.CertificateKind;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// The composed PKI back end of one <c>v2gpki</c> process (issue 7): hierarchy, HSM tokens, store, issuing worker,
+/// The composed PKI back end of one <c>v2gpki</c> process: hierarchy, HSM tokens, store, issuing worker,
 /// answering chain, live signer, CRL publisher, metrics and clock, wired once. This is the object every front end
 /// takes: the OCSP listener (through <see cref="Responder"/>), the admin API (revoke, un-hold, status, details: the
 /// <see cref="Worker"/>, the <see cref="Store"/> as registry, the <see cref="Directory"/> to resolve CA names), the
@@ -152,7 +152,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
     /// <summary>Gets the scrape-time figures of the back end (store, HSM lanes, queues, issuer, chain, CRLs).</summary>
     public IMetricsSource MetricsSource { get; }
 
-    /// <summary>Gets the clock (DESIGN.md §9).</summary>
+    /// <summary>Gets the clock (docs/architecture.md §9).</summary>
     public TimeProvider Time { get; }
 
     /// <summary>Gets the logger factory.</summary>

@@ -6,10 +6,10 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// The back end's figures for <c>/metrics</c>, read at scrape time (issue 7): store size, readiness and pending reads,
+/// The back end's figures for <c>/metrics</c>, read at scrape time: store size, readiness and pending reads,
 /// WAL and checkpoints, HSM signatures and errors per token and lane, queue depths, then the issuing worker's, the
 /// answering chain's and the CRL publisher's own metrics through their <see cref="IMetricsSource"/>. No EMAID or
-/// PCID in any label (DESIGN.md §9): labels are CA names, token roles and lane names.
+/// PCID in any label (docs/architecture.md §9): labels are CA names, token roles and lane names.
 /// </summary>
 /// <param name="runtime">The runtime.</param>
 internal sealed class RuntimeMetricsSource(PkiRuntime runtime) : IMetricsSource
@@ -30,7 +30,7 @@ internal sealed class RuntimeMetricsSource(PkiRuntime runtime) : IMetricsSource
     {
         var metrics = store.Metrics;
         visitor.Gauge("v2gpki_store_ready", "1 when the store has recovered and serves from memory", "", store.Readiness == StoreReadiness.Ready ? 1 : 0);
-        visitor.Counter("v2gpki_store_pending_reads_total", "Serving-index reads that would have gone to disk (a sizing bug: DESIGN.md §4 invariant 3; answered tryLater)", "", metrics.PendingReads);
+        visitor.Counter("v2gpki_store_pending_reads_total", "Serving-index reads that would have gone to disk (a sizing bug: docs/architecture.md §4 invariant 3; answered tryLater)", "", metrics.PendingReads);
         visitor.Counter("v2gpki_store_wal_entries_total", "WAL entries appended", "", metrics.WalEntries);
         visitor.Counter("v2gpki_store_wal_commits_total", "WAL group commits", "", metrics.WalCommits);
         visitor.Counter("v2gpki_store_wal_bytes_total", "WAL bytes appended", "", metrics.WalBytes);

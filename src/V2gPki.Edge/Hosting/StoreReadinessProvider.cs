@@ -5,7 +5,7 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Hosting;
 
 /// <summary>
-/// <c>/ready</c> of a composed back end (DESIGN.md §7): the store has recovered (checkpoint + WAL replay) and serves from
+/// <c>/ready</c> of a composed back end (docs/architecture.md §7): the store has recovered (checkpoint + WAL replay) and serves from
 /// memory, and every HSM token passed its last login probe (<see cref="HsmLoginMonitor"/>, a flag read here, so the
 /// answer never waits for the HSM).
 /// </summary>

@@ -9,9 +9,9 @@ namespace V2gPki.Edge.Http;
 /// made once per distinct value and reused.
 /// </summary>
 /// <remarks>
-/// Quantisation (the decision of issue 7): below one hour <c>N</c> is exact; from one hour on it is rounded
-/// <em>down</em> to a whole minute. Rounding down only shortens freshness (a cache asks up to 59 s early, which
-/// costs nothing next to the 2-day re-sign margin) and never lets a cache keep a response past the time we
+/// Quantisation (docs/decisions/0008-ocsp-caching-headers.md): below one hour <c>N</c> is exact; from one hour on it
+/// is rounded <em>down</em> to a whole minute. Rounding down only shortens freshness (a cache asks up to 59 s early,
+/// which costs nothing next to the 2-day re-sign margin) and never lets a cache keep a response past the time we
 /// replace it. That bounds the table to 3,600 + one string per minute of the longest validity (14,400 for
 /// 10 days), made lazily; beyond <see cref="MaxSeconds"/> the value is clamped down to it.
 /// </remarks>

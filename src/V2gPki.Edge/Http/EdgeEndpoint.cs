@@ -2,7 +2,9 @@
 
 namespace V2gPki.Edge.Http;
 
-/// <summary>The endpoints of the OCSP listener (DESIGN.md §7), as classified from the raw request target.</summary>
+/// <summary>
+/// The endpoints of the OCSP listener (docs/architecture.md §7), as classified from the raw request target.
+/// </summary>
 internal enum EdgeEndpoint : byte
 {
     /// <summary><c>/</c>: POST is OCSP; GET alone is not an OCSP request (404).</summary>
@@ -26,7 +28,7 @@ internal enum EdgeEndpoint : byte
     /// <summary>A target that is not origin- or absolute-form (<c>*</c>).</summary>
     Unknown = 6,
 
-    /// <summary><c>/crl/&lt;ca-name&gt;.crl</c>: GET only (DESIGN.md §7).</summary>
+    /// <summary><c>/crl/&lt;ca-name&gt;.crl</c>: GET only (docs/architecture.md §7).</summary>
     Crl = 7,
 
     /// <summary><c>/api/…</c>: routes of handlers plugged into the listener (the OCPP 2.0.1 adapter).</summary>

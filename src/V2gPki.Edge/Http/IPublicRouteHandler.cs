@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace V2gPki.Edge.Http;
 
 /// <summary>
-/// A handler for one route under <c>/api/</c> on the public listener (DESIGN.md §7), e.g. the OCPP 2.0.1
+/// A handler for one route under <c>/api/</c> on the public listener (docs/architecture.md §7), e.g. the OCPP 2.0.1
 /// <c>GetCertificateStatus</c> adapter at <c>POST /api/v1/ocpp/certificate-status</c>. The listener routes by exact
 /// path (case-insensitive) and hands over Kestrel's features: the handler reads the body
 /// (<see cref="IRequestBodyPipeFeature"/>, bounded by the listener's body limit), sets status and headers

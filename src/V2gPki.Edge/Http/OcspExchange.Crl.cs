@@ -7,15 +7,15 @@ using V2gPki.Edge.Metrics;
 namespace V2gPki.Edge.Http;
 
 /// <summary>
-/// The CRL route (<c>GET /crl/&lt;ca-name&gt;.crl</c>, DESIGN.md §7: DER, <c>application/pkix-crl</c>, strong ETag,
-/// Last-Modified, 304) and the <c>/api/…</c> handler routes. Cold paths: a CRL name costs one string.
+/// The CRL route (<c>GET /crl/&lt;ca-name&gt;.crl</c>, docs/architecture.md §7: DER, <c>application/pkix-crl</c>,
+/// strong ETag, Last-Modified, 304) and the <c>/api/…</c> handler routes. Cold paths: a CRL name costs one string.
 /// </summary>
 internal sealed partial class OcspExchange
 {
     private const string CrlType = "application/pkix-crl";
 
-    // A CRL is regenerated within about a second of a revocation (DESIGN.md §10), so caches revalidate every time;
-    // the ETag makes that a 304 until the next change.
+    // A CRL is regenerated within about a second of a revocation (docs/architecture.md §10), so caches revalidate every
+    // time; the ETag makes that a 304 until the next change.
     private const string CrlCacheControl = "public, no-cache";
 
     private const int MaxCaNameLength = 64;
@@ -126,7 +126,7 @@ internal sealed partial class OcspExchange
         };
     }
 
-    /// <summary>Takes <c>&lt;ca-name&gt;</c> out of <c>&lt;ca-name&gt;.crl</c>: DESIGN.md §2 names are lower-case letters, digits and dashes.</summary>
+    /// <summary>Takes <c>&lt;ca-name&gt;</c> out of <c>&lt;ca-name&gt;.crl</c>: docs/architecture.md §2 names are lower-case letters, digits and dashes.</summary>
     private static bool TryGetCaName(ReadOnlySpan<char> fileName, out string name)
     {
         name = string.Empty;

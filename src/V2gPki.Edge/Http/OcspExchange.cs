@@ -11,13 +11,13 @@ using V2gPki.Issuer.Crl;
 namespace V2gPki.Edge.Http;
 
 /// <summary>
-/// The HTTP side of OCSP (DESIGN.md §3, §7): decodes POST bodies and GET paths, hands the DER request to the
+/// The HTTP side of OCSP (docs/architecture.md §3, §7): decodes POST bodies and GET paths, hands the DER request to the
 /// <see cref="IOcspResponder"/>, and maps its outcome to HTTP in one switch (<see cref="WriteAnswer"/>). Shared by
 /// both hosts; it only touches Kestrel features, never <c>HttpContext</c>, so it runs under the bare
 /// <see cref="OcspHttpApplication"/> as well as under minimal-API handlers.
 /// </summary>
 /// <remarks>
-/// Headers (the caching decision of issue 7):
+/// Headers (docs/decisions/0008-ocsp-caching-headers.md):
 /// <list type="bullet">
 /// <item>POST answers carry only <c>Content-Type</c> and <c>Content-Length</c>: HTTP caches do not store POST
 /// responses (RFC 9110 §9.3.3), clients read freshness from the OCSP response itself, and no header string means
@@ -156,7 +156,7 @@ internal sealed partial class OcspExchange
         }
     }
 
-    /// <summary>Answers an OCSP POST: reads the raw body (Content-Type is not checked, DESIGN.md §3), 413 above the limit.</summary>
+    /// <summary>Answers an OCSP POST: reads the raw body (Content-Type is not checked, docs/architecture.md §3), 413 above the limit.</summary>
     /// <param name="context">The request state.</param>
     /// <returns>A completed task on the synchronous path.</returns>
     public Task PostAsync(OcspRequestContext context)
@@ -353,9 +353,9 @@ internal sealed partial class OcspExchange
     }
 
     /// <summary>
-    /// The one place where an OCSP outcome becomes an HTTP response (STYLE.md §15): every OCSP-level answer is
-    /// HTTP 200 with an <c>application/ocsp-response</c> body (DESIGN.md §3), or 304 when the client's cached copy
-    /// is current.
+    /// The one place where an OCSP outcome becomes an HTTP response (docs/style.md §15): every OCSP-level answer is
+    /// HTTP 200 with an <c>application/ocsp-response</c> body (docs/architecture.md §3), or 304 when the client's
+    /// cached copy is current.
     /// </summary>
     private void WriteAnswer(OcspRequestContext context, in OcspHttpAnswer answer, bool isGet)
     {

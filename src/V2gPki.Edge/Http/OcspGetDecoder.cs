@@ -6,11 +6,11 @@ namespace V2gPki.Edge.Http;
 
 /// <summary>
 /// Decodes the base64 part of an RFC 5019 §5 / RFC 6960 Appendix A.1 GET request from the raw request target,
-/// with every tolerance of DESIGN.md §3, into a caller buffer without allocating.
+/// with every tolerance of docs/architecture.md §3, into a caller buffer without allocating.
 /// </summary>
 /// <remarks>
 /// <para>It works on the raw target (<c>IHttpRequestFeature.RawTarget</c>) because Kestrel's decoded path keeps
-/// <c>%2F</c> encoded while decoding <c>%2B</c> and <c>%3D</c> (notes/aot-probe.md §1), so the decoded path is
+/// <c>%2F</c> encoded while decoding <c>%2B</c> and <c>%3D</c> (docs/nativeaot.md §1), so the decoded path is
 /// neither raw nor fully decoded.</para>
 /// Tolerated, in one pass:
 /// <list type="bullet">

@@ -5,10 +5,10 @@ using System.Diagnostics;
 namespace V2gPki.Edge.Metrics;
 
 /// <summary>
-/// The metrics of the edge server (issue 7): requests by route and outcome, latency, rejected inputs by reason,
+/// The metrics of the edge server: requests by route and outcome, latency, rejected inputs by reason,
 /// allocated bytes per request, plus the hooks other modules fill once wired (store size, pending reads, HSM
 /// signatures and errors per lane, queue depths). Every child the HTTP hot path touches is created here, up front.
-/// No EMAID or PCID ever goes into a label (DESIGN.md §9).
+/// No EMAID or PCID ever goes into a label (docs/architecture.md §9).
 /// </summary>
 public sealed class EdgeMetrics
 {
@@ -85,7 +85,7 @@ public sealed class EdgeMetrics
         registry.CreateCallback("v2gpki_gc_pause_seconds_total", "Time the process spent paused by garbage collections (GC.GetTotalPauseDuration).", MetricType.Counter, static () => GC.GetTotalPauseDuration().TotalSeconds);
 
         // Store, HSM, queue and issuer figures are read at scrape time from the modules (Hosting/RuntimeMetricsSource).
-        RequestTolerated = registry.CreateCounter("v2gpki_ocsp_request_tolerated_total", "OCSP request parts skipped leniently (DESIGN.md §3 Parsing), by kind.", "kind");
+        RequestTolerated = registry.CreateCounter("v2gpki_ocsp_request_tolerated_total", "OCSP request parts skipped leniently (docs/architecture.md §3 Parsing), by kind.", "kind");
         for (var i = 0; i < QuirkKinds.Length; i++)
         {
             _tolerated[i] = RequestTolerated.WithLabels(QuirkKinds[i]);
@@ -120,7 +120,7 @@ public sealed class EdgeMetrics
         _latency[(int)route].Observe(elapsedTicks);
     }
 
-    /// <summary>Counts the lenient parts of one parsed request (DESIGN.md §3 Parsing): one increment per flag set.</summary>
+    /// <summary>Counts the lenient parts of one parsed request (docs/architecture.md §3 Parsing): one increment per flag set.</summary>
     /// <param name="quirks">The parser's <c>OcspRequestQuirks</c> as an integer; 0 costs one comparison.</param>
     public void CountTolerated(int quirks)
     {

@@ -43,7 +43,7 @@ public sealed class MetricFamily<T>
 
     /// <summary>
     /// The child for <paramref name="labelValues"/>, created on first use. Call at wiring time and keep the result:
-    /// this method takes a lock and compares strings. No EMAID or PCID in label values (DESIGN.md §9).
+    /// this method takes a lock and compares strings. No EMAID or PCID in label values (docs/architecture.md §9).
     /// </summary>
     /// <param name="labelValues">One value per label name, in order.</param>
     /// <returns>The child instance.</returns>

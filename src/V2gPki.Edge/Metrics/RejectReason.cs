@@ -3,8 +3,8 @@
 namespace V2gPki.Edge.Metrics;
 
 /// <summary>
-/// Why an input was rejected or answered with an error (DESIGN.md §4 invariant 5: every bad input has a counter).
-/// Dense values: they index the counter array. Kestrel-level reasons come from its <c>error.type</c> tags.
+/// Why an input was rejected or answered with an error (docs/architecture.md §4 invariant 5: every bad input has a
+/// counter). Dense values: they index the counter array. Kestrel-level reasons come from its <c>error.type</c> tags.
 /// </summary>
 public enum RejectReason : byte
 {

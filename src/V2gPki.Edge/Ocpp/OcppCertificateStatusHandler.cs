@@ -11,7 +11,7 @@ using V2gPki.Edge.Http;
 namespace V2gPki.Edge.Ocpp;
 
 /// <summary>
-/// The OCPP 2.0.1 <c>GetCertificateStatus</c> adapter for a CSMS (DESIGN.md §7, <c>POST /api/v1/ocpp/certificate-status</c>):
+/// The OCPP 2.0.1 <c>GetCertificateStatus</c> adapter for a CSMS (docs/architecture.md §7, <c>POST /api/v1/ocpp/certificate-status</c>):
 /// <c>OCSPRequestDataType</c> JSON in, the equivalent DER OCSP request through the same <see cref="IOcspResponder"/>
 /// as the OCSP listener (fast path, then the bounded live path), <c>{status, ocspResult | statusInfo}</c> out.
 /// </summary>
@@ -30,7 +30,7 @@ namespace V2gPki.Edge.Ocpp;
 /// </remarks>
 public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
 {
-    /// <summary>The route (DESIGN.md §7).</summary>
+    /// <summary>The route (docs/architecture.md §7).</summary>
     public const string RoutePath = "/api/v1/ocpp/certificate-status";
 
     private const string JsonType = "application/json; charset=utf-8";

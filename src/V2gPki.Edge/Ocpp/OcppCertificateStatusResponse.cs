@@ -2,7 +2,7 @@
 
 namespace V2gPki.Edge.Ocpp;
 
-/// <summary>OCPP 2.0.1 <c>GetCertificateStatusResponse</c> (notes/iso15118.md §6).</summary>
+/// <summary>OCPP 2.0.1 <c>GetCertificateStatusResponse</c> (docs/iso15118.md §6).</summary>
 public sealed class OcppCertificateStatusResponse
 {
     /// <summary><c>Accepted</c> (<see cref="OcspResult"/> holds the response) or <c>Failed</c> (<see cref="StatusInfo"/> says why).</summary>

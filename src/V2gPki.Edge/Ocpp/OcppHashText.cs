@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Ocpp;
 
 /// <summary>
 /// The hashes and algorithm names of <c>OCSPRequestDataType</c>. OCPP 2.0.1 does not pin the hash encoding
-/// (notes/iso15118.md §6): hex is the common form; some stacks send base64 (SwitchEV: urlsafe base64). A value is read as
+/// (docs/iso15118.md §6): hex is the common form; some stacks send base64 (SwitchEV: urlsafe base64). A value is read as
 /// hex (any case) when it has exactly two characters per hash octet, and as base64 (standard or URL-safe, padding
 /// optional) only when its length rules hex out.
 /// </summary>

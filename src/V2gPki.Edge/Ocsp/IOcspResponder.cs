@@ -5,7 +5,7 @@ using System.Buffers;
 namespace V2gPki.Edge.Ocsp;
 
 /// <summary>
-/// The one seam between the HTTP front end and OCSP answering (STYLE.md §3): the HTTP layer hands over the DER
+/// The one seam between the HTTP front end and OCSP answering (docs/style.md §3): the HTTP layer hands over the DER
 /// <c>OCSPRequest</c> it decoded from a POST body or a GET path and maps the <see cref="OcspHttpAnswer"/> to HTTP.
 /// The real implementation (request parser → issuer table → store lookup → splice of the signer certificate, with
 /// the live signer behind it) is <see cref="Hosting.PkiOcspResponder"/>, composed by <see cref="Hosting.PkiRuntime"/>.
@@ -24,8 +24,8 @@ namespace V2gPki.Edge.Ocsp;
 public interface IOcspResponder
 {
     /// <summary>
-    /// The cached fast path: answers from memory without blocking (DESIGN.md §4 invariant 3), with no allocation.
-    /// Returns <see cref="OcspAnswerOutcome.NeedsLiveSigning"/> when the request must be signed live.
+    /// The cached fast path: answers from memory without blocking (docs/architecture.md §4 invariant 3), with no
+    /// allocation. Returns <see cref="OcspAnswerOutcome.NeedsLiveSigning"/> when the request must be signed live.
     /// </summary>
     /// <param name="derRequest">The DER <c>OCSPRequest</c>, valid only during the call.</param>
     /// <param name="body">Where the signed <c>OCSPResponse</c> is written on success.</param>
@@ -36,7 +36,7 @@ public interface IOcspResponder
     /// The live slow path for what <see cref="Answer"/> declined (never-issued serials, nonces under a sign-live
     /// policy, several CertIDs): bounded and rate-limited by the implementation, which answers
     /// <see cref="OcspAnswerOutcome.TryLater"/> over its bound rather than queueing without limit. Never the
-    /// enrollment queue (DESIGN.md §3).
+    /// enrollment queue (docs/architecture.md §3).
     /// </summary>
     /// <param name="derRequest">The DER <c>OCSPRequest</c>; stays valid until the returned task completes.</param>
     /// <param name="body">Where the signed <c>OCSPResponse</c> is written on success.</param>

@@ -3,9 +3,9 @@
 namespace V2gPki.Edge.Ocsp;
 
 /// <summary>
-/// What an <see cref="IOcspResponder"/> made of one request (STYLE.md §15: explicit, never-reused values).
+/// What an <see cref="IOcspResponder"/> made of one request (docs/style.md §15: explicit, never-reused values).
 /// Values 0–6 are the RFC 6960 §4.2.1 <c>OCSPResponseStatus</c> they stand for; every one of them is sent with
-/// HTTP 200 (DESIGN.md §3). Values from 64 up are instructions to the HTTP layer and never reach the wire.
+/// HTTP 200 (docs/architecture.md §3). Values from 64 up are instructions to the HTTP layer and never reach the wire.
 /// </summary>
 public enum OcspAnswerOutcome : byte
 {

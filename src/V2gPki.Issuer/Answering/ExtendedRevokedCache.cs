@@ -7,7 +7,7 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Answering;
 
 /// <summary>
-/// A bounded LRU cache of signed extended-revoked answers (DESIGN §3), keyed by issuer + serial packed into a struct so a
+/// A bounded LRU cache of signed extended-revoked answers (docs/architecture.md §3), keyed by issuer + serial packed into a struct so a
 /// lookup allocates nothing. Entries are dropped at their nextUpdate. Guarded by one lock: only never-issued serials
 /// reach it.
 /// </summary>

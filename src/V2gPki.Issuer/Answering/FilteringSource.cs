@@ -4,8 +4,9 @@ namespace V2gPki.Issuer.Answering;
 
 /// <summary>
 /// First source of the chain (boulder <c>filter_source.go</c>): maps the CertID to a configured CA under a configured
-/// hash algorithm (else <c>unauthorized</c>, DESIGN §3), refuses serials that cannot be ours, routes multi-CertID
-/// requests and nonce requests of a CA with a nonce policy to the live signer, and passes the rest on with the CA resolved.
+/// hash algorithm (else <c>unauthorized</c>, docs/architecture.md §3), refuses serials that cannot be ours, routes
+/// multi-CertID requests and nonce requests of a CA with a nonce policy to the live signer, and passes the rest on with
+/// the CA resolved.
 /// </summary>
 public sealed class FilteringSource : IOcspResponseSource
 {

@@ -3,7 +3,7 @@
 namespace V2gPki.Issuer.Answering;
 
 /// <summary>
-/// One step of OCSP answering (STYLE §3, after boulder's <c>ocsp/responder</c> sources): <see cref="FilteringSource"/> →
+/// One step of OCSP answering (docs/style.md §3, after boulder's <c>ocsp/responder</c> sources): <see cref="FilteringSource"/> →
 /// <see cref="StoreSource"/> → <see cref="LiveSigningSource"/>. Implementations on the hot path never allocate, never
 /// throw on peer input and never block on the HSM, the disk or a queue.
 /// </summary>

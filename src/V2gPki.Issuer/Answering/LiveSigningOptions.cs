@@ -3,9 +3,9 @@
 namespace V2gPki.Issuer.Answering;
 
 /// <summary>
-/// Bounds of the live slow-path signer (DESIGN §3, §4 invariant 3; boulder <c>live.go</c>): what cannot be pre-signed
-/// is signed here, at most <see cref="MaxConcurrentSignings"/> at once, with <see cref="MaxWaiters"/> queued, at
-/// <see cref="RatePerSecond"/>; beyond that the answer is <c>tryLater</c>.
+/// Bounds of the live slow-path signer (docs/architecture.md §3, §4 invariant 3; boulder <c>live.go</c>): what cannot
+/// be pre-signed is signed here, at most <see cref="MaxConcurrentSignings"/> at once, with <see cref="MaxWaiters"/>
+/// queued, at <see cref="RatePerSecond"/>; beyond that the answer is <c>tryLater</c>.
 /// </summary>
 public sealed class LiveSigningOptions
 {

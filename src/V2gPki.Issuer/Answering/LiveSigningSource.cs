@@ -9,11 +9,11 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Answering;
 
 /// <summary>
-/// The live slow path (DESIGN §3, §4 invariant 3; boulder <c>live.go</c>): signs what cannot be pre-signed — RFC 6960
-/// §2.2 extended-revoked answers for never-issued serials of a known CA (cached, LRU), multi-CertID requests, and nonce
-/// requests of a CA with a nonce policy. A separate, bounded, asynchronous signer on the HSM bulk lane (never the
-/// registration queue): a token bucket limits the rate, a semaphore the signings in flight, and requests beyond
-/// <see cref="LiveSigningOptions.MaxWaiters"/> get <c>tryLater</c> at once.
+/// The live slow path (docs/architecture.md §3, §4 invariant 3; boulder <c>live.go</c>): signs what cannot be
+/// pre-signed — RFC 6960 §2.2 extended-revoked answers for never-issued serials of a known CA (cached, LRU),
+/// multi-CertID requests, and nonce requests of a CA with a nonce policy. A separate, bounded, asynchronous signer on
+/// the HSM bulk lane (never the registration queue): a token bucket limits the rate, a semaphore the signings in
+/// flight, and requests beyond <see cref="LiveSigningOptions.MaxWaiters"/> get <c>tryLater</c> at once.
 /// </summary>
 /// <remarks>
 /// As an <see cref="IOcspResponseSource"/> (after <see cref="StoreSource"/> found nothing) it answers from the cache only,

@@ -2,7 +2,9 @@
 
 namespace V2gPki.Issuer.Answering;
 
-/// <summary>How a request for a serial a known CA never issued is answered (DESIGN §3 status answers).</summary>
+/// <summary>
+/// How a request for a serial a known CA never issued is answered (docs/architecture.md §3 status answers).
+/// </summary>
 public enum NeverIssuedAnswer : byte
 {
     /// <summary>RFC 6960 §2.2 extended revoked: revoked, certificateHold, 1970-01-01, Extended Revoked Definition; signed live, cached.</summary>

@@ -6,7 +6,7 @@ namespace V2gPki.Issuer.Answering;
 /// What an <see cref="IOcspResponseSource"/> answered. The host maps these to OCSP responses in one switch: Found →
 /// splice the signed part with the signer certificate (<see cref="IssuerDirectory.TryGetSignerCertificate"/>);
 /// Unauthorized, TryLater, MalformedRequest, InternalError → the constant <c>OcspErrorResponses</c>; LiveSigningRequired →
-/// await <see cref="LiveSigningSource.SignAsync"/>. Values are never reused (STYLE §15).
+/// await <see cref="LiveSigningSource.SignAsync"/>. Values are never reused (docs/style.md §15).
 /// </summary>
 public enum OcspOutcome : byte
 {

@@ -5,9 +5,9 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Answering;
 
 /// <summary>
-/// Answers from the pre-signed serving index (DESIGN §3 hot path): issuer + serial → signed part copied into the
-/// caller's buffer, with the signer id to splice. Not ready, a disk read (Pending, counted) or a response past its
-/// nextUpdate answer <c>tryLater</c>, never a stale response. A serial the store does not know goes to the fallback
+/// Answers from the pre-signed serving index (docs/architecture.md §3 hot path): issuer + serial → signed part copied
+/// into the caller's buffer, with the signer id to splice. Not ready, a disk read (Pending, counted) or a response past
+/// its nextUpdate answer <c>tryLater</c>, never a stale response. A serial the store does not know goes to the fallback
 /// (the live signer's extended-revoked path), or is <c>unauthorized</c> without one.
 /// </summary>
 public sealed class StoreSource : IOcspResponseSource

@@ -13,10 +13,10 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Crl;
 
 /// <summary>
-/// Publishes CRLs (DESIGN §3, §10): regenerates an online CA's CRL shortly after a status change (debounced, ≤ 1 s) and
-/// well before nextUpdate; imports ceremony-signed CRLs of offline CAs and alerts before they run out; keeps bytes, ETag
-/// and Last-Modified for the host (<see cref="ICrlSource"/>). The revoked set per CA is read from the registry once at
-/// start and then kept up to date from the worker's acknowledged status changes.
+/// Publishes CRLs (docs/architecture.md §3, §10): regenerates an online CA's CRL shortly after a status change
+/// (debounced, ≤ 1 s) and well before nextUpdate; imports ceremony-signed CRLs of offline CAs and alerts before they
+/// run out; keeps bytes, ETag and Last-Modified for the host (<see cref="ICrlSource"/>). The revoked set per CA is read
+/// from the registry once at start and then kept up to date from the worker's acknowledged status changes.
 /// </summary>
 public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
 {

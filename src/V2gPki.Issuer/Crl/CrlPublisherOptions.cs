@@ -2,7 +2,7 @@
 
 namespace V2gPki.Issuer.Crl;
 
-/// <summary>Knobs of the CRL publisher (DESIGN §3, §10).</summary>
+/// <summary>Knobs of the CRL publisher (docs/architecture.md §3, §10).</summary>
 public sealed class CrlPublisherOptions
 {
     /// <summary>Gets or sets how long after a status change an online CA's CRL is regenerated (debounce, default 500 ms, ≤ 1 s).</summary>

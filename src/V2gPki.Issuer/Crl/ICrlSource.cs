@@ -8,7 +8,7 @@ namespace V2gPki.Issuer.Crl;
 public interface ICrlSource
 {
     /// <summary>Gets the current CRL of a CA.</summary>
-    /// <param name="caName">The CA name (DESIGN §2).</param>
+    /// <param name="caName">The CA name (docs/architecture.md §2).</param>
     /// <param name="entry">The CRL, or null.</param>
     /// <returns>Whether a CRL is available (the host answers 404 otherwise).</returns>
     bool TryGetCrl(string caName, [NotNullWhen(true)] out CrlEntry? entry);

@@ -6,9 +6,10 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Signers;
 
 /// <summary>
-/// Signs many responses of one CA in one <see cref="SigningBatch"/> on the HSM bulk lane (DESIGN §3 pre-signing):
-/// tbsResponseData written into a reused arena, one signature each, assembled into signed parts. One instance per
-/// producer (not thread-safe); the arena and batches are reused, so a wave allocates only the signed parts it stores.
+/// Signs many responses of one CA in one <see cref="SigningBatch"/> on the HSM bulk lane (docs/architecture.md §3
+/// pre-signing): tbsResponseData written into a reused arena, one signature each, assembled into signed parts. One
+/// instance per producer (not thread-safe); the arena and batches are reused, so a wave allocates only the signed parts
+/// it stores.
 /// </summary>
 public sealed class BulkResponseSigner
 {

@@ -3,7 +3,7 @@
 namespace V2gPki.Issuer.Signers;
 
 /// <summary>
-/// Refuses to sign when the clock stepped backwards beyond a tolerance (DESIGN §9: signing refuses to run when the clock
+/// Refuses to sign when the clock stepped backwards beyond a tolerance (docs/architecture.md §9: signing refuses to run when the clock
 /// jumps): responses signed with a rewound clock would carry thisUpdate values older than ones already served, and a
 /// re-sign would be refused as stale or, worse, shorten validity. Keeps the highest time seen.
 /// </summary>

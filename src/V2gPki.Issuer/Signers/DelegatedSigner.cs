@@ -8,8 +8,8 @@ using V2gPki.Pki.Signing;
 namespace V2gPki.Issuer.Signers;
 
 /// <summary>
-/// A delegated OCSP signer of one CA (DESIGN §3): its certificate (spliced into every response it signed), the byKey
-/// ResponderID, and the HSM key that signs. The key lives in the online token even for offline CAs.
+/// A delegated OCSP signer of one CA (docs/architecture.md §3): its certificate (spliced into every response it
+/// signed), the byKey ResponderID, and the HSM key that signs. The key lives in the online token even for offline CAs.
 /// </summary>
 public sealed class DelegatedSigner
 {

@@ -4,7 +4,7 @@ namespace V2gPki.Issuer.Signers;
 
 /// <summary>
 /// Issues a new delegated OCSP signer certificate at rollover (V2gPki.Pki's issuance behind it): a new key in the online
-/// token and a certificate from the CA's key (EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck, DESIGN §3).
+/// token and a certificate from the CA's key (EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck, docs/architecture.md §3).
 /// </summary>
 public interface IDelegatedSignerProvisioner
 {

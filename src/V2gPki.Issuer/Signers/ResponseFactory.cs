@@ -9,7 +9,7 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Signers;
 
 /// <summary>
-/// Builds and signs pre-signed response parts (DESIGN §3): one SingleResponse per configured CertID hash algorithm under
+/// Builds and signs pre-signed response parts (docs/architecture.md §3): one SingleResponse per configured CertID hash algorithm under
 /// one signature, ResponderID byKey, thisUpdate = now (whole seconds), nextUpdate = now + validity capped at the signer
 /// certificate's notAfter. Signs single responses on the HSM priority lane; batches go through the bulk lane (see
 /// <see cref="IssuingWorker"/>).

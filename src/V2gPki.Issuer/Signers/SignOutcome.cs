@@ -2,7 +2,7 @@
 
 namespace V2gPki.Issuer.Signers;
 
-/// <summary>Why a response could or could not be signed. Values are never reused (STYLE §15).</summary>
+/// <summary>Why a response could or could not be signed. Values are never reused (docs/style.md §15).</summary>
 public enum SignOutcome : byte
 {
     /// <summary>Signed.</summary>

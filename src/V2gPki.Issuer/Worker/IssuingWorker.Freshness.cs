@@ -7,9 +7,10 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Worker;
 
 /// <summary>
-/// Freshness (DESIGN §3): a scan over the registry finds responses whose remaining validity dropped below the floor (or
-/// whose signer was superseded, at a bounded rate) and hands them to batchers that sign on the HSM bulk lane and replace
-/// them in the serving index. A re-sign that raced a revocation is refused by the store (status version) and dropped.
+/// Freshness (docs/architecture.md §3): a scan over the registry finds responses whose remaining validity dropped below
+/// the floor (or whose signer was superseded, at a bounded rate) and hands them to batchers that sign on the HSM bulk
+/// lane and replace them in the serving index. A re-sign that raced a revocation is refused by the store (status
+/// version) and dropped.
 /// </summary>
 public sealed partial class IssuingWorker
 {

@@ -13,8 +13,8 @@ public sealed partial class IssuingWorker
     /// Registers a certificate already issued by one of the configured CAs: checks it was signed by that CA, signs its
     /// first response on the HSM priority lane and commits the registry record, DER and response in one WAL entry. When
     /// the returned task completes with <see cref="RegistrationStatus.Registered"/> the certificate is durably served as
-    /// good (DESIGN §3: a new certificate is immediately good). Sub-CA certificates register the same way, under their
-    /// parent CA.
+    /// good (docs/architecture.md §3: a new certificate is immediately good). Sub-CA certificates register the same
+    /// way, under their parent CA.
     /// </summary>
     /// <param name="registration">The certificate.</param>
     /// <param name="cancellationToken">Stops waiting (the registration may still complete).</param>

@@ -4,7 +4,7 @@ using V2gPki.Issuer.Signers;
 
 namespace V2gPki.Issuer.Worker;
 
-/// <summary>Delegated signer rollover and expiry alerts (DESIGN §3).</summary>
+/// <summary>Delegated signer rollover and expiry alerts (docs/architecture.md §3).</summary>
 public sealed partial class IssuingWorker : IMetricsSource
 {
     /// <summary>

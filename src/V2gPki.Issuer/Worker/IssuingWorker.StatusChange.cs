@@ -120,7 +120,7 @@ public sealed partial class IssuingWorker
 
             var status = new ResponseStatus(job.NewStatus, revocationTime, job.NewStatus == CertificateStatus.Good ? RevocationReason.None : job.Reason);
 
-            // Bulk re-signing steps aside from the signature to the WAL commit, not only for the signature (DESIGN §3 priority).
+            // Bulk re-signing steps aside from the signature to the WAL commit, not only for the signature (docs/architecture.md §3 priority).
             using var hold = issuer.CurrentSigner?.Signer?.Key.Token.PriorityLane.HoldBulk();
             var signed = Factory.TrySignPriority(issuer, job.Serial.Span, status, out var response);
             if (signed != SignOutcome.Success)

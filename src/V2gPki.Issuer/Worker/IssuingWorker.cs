@@ -9,10 +9,10 @@ using V2gPki.Store;
 namespace V2gPki.Issuer.Worker;
 
 /// <summary>
-/// The issuing worker (DESIGN §3): registers issued certificates with their first signed response, applies revocations
-/// on the HSM priority lane with the WAL commit before acknowledgement, keeps every certificate's response fresh (leaves
-/// and CA certificates) in batches on the bulk lane, and rolls delegated signers over. Runs on its own tasks behind
-/// bounded queues: the OCSP path never waits on it.
+/// The issuing worker (docs/architecture.md §3): registers issued certificates with their first signed response,
+/// applies revocations on the HSM priority lane with the WAL commit before acknowledgement, keeps every certificate's
+/// response fresh (leaves and CA certificates) in batches on the bulk lane, and rolls delegated signers over. Runs on
+/// its own tasks behind bounded queues: the OCSP path never waits on it.
 /// </summary>
 /// <remarks>
 /// Life cycle: construct, <see cref="Start"/> (after the store recovered), then <see cref="DisposeAsync"/>. Queued

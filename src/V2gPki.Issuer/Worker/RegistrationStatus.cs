@@ -2,7 +2,7 @@
 
 namespace V2gPki.Issuer.Worker;
 
-/// <summary>Outcome of a registration. Values are never reused (STYLE §15).</summary>
+/// <summary>Outcome of a registration. Values are never reused (docs/style.md §15).</summary>
 public enum RegistrationStatus : byte
 {
     /// <summary>Registered; its first response is signed and the WAL entry committed: the certificate is served as good.</summary>

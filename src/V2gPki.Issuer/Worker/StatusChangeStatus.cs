@@ -2,7 +2,7 @@
 
 namespace V2gPki.Issuer.Worker;
 
-/// <summary>Outcome of a revocation, hold or un-hold. Values are never reused (STYLE §15).</summary>
+/// <summary>Outcome of a revocation, hold or un-hold. Values are never reused (docs/style.md §15).</summary>
 public enum StatusChangeStatus : byte
 {
     /// <summary>Applied: the new response is signed and served, the WAL entry committed.</summary>

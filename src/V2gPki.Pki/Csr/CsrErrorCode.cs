@@ -2,7 +2,7 @@
 
 namespace V2gPki.Pki.Csr;
 
-/// <summary>Why a CSR was refused; one code per rule outcome. Values are explicit and never reused (STYLE.md §15).</summary>
+/// <summary>Why a CSR was refused; one code per rule outcome. Values are explicit and never reused (docs/style.md §15).</summary>
 public enum CsrErrorCode
 {
     /// <summary>No error: the CSR passed every rule.</summary>

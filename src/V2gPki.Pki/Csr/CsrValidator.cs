@@ -7,7 +7,7 @@ using V2gPki.Pki.Profiles;
 namespace V2gPki.Pki.Csr;
 
 /// <summary>
-/// Runs the CSR rules in a fixed order and stops at the first refusal (step-ca's sign options, STYLE.md §5): size limit,
+/// Runs the CSR rules in a fixed order and stops at the first refusal (step-ca's sign options, docs/style.md §5): size limit,
 /// encoding, signature (proof of possession), key algorithm, CN, strict identifier checks, O, C. A CSR that passes yields
 /// the normalised subject ID, O, C and the SubjectPublicKeyInfo; requested extensions are never used.
 /// </summary>

@@ -3,8 +3,9 @@
 namespace V2gPki.Pki.Csr;
 
 /// <summary>
-/// One small, named check of a CSR (step-ca's sign options, STYLE.md §5). Rules run in a fixed order; each refuses with
-/// its own error codes and an actionable message, and may set fields of the <see cref="CsrContext"/> for later rules.
+/// One small, named check of a CSR (step-ca's sign options, docs/style.md §5). Rules run in a fixed order; each refuses
+/// with its own error codes and an actionable message, and may set fields of the <see cref="CsrContext"/> for later
+/// rules.
 /// </summary>
 public interface ICsrRule
 {

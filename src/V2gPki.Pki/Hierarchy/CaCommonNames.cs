@@ -5,7 +5,7 @@ using System.Text;
 namespace V2gPki.Pki.Hierarchy;
 
 /// <summary>
-/// The CNs of our own certificates, derived from the DESIGN.md §2 names: <c>v2g-root</c> → "V2G Root CA",
+/// The CNs of our own certificates, derived from the docs/architecture.md §2 names: <c>v2g-root</c> → "V2G Root CA",
 /// <c>cpo-sub2</c> → "CPO Sub-CA 2", <c>mo-sub1-ocsp</c> → "MO Sub-CA 1 OCSP Signer", <c>cps</c> → "CPS Signing Leaf".
 /// </summary>
 public static class CaCommonNames

@@ -8,11 +8,11 @@ using V2gPki.Pki.Signing;
 namespace V2gPki.Pki.Hierarchy;
 
 /// <summary>
-/// Creates the complete demo hierarchy of DESIGN.md §2 (<c>v2gpki ca init --demo</c>): V2G-rooted for every branch (or
-/// with separate MO/OEM roots by configuration), root and Sub-CA 1 keys in the <c>root</c> token, Sub-CA 2 keys, every
-/// delegated OCSP signer key and the CPS leaf key in the <c>online</c> token (DESIGN.md §4 invariant 1), every
-/// certificate issued through <see cref="CertificateIssuer"/> (linted, HSM-signed, verified), written as
-/// <c>&lt;name&gt;.pem</c> with the manifest <c>hierarchy.json</c>.
+/// Creates the complete demo hierarchy of docs/architecture.md §2 (<c>v2gpki ca init --demo</c>): V2G-rooted for every
+/// branch (or with separate MO/OEM roots by configuration), root and Sub-CA 1 keys in the <c>root</c> token, Sub-CA 2
+/// keys, every delegated OCSP signer key and the CPS leaf key in the <c>online</c> token (docs/architecture.md §4
+/// invariant 1), every certificate issued through <see cref="CertificateIssuer"/> (linted, HSM-signed, verified),
+/// written as <c>&lt;name&gt;.pem</c> with the manifest <c>hierarchy.json</c>.
 /// </summary>
 public static class CaHierarchyBuilder
 {
@@ -27,7 +27,7 @@ public static class CaHierarchyBuilder
     /// <param name="layout">Where the certificates and the manifest go.</param>
     /// <param name="tokens">The open tokens: roles <c>root</c> and <c>online</c> (both online in the demo).</param>
     /// <param name="time">The clock.</param>
-    /// <param name="baseOptions">Lifetimes; <see langword="null"/> for the DESIGN.md §10 defaults.</param>
+    /// <param name="baseOptions">Lifetimes; <see langword="null"/> for the docs/architecture.md §10 defaults.</param>
     /// <returns>The manifest, filled and saved.</returns>
     /// <exception cref="InvalidOperationException">The manifest already has CAs, or a certificate could not be issued.</exception>
     /// <exception cref="HsmException">A token failed.</exception>

@@ -11,7 +11,7 @@ namespace V2gPki.Pki.Hierarchy;
 /// </summary>
 public sealed class CaHierarchyOptions
 {
-    /// <summary>The demo's OCSP responder URL (DESIGN.md §7: OCSP on plain HTTP).</summary>
+    /// <summary>The demo's OCSP responder URL (docs/architecture.md §7: OCSP on plain HTTP).</summary>
     public const string DefaultOcspBaseUrl = "http://127.0.0.1:8080/";
 
     /// <summary>The default O.</summary>

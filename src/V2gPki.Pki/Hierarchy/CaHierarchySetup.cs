@@ -7,10 +7,10 @@ using V2gPki.Pki.Profiles;
 namespace V2gPki.Pki.Hierarchy;
 
 /// <summary>
-/// Sets a data directory up for a hierarchy (<c>v2gpki ca init</c>) and opens it again (<c>ca csr</c>, <c>ca import</c>,
-/// the host): SoftHSM2 configuration under <c>hsm/</c> (set through libc before the module loads, DESIGN.md §6), tokens
-/// initialised in process, PINs from the environment or — demo only — from a generated 0600 PIN file. One call per process:
-/// SoftHSM2 reads its configuration once.
+/// Sets a data directory up for a hierarchy (<c>v2gpki ca init</c>) and opens it again (<c>ca csr</c>, <c>ca
+/// import</c>, the host): SoftHSM2 configuration under <c>hsm/</c> (set through libc before the module loads,
+/// docs/architecture.md §6), tokens initialised in process, PINs from the environment or — demo only — from a generated
+/// 0600 PIN file. One call per process: SoftHSM2 reads its configuration once.
 /// </summary>
 public static class CaHierarchySetup
 {

@@ -7,7 +7,7 @@ namespace V2gPki.Pki.Hierarchy;
 /// <summary>One CA of the hierarchy manifest.</summary>
 public sealed class CaManifestEntry
 {
-    /// <summary>Gets or sets the DESIGN.md §2 name (<c>v2g-root</c>, <c>cpo-sub2</c>, …), also its profile's name.</summary>
+    /// <summary>Gets or sets the docs/architecture.md §2 name (<c>v2g-root</c>, <c>cpo-sub2</c>, …), also its profile's name.</summary>
     public string Name { get; set; } = "";
 
     /// <summary>Gets or sets the parent CA's name; <see langword="null"/> for a root.</summary>

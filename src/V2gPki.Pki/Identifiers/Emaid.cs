@@ -4,7 +4,7 @@ namespace V2gPki.Pki.Identifiers;
 
 /// <summary>
 /// An e-mobility account identifier (contract ID) in the ISO 15118 / eMI3 form <c>CC-PPP-IIIIIIIII[-D]</c>
-/// (notes/iso15118.md §2, §2.4; DESIGN.md §10): a two-letter country code, a three-character provider ID, a
+/// (docs/iso15118.md §2, §2.4; docs/architecture.md §10): a two-letter country code, a three-character provider ID, a
 /// nine-character instance and an optional check digit. <c>-</c> separators are optional but all-or-nothing (OPCP:
 /// "used consistently"); matching is case-insensitive.
 /// </summary>

@@ -3,7 +3,7 @@
 namespace V2gPki.Pki.Identifiers;
 
 /// <summary>
-/// The eMI3 / ISO 15118 matrix check digit of an EMAID (notes/iso15118.md §2.1, the eMI3 paper "Check digit calculation
+/// The eMI3 / ISO 15118 matrix check digit of an EMAID (docs/iso15118.md §2.1, the eMI3 paper "Check digit calculation
 /// for Contract-IDs"). Each character maps to a 2×2 matrix [[q1, q2], [r1, r2]] with q ∈ {0, 1} and r ∈ {0, 1, 2};
 /// t1 = Σ (q1, q2)·P1^i mod 2 and t2 = (Σ (r1, r2)·P2^i)·(−P2^−15) mod 3 over positions i = 1..14, with
 /// P1 = [[0, 1], [1, 1]] and P2 = [[0, 1], [1, 2]]; the result matrix [[t1], [t2]] maps back to the check character.
@@ -19,7 +19,7 @@ public static class EmaidCheckDigit
     /// <summary>The number of characters the check digit is computed over (country, provider, instance).</summary>
     public const int InputLength = 14;
 
-    // Character → x = q1 + 2·q2 + 4·r1 + 16·r2, for '0'..'9' then 'A'..'Z' (notes §2.1 table).
+    // Character → x = q1 + 2·q2 + 4·r1 + 16·r2, for '0'..'9' then 'A'..'Z' (the docs/iso15118.md §2.1 table).
     private static ReadOnlySpan<byte> Encoding =>
     [
         0, 16, 32, 4, 20, 36, 8, 24, 40, 2,

@@ -3,16 +3,16 @@
 namespace V2gPki.Pki.Identifiers;
 
 /// <summary>
-/// An EVSE ID in the ISO 15118-2 Annex H form <c>CC*OOO*E&lt;outlet&gt;</c> (notes/iso15118.md §1, DESIGN.md §10): a
-/// two-letter ISO 3166-1 country code, a three-character operator ID, the ID type <c>E</c> and a power outlet ID of 1–31
-/// characters of <c>[A-Z0-9*]</c>. Separators are optional, matching is case-insensitive.
+/// An EVSE ID in the ISO 15118-2 Annex H form <c>CC*OOO*E&lt;outlet&gt;</c> (docs/iso15118.md §1.1,
+/// docs/architecture.md §10): a two-letter ISO 3166-1 country code, a three-character operator ID, the ID type <c>E</c>
+/// and a power outlet ID of 1–31 characters of <c>[A-Z0-9*]</c>. Separators are optional, matching is case-insensitive.
 /// </summary>
 /// <remarks>
 /// The normalised form is the compact form: upper case with every <c>*</c> removed, including those inside the outlet
-/// ID (<c>DE*AB7*E840*6487</c> ≡ <c>DEAB7E8406487</c>, as mobilityid's <c>toCompactString</c> and the notes' "compare
-/// after normalisation"). A <c>*</c> in the outlet ID is therefore not significant: two IDs that differ only in where
-/// their <c>*</c> stand are the same EVSE. The normalised form is 7–37 characters. No check digit exists for EVSE IDs.
-/// DIN SPEC 91286 forms (<c>+49*810*000*438</c>) are refused.
+/// ID (<c>DE*AB7*E840*6487</c> ≡ <c>DEAB7E8406487</c>, as mobilityid's <c>toCompactString</c>; docs/iso15118.md §1.1).
+/// A <c>*</c> in the outlet ID is therefore not significant: two IDs that differ only in where their <c>*</c> stand are
+/// the same EVSE. The normalised form is 7–37 characters. No check digit exists for EVSE IDs. DIN SPEC 91286 forms
+/// (<c>+49*810*000*438</c>) are refused.
 /// </remarks>
 public readonly struct EvseId : IEquatable<EvseId>
 {

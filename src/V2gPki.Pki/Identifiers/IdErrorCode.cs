@@ -2,7 +2,7 @@
 
 namespace V2gPki.Pki.Identifiers;
 
-/// <summary>Why an identifier was refused. Values are explicit and never reused (STYLE.md §15).</summary>
+/// <summary>Why an identifier was refused. Values are explicit and never reused (docs/style.md §15).</summary>
 public enum IdErrorCode
 {
     /// <summary>No error: the identifier is valid.</summary>

@@ -2,7 +2,7 @@
 
 namespace V2gPki.Pki.Identifiers;
 
-/// <summary>The ISO 15118 identifier types (DESIGN.md §2: the CLI names are <c>evse</c>, <c>secc</c>, <c>emaid</c>, <c>pcid</c>).</summary>
+/// <summary>The ISO 15118 identifier types (docs/architecture.md §2: the CLI names are <c>evse</c>, <c>secc</c>, <c>emaid</c>, <c>pcid</c>).</summary>
 public enum IdType
 {
     /// <summary>No identifier (the default value).</summary>

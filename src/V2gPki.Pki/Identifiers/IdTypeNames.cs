@@ -2,7 +2,9 @@
 
 namespace V2gPki.Pki.Identifiers;
 
-/// <summary>The names of the identifier types as the CLI and configuration spell them (DESIGN.md §2).</summary>
+/// <summary>
+/// The names of the identifier types as the CLI and configuration spell them (docs/architecture.md §2).
+/// </summary>
 public static class IdTypeNames
 {
     /// <summary>The names, in the order of <see cref="IdType"/>.</summary>

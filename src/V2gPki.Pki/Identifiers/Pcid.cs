@@ -3,11 +3,11 @@
 namespace V2gPki.Pki.Identifiers;
 
 /// <summary>
-/// A provisioning certificate identifier (notes/iso15118.md §3, DESIGN.md §10): the vehicle maker's WMI (3 characters),
-/// the OEM's own unique ID and an optional check character, letters and digits only, no separators. ISO 15118-2 profiles
-/// take 17 or 18 characters (OPCP <c>^[a-zA-Z0-9]{17,18}$</c>); ISO 15118-20 profiles take 17 to 64 (Hubject PCP's
-/// "new limit up to 64 characters"). Compared case-insensitively, written upper case. The check character's algorithm
-/// (VDE-AR-E 2802-100-1) is not public and is not verified.
+/// A provisioning certificate identifier (docs/iso15118.md §3, docs/architecture.md §10): the vehicle maker's WMI (3
+/// characters), the OEM's own unique ID and an optional check character, letters and digits only, no separators. ISO
+/// 15118-2 profiles take 17 or 18 characters (OPCP <c>^[a-zA-Z0-9]{17,18}$</c>); ISO 15118-20 profiles take 17 to 64
+/// (Hubject PCP's "new limit up to 64 characters"). Compared case-insensitively, written upper case. The check
+/// character's algorithm (VDE-AR-E 2802-100-1) is not public and is not verified.
 /// </summary>
 public readonly struct Pcid : IEquatable<Pcid>
 {

@@ -3,9 +3,10 @@
 namespace V2gPki.Pki.Identifiers;
 
 /// <summary>
-/// An ISO 15118-20 SECC ID <c>CC-OOO-S-&lt;controller&gt;-&lt;check&gt;</c> (notes/iso15118.md §1.x, DESIGN.md §10): a
-/// two-letter ISO 3166-1 country code, a three-character operator ID, the ID type <c>S</c>, a controller ID of at least
-/// 32 letters or digits and an optional check digit. Each <c>-</c> separator is optional; matching is case-insensitive.
+/// An ISO 15118-20 SECC ID <c>CC-OOO-S-&lt;controller&gt;-&lt;check&gt;</c> (docs/iso15118.md §1.2,
+/// docs/architecture.md §10): a two-letter ISO 3166-1 country code, a three-character operator ID, the ID type
+/// <c>S</c>, a controller ID of at least 32 letters or digits and an optional check digit. Each <c>-</c> separator is
+/// optional; matching is case-insensitive.
 /// </summary>
 /// <remarks>
 /// The normalised form (upper case, no separators) has 38–64 characters. The check digit algorithm is not public, so it

@@ -13,7 +13,7 @@ using V2gPki.Pki.Signing;
 namespace V2gPki.Pki.Issuance;
 
 /// <summary>
-/// Builds and signs certificates (DESIGN.md §4 invariant 4): the TBS certificate is built once from the profile, DER-encoded
+/// Builds and signs certificates (docs/architecture.md §4 invariant 4): the TBS certificate is built once from the profile, DER-encoded
 /// once, and those exact bytes are linted (<see cref="PreIssuanceLint"/>), signed through the CA's
 /// <see cref="ICertificateSigner"/> (the HSM) by way of <see cref="HsmSignatureFactory"/>, and wrapped verbatim into
 /// <c>Certificate ::= SEQUENCE { tbs, signatureAlgorithm, signature }</c>. The result is parsed back and its signature
@@ -174,7 +174,7 @@ public sealed class CertificateIssuer
         return Verify(der, tbsDer, signature, profile, subject, validity, serial, issuer);
     }
 
-    // DESIGN.md §4 invariant 4: the signed certificate is checked before anyone stores or returns it.
+    // docs/architecture.md §4 invariant 4: the signed certificate is checked before anyone stores or returns it.
     private static IssuanceResult Verify(byte[] der, byte[] tbsDer, byte[] signature, CertificateProfile profile, SubjectValues subject, CertificateValidity validity, byte[] serial, IssuerSide issuer)
     {
         if (der.Length > profile.MaxDerSize)

@@ -26,6 +26,6 @@ public enum IssuanceStatus
     /// <summary>The signed certificate did not verify with the issuer key or grew beyond the size limit; it was discarded.</summary>
     SignatureInvalid = 6,
 
-    /// <summary>The clock went backwards by more than the tolerance since the last issuance (DESIGN.md §9: signing refuses to run when the clock jumps).</summary>
+    /// <summary>The clock went backwards by more than the tolerance since the last issuance (docs/architecture.md §9: signing refuses to run when the clock jumps).</summary>
     ClockJumped = 7,
 }

@@ -20,7 +20,7 @@ public sealed class IssuingCa
     private readonly byte[] _certificateDer;
 
     /// <summary>Creates an issuing CA.</summary>
-    /// <param name="name">The DESIGN.md §2 name (<c>cpo-sub2</c>, …).</param>
+    /// <param name="name">The docs/architecture.md §2 name (<c>cpo-sub2</c>, …).</param>
     /// <param name="profile">The CA's own profile (decides which kinds it issues: profiles whose <see cref="CertificateProfile.IssuerKind"/> is its kind).</param>
     /// <param name="certificateDer">The CA's DER certificate.</param>
     /// <param name="signer">The CA key's signer; <see langword="null"/> for an external CA whose key is not ours.</param>
@@ -65,7 +65,7 @@ public sealed class IssuingCa
         NotAfter = new DateTimeOffset(DateTime.SpecifyKind(Certificate.NotAfter, DateTimeKind.Utc));
     }
 
-    /// <summary>Gets the DESIGN.md §2 name.</summary>
+    /// <summary>Gets the docs/architecture.md §2 name.</summary>
     public string Name { get; }
 
     /// <summary>Gets the CA's own profile.</summary>

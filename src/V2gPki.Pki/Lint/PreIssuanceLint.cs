@@ -8,7 +8,7 @@ using V2gPki.Pki.Profiles;
 namespace V2gPki.Pki.Lint;
 
 /// <summary>
-/// Checks the exact TBS certificate that will go to the HSM against its profile before it is signed (DESIGN.md §4.4): DER,
+/// Checks the exact TBS certificate that will go to the HSM against its profile before it is signed (docs/architecture.md §4 invariant 4): DER,
 /// version, serial, signature algorithm, issuer, validity nesting and time encoding, subject attributes and the CN's
 /// identifier format, the key algorithm, every extension with its criticality and value, and the final size. A pure
 /// function: an empty list means the TBS may be signed; any finding means it must not be.

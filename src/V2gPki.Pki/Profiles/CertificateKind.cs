@@ -3,8 +3,8 @@
 namespace V2gPki.Pki.Profiles;
 
 /// <summary>
-/// Every certificate the PKI issues (DESIGN.md §2). Values are explicit and never reused; a delegated OCSP signer's
-/// value is its CA's value + 40.
+/// Every certificate the PKI issues (docs/architecture.md §2). Values are explicit and never reused; a delegated OCSP
+/// signer's value is its CA's value + 40.
 /// </summary>
 public enum CertificateKind
 {
@@ -53,7 +53,9 @@ public enum CertificateKind
     /// <summary>OEM provisioning leaf, <c>oem-prov</c>: CN = PCID.</summary>
     OemProvisioning = 22,
 
-    /// <summary>ISO 15118-20 vehicle leaf, <c>veh</c>: reserved, no public profile (DESIGN.md §10).</summary>
+    /// <summary>
+    /// ISO 15118-20 vehicle leaf, <c>veh</c>: reserved, no public profile (docs/architecture.md §10).
+    /// </summary>
     Vehicle = 23,
 
     /// <summary>CPS signing leaf, <c>cps</c>: signs contract data.</summary>

@@ -14,7 +14,7 @@ public sealed record CertificateProfile
     /// <summary>The kind of certificate.</summary>
     public required CertificateKind Kind { get; init; }
 
-    /// <summary>The DESIGN.md §2 name: <c>cpo-sub2</c>, <c>evse</c>, <c>cpo-sub2-ocsp</c>, …</summary>
+    /// <summary>The docs/architecture.md §2 name: <c>cpo-sub2</c>, <c>evse</c>, <c>cpo-sub2-ocsp</c>, …</summary>
     public required string Name { get; init; }
 
     /// <summary>The place in the hierarchy.</summary>

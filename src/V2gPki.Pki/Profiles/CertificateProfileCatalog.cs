@@ -6,10 +6,11 @@ using V2gPki.Pki.Identifiers;
 namespace V2gPki.Pki.Profiles;
 
 /// <summary>
-/// All certificate profiles for both ISO 15118 parts, built from one table (DESIGN.md §2, §10; notes/iso15118.md §4):
-/// a row per CA and leaf kind, the role defaults (basicConstraints, keyUsage, which extensions) and the per-version
-/// algorithms and size limits. Every CA gets a delegated OCSP signer profile (<c>&lt;ca&gt;-ocsp</c>). The ISO 15118-20
-/// vehicle certificate (<c>veh</c>) has no public profile and is reported as not supported.
+/// All certificate profiles for both ISO 15118 parts, built from one table (docs/architecture.md §2, §10;
+/// docs/iso15118.md §4): a row per CA and leaf kind, the role defaults (basicConstraints, keyUsage, which extensions)
+/// and the per-version algorithms and size limits. Every CA gets a delegated OCSP signer profile
+/// (<c>&lt;ca&gt;-ocsp</c>). The ISO 15118-20 vehicle certificate (<c>veh</c>) has no public profile and is reported as
+/// not supported.
 /// </summary>
 public sealed class CertificateProfileCatalog
 {
@@ -68,8 +69,8 @@ public sealed class CertificateProfileCatalog
     public bool TryGet(CertificateKind kind, Iso15118Version version, [NotNullWhen(true)] out CertificateProfile? profile) =>
         _byKind.TryGetValue((kind, version), out profile);
 
-    /// <summary>Looks a profile up by its DESIGN.md §2 name (<c>evse</c>, <c>cpo-sub2</c>, <c>mo-sub1-ocsp</c>, …).</summary>
-    /// <param name="name">The name (case-sensitive, as in DESIGN.md §2).</param>
+    /// <summary>Looks a profile up by its docs/architecture.md §2 name (<c>evse</c>, <c>cpo-sub2</c>, <c>mo-sub1-ocsp</c>, …).</summary>
+    /// <param name="name">The name (case-sensitive, as in docs/architecture.md §2).</param>
     /// <param name="version">The ISO 15118 part.</param>
     /// <param name="profile">The profile, or <see langword="null"/>.</param>
     /// <returns>Whether a profile of that name exists.</returns>
@@ -102,7 +103,7 @@ public sealed class CertificateProfileCatalog
         _all.Add(profile);
     }
 
-    // The table: CAs (DESIGN.md §2; separate MO/OEM roots by configuration), then the leaves.
+    // The table: CAs (docs/architecture.md §2; separate MO/OEM roots by configuration), then the leaves.
     private static List<Row> Rows(ProfileOptions o)
     {
         CertificateKind moTop = o.SeparateMoRoot ? CertificateKind.MoRoot : CertificateKind.V2gRoot;
@@ -189,8 +190,9 @@ public sealed class CertificateProfileCatalog
     }
 
     // The delegated OCSP signer of a CA: KU digitalSignature, EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck. Like every
-    // certificate below the root it carries the AIA OCSP URL (DESIGN §10, issue 5): clients that follow AIA blindly find
-    // the responder, and ocsp-nocheck (RFC 6960 §4.2.2.2.1) still tells them not to ask about the signer itself. No CRL DP.
+    // certificate below the root it carries the AIA OCSP URL (docs/architecture.md §10): clients that follow AIA blindly
+    // find the responder, and ocsp-nocheck (RFC 6960 §4.2.2.2.1) still tells them not to ask about the signer itself.
+    // No CRL DP.
     private CertificateProfile CreateOcspSigner(Row ca, Iso15118Version version)
     {
         bool offline = Options.RootAndSubCa1Offline && ca.Role is CertificateRole.Root or CertificateRole.SubCa1;

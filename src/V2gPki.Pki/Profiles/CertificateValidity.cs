@@ -3,9 +3,9 @@
 namespace V2gPki.Pki.Profiles;
 
 /// <summary>
-/// A certificate's validity window, computed from a profile (DESIGN.md §10): notBefore = now, notAfter = now + the
-/// profile's lifetime (or a requested end, e.g. a contract end), always capped at the issuer's notAfter. Whole seconds,
-/// as X.509 times carry no fractions.
+/// A certificate's validity window, computed from a profile (docs/architecture.md §10): notBefore = now, notAfter = now
+/// + the profile's lifetime (or a requested end, e.g. a contract end), always capped at the issuer's notAfter. Whole
+/// seconds, as X.509 times carry no fractions.
 /// </summary>
 /// <param name="NotBefore">The start.</param>
 /// <param name="NotAfter">The end.</param>

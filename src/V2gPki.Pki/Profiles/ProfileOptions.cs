@@ -3,9 +3,9 @@
 namespace V2gPki.Pki.Profiles;
 
 /// <summary>
-/// The configurable parts of the certificate profiles (DESIGN.md §10: all validities configurable; certificatePolicies
-/// OID configurable; CRL distribution points off by default). Plain settable properties so the configuration-binder
-/// source generator can bind them under NativeAOT.
+/// The configurable parts of the certificate profiles (docs/architecture.md §10: all validities configurable;
+/// certificatePolicies OID configurable; CRL distribution points off by default). Plain settable properties so the
+/// configuration-binder source generator can bind them under NativeAOT.
 /// </summary>
 public sealed class ProfileOptions
 {

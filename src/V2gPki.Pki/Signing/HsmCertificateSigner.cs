@@ -7,7 +7,8 @@ namespace V2gPki.Pki.Signing;
 
 /// <summary>
 /// An <see cref="ICertificateSigner"/> over an <see cref="HsmSigner"/>: signs on the token's priority lane (issuance and
-/// CRLs must not wait behind bulk OCSP re-signing). The private key stays on the token (DESIGN.md §4 invariant 1).
+/// CRLs must not wait behind bulk OCSP re-signing). The private key stays on the token (docs/architecture.md §4
+/// invariant 1).
 /// </summary>
 public sealed class HsmCertificateSigner : ICertificateSigner
 {

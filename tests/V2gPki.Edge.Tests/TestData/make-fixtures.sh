@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the OCSP fixtures of the Edge tests with openssl (STYLE.md §24: real fixtures, loaded by name).
+# Regenerates the OCSP fixtures of the Edge tests with openssl (docs/style.md §24: real fixtures, loaded by name).
 #   ocsp-set/            perf-scripts/make-ocsp-set.sh with 8 serials (CA, signer, requests, pre-signed responses)
 #   get-plus-slash.req   a real request whose base64 has '+', '/' and '=' padding (GET tolerance tests)
 #   get-double-slash.req a real request whose base64 has "//" inside

@@ -12,7 +12,7 @@ using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 
 namespace V2gPki.IntegrationTests.Admin;
 
-/// <summary>The admin API against a real worker, store and SoftHSM2 hierarchy (DESIGN.md §3 revocation flow, §7).</summary>
+/// <summary>The admin API against a real worker, store and SoftHSM2 hierarchy (docs/architecture.md §3 revocation flow, §7).</summary>
 [Collection(AdminCollection.Name)]
 public sealed class AdminApiTests(AdminFixture fixture)
 {

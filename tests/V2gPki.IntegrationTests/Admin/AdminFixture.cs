@@ -20,7 +20,7 @@ namespace V2gPki.IntegrationTests.Admin;
 
 /// <summary>
 /// The real dependencies of the admin API and the OCPP adapter, built once for the collection: a SoftHSM2 token pair
-/// with unique labels (one SoftHSM2 instance per process, DESIGN.md §6), the complete demo hierarchy
+/// with unique labels (one SoftHSM2 instance per process, docs/architecture.md §6), the complete demo hierarchy
 /// (<see cref="CaHierarchyBuilder.CreateDemo"/>), a store on a temp directory, a running <see cref="IssuingWorker"/>
 /// answering SHA-1/256/384/512 CertIDs, the answering chain, and an admin listener on 127.0.0.1 port 0 with its token
 /// and audit log. Tests issue their own leaves (<see cref="IssueAsync"/>): certificate state is per test.

@@ -8,7 +8,9 @@ using V2gPki.Edge.Cli;
 
 namespace V2gPki.IntegrationTests.Admin;
 
-/// <summary>The admin listener's transport rules (DESIGN.md §7): plain HTTP only on loopback, HTTPS anywhere.</summary>
+/// <summary>
+/// The admin listener's transport rules (docs/architecture.md §7): plain HTTP only on loopback, HTTPS anywhere.
+/// </summary>
 [Collection(AdminCollection.Name)]
 public sealed class AdminListenerTests(AdminFixture fixture)
 {

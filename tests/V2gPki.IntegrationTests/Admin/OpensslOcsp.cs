@@ -5,7 +5,9 @@ using System.Security.Cryptography;
 
 namespace V2gPki.IntegrationTests.Admin;
 
-/// <summary>Runs <c>openssl ocsp -respin</c> as the independent verifier (DESIGN.md §4 invariant 4).</summary>
+/// <summary>
+/// Runs <c>openssl ocsp -respin</c> as the independent verifier (docs/architecture.md §4 invariant 4).
+/// </summary>
 internal static class OpensslOcsp
 {
     /// <summary>Verifies a DER OCSPResponse for a serial of an issuer; returns openssl's exit code and output.</summary>

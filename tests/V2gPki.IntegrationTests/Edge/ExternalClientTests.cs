@@ -4,7 +4,9 @@ using System.Diagnostics;
 
 namespace V2gPki.IntegrationTests.Edge;
 
-/// <summary>Independent clients against the real listener: openssl ocsp (POST) and curl (GET), as issue 7 asks.</summary>
+/// <summary>
+/// Independent clients against the real listener (docs/architecture.md §4 invariant 4): openssl ocsp (POST), curl (GET).
+/// </summary>
 public class ExternalClientTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using V2gPki.Edge.Metrics;
 
 namespace V2gPki.IntegrationTests.Edge;
 
-/// <summary>HTTP-level limits and framing (DESIGN.md §3 Errors, §4 invariant 5) with raw sockets.</summary>
+/// <summary>HTTP-level limits and framing (docs/architecture.md §3 Errors, §4 invariant 5) with raw sockets.</summary>
 public class OcspLimitsTests
 {
     [Fact]
@@ -194,7 +194,7 @@ public class OcspLimitsTests
     {
         // Kestrel treats a client FIN as the end of the connection (Http1Connection.OnInputOrOutputCompleted aborts
         // the output): a response ready before the FIN is seen is sent, otherwise the connection just closes.
-        // Either way nothing hangs and the server keeps serving (the documented outcome, issue 7).
+        // Either way nothing hangs and the server keeps serving (docs/architecture.md §4 invariant 5).
         await using var server = await TestOcspServer.StartAsync();
         for (var i = 0; i < 20; i++)
         {

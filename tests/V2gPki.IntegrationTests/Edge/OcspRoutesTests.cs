@@ -6,7 +6,7 @@ using V2gPki.Edge.Metrics;
 
 namespace V2gPki.IntegrationTests.Edge;
 
-/// <summary>The OCSP routes of DESIGN.md §3/§7 over real sockets, on both hosts.</summary>
+/// <summary>The OCSP routes of docs/architecture.md §3/§7 over real sockets, on both hosts.</summary>
 public class OcspRoutesTests
 {
     private static readonly byte[] Malformed = [0x30, 0x03, 0x0A, 0x01, 0x01];
@@ -22,7 +22,7 @@ public class OcspRoutesTests
 
         foreach (var target in new[] { "/", "/ocsp" })
         {
-            // No Content-Type at all: it is not checked (DESIGN.md §3).
+            // No Content-Type at all: it is not checked (docs/architecture.md §3).
             http.Send(RawHttp.Post(target, Fixtures.Request(2)));
             var response = http.Read()!;
 

@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace V2gPki.IntegrationTests.Edge;
 
 /// <summary>
-/// Allocation per request at the server level (DESIGN.md §3, §8): many keep-alive requests pipelined over one
-/// connection by a client that allocates nothing per request, with the whole process's allocated bytes measured
+/// Allocation per request at the server level (docs/architecture.md §3, §8): many keep-alive requests pipelined over
+/// one connection by a client that allocates nothing per request, with the whole process's allocated bytes measured
 /// around them. Figures go to the test output; the budgets below catch regressions, wrk figures are in perf-scripts.
 /// </summary>
 [Collection(SerialCollection.Name)]
@@ -64,7 +64,8 @@ public class ServerAllocationTests(ITestOutputHelper output)
         // Budgets with head-room over what was measured (post ~155, get-same ~50, get-rotating ~560 B/request):
         // Kestrel allocates an Http1ContentLengthMessageBody for every request with a body and the RawTarget/Path
         // strings for every new GET target; pipelined 100-request bursts add pipe-flush state machines. Our own
-        // code allocates nothing per request (sampled with GC AllocationTick events, see perf-scripts/HOST-CHOICE.md).
+        // code allocates nothing per request (sampled with GC AllocationTick events, see
+        // docs/decisions/0001-ocsp-host-bare-kestrel.md).
         var budget = name switch { "post-same" or "post-rotating" => 256, "get-same" => 160, _ => 1024 };
         Assert.True(perRequest < budget, $"{perRequest:F1} B/request, budget {budget}");
     }

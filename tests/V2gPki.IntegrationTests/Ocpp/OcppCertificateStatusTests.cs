@@ -12,9 +12,9 @@ using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 namespace V2gPki.IntegrationTests.Ocpp;
 
 /// <summary>
-/// The OCPP 2.0.1 GetCertificateStatus adapter end to end (DESIGN.md §7): JSON with hashes computed here from the real
-/// certificates (independently of V2gPki.Ocsp) → adapter → the issuer's answering chain → base64 DER response that
-/// <c>openssl ocsp -respin</c> verifies for the same issuer and serial.
+/// The OCPP 2.0.1 GetCertificateStatus adapter end to end (docs/architecture.md §7): JSON with hashes computed here
+/// from the real certificates (independently of V2gPki.Ocsp) → adapter → the issuer's answering chain → base64 DER
+/// response that <c>openssl ocsp -respin</c> verifies for the same issuer and serial.
 /// </summary>
 [Collection(AdminCollection.Name)]
 public sealed class OcppCertificateStatusTests(AdminFixture fixture)
@@ -84,7 +84,8 @@ public sealed class OcppCertificateStatusTests(AdminFixture fixture)
     [Fact]
     public async Task Answer_SubCaCertificateStatus_AnsweredByParentsSigner()
     {
-        // Stations ask for the Sub-CA 2 certificate too (DESIGN.md §3): cpo-sub2's certificate under cpo-sub1.
+        // Stations ask for the Sub-CA 2 certificate too (docs/architecture.md §3): cpo-sub2's certificate under
+        // cpo-sub1.
         var sub1 = fixture.Hierarchy.GetCa("cpo-sub1");
         var sub2 = fixture.Hierarchy.GetCa("cpo-sub2");
         var registration = await fixture.Worker.RegisterAsync(new V2gPki.Issuer.Worker.CertificateRegistration { CertificateDer = sub2.CertificateDer, Kind = V2gPki.Store.CertificateKind.SubCa });

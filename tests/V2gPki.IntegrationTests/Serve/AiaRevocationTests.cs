@@ -6,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// Clients that follow the AIA OCSP URL by themselves (issue 7): NSS <c>vfychain</c> and .NET's <see cref="X509Chain"/>
+/// Clients that follow the AIA OCSP URL by themselves: NSS <c>vfychain</c> and .NET's <see cref="X509Chain"/>
 /// with online revocation validate a good and a revoked leaf against the server, whose port the fixture bound before it
 /// issued the hierarchy. The server's counters show the clients really asked it.
 /// </summary>

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// The NativeAOT-published binary end to end (issue 7): <c>v2gpki demo</c> with a temporary data directory and free
+/// The NativeAOT-published binary end to end: <c>v2gpki demo</c> with a temporary data directory and free
 /// ports — SoftHSM2 through Pkcs11Interop's marshalling data, FASTER store and WAL, BouncyCastle issuance, Kestrel —
 /// answering openssl, then stopping cleanly on SIGTERM. scripts/test.sh publishes the binary and sets
 /// EDGE_AOT_REQUIRED=1, so this never skips there.

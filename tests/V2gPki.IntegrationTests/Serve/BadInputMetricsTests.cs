@@ -5,10 +5,11 @@ using V2gPki.IntegrationTests.Edge;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// Bad input against the real composed server gets its documented outcome (DESIGN.md §3 Errors, §4 invariant 5) and a
-/// counter on <c>/metrics</c> (read from the scrape text, as Prometheus would): malformed DER → HTTP 200
-/// malformedRequest; oversize → 413; slow headers and slow bodies → connection closed; half-closed mid-body → closed
-/// without answer. The server keeps answering afterwards. Counters only grow, so each test compares before and after.
+/// Bad input against the real composed server gets its documented outcome (docs/architecture.md §3 Errors,
+/// §4 invariant 5) and a counter on <c>/metrics</c> (read from the scrape text, as Prometheus would): malformed DER →
+/// HTTP 200 malformedRequest; oversize → 413; slow headers and slow bodies → connection closed; half-closed mid-body →
+/// closed without answer. The server keeps answering afterwards. Counters only grow, so each test compares before and
+/// after.
 /// </summary>
 [Collection(PkiServerCollection.Name)]
 public class BadInputMetricsTests(PkiServerFixture server)
@@ -38,8 +39,9 @@ public class BadInputMetricsTests(PkiServerFixture server)
     [Fact]
     public async Task Post_SignedRequestWithRequestorName_AnsweredAndToleratedPartsCounted()
     {
-        // DESIGN.md §3 Parsing: a requestorName and a signature on the request are skipped (not verified), counted, and
-        // the request is answered from the cache. The sample's own key signs it (the demo writes it next to the leaf).
+        // docs/architecture.md §3 Parsing: a requestorName and a signature on the request are skipped (not verified),
+        // counted, and the request is answered from the cache. The sample's own key signs it (the demo writes it next
+        // to the leaf).
         var requestorName = "v2gpki_ocsp_request_tolerated_total{kind=\"requestor_name\"}";
         var signature = "v2gpki_ocsp_request_tolerated_total{kind=\"request_signature\"}";
         var (names, signatures) = (await server.MetricAsync(requestorName), await server.MetricAsync(signature));

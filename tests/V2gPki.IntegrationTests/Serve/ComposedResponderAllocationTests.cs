@@ -6,9 +6,9 @@ using V2gPki.Edge.Ocsp;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// DESIGN.md §4 invariant 6 / STYLE.md §27 for the composed responder: parse, filter, store lookup, splice of the
-/// signer certificate into the pooled body buffer — a pre-signed hit allocates nothing, for POST-sized requests of
-/// both CertID hash algorithms, through the slot the listener calls.
+/// docs/architecture.md §4 invariant 6 / docs/style.md §27 for the composed responder: parse, filter, store lookup,
+/// splice of the signer certificate into the pooled body buffer — a pre-signed hit allocates nothing, for POST-sized
+/// requests of both CertID hash algorithms, through the slot the listener calls.
 /// </summary>
 [Collection(PkiServerCollection.Name)]
 public class ComposedResponderAllocationTests(PkiServerFixture server)

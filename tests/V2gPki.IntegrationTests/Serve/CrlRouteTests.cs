@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 
 namespace V2gPki.IntegrationTests.Serve;
 
-/// <summary><c>GET /crl/&lt;ca-name&gt;.crl</c> (DESIGN.md §7): DER, application/pkix-crl, ETag, Last-Modified, 304, 404.</summary>
+/// <summary><c>GET /crl/&lt;ca-name&gt;.crl</c> (docs/architecture.md §7): DER, application/pkix-crl, ETag, Last-Modified, 304, 404.</summary>
 [Collection(PkiServerCollection.Name)]
 public class CrlRouteTests(PkiServerFixture server)
 {

@@ -5,8 +5,8 @@ using System.Security.Cryptography;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// openssl as an independent client of the real server (DESIGN.md §4 invariant 4): every answer verified with
-/// <c>-CAfile</c> (the V2G root) and the issuing chain, by POST (<c>-url</c>) and by RFC 5019 GET (curl on the
+/// openssl as an independent client of the real server (docs/architecture.md §4 invariant 4): every answer verified
+/// with <c>-CAfile</c> (the V2G root) and the issuing chain, by POST (<c>-url</c>) and by RFC 5019 GET (curl on the
 /// base64 path, then <c>openssl ocsp -respin</c>), with SHA-1 and SHA-256 CertIDs, for a leaf of every kind and for
 /// a Sub-CA 2 certificate.
 /// </summary>
@@ -38,8 +38,8 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
     {
         var sample = server.Sample($"{kind}-{status}");
 
-        // openssl adds a nonce by default; the pre-signed answer carries none (DESIGN.md §3), so openssl warns and
-        // still prints the verdict.
+        // openssl adds a nonce by default; the pre-signed answer carries none (docs/architecture.md §3), so openssl
+        // warns and still prints the verdict.
         var result = Tool.Run("openssl", "ocsp", "-url", server.Url, "-" + hash, "-issuer", server.Ca(sample.IssuerName), "-cert", server.Cert(sample.Name),
             "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Cert(kind + "-chain"));
 
@@ -117,7 +117,7 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
     [Fact]
     public void Post_NonceRequest_AnsweredWithoutNonceFromTheCache()
     {
-        // RFC 9654 nonces are ignored by default so responses stay cacheable (DESIGN.md §3).
+        // RFC 9654 nonces are ignored by default so responses stay cacheable (docs/architecture.md §3).
         var result = Tool.Run("openssl", "ocsp", "-url", server.Url, "-reqin", server.Request("evse-good.nonce"), "-CAfile", server.Ca("v2g-root"),
             "-verify_other", server.Cert("evse-chain"), "-resp_text");
 

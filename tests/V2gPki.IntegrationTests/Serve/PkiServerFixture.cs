@@ -13,10 +13,9 @@ namespace V2gPki.IntegrationTests.Serve;
 /// <summary>
 /// The real server in process, as <c>v2gpki demo</c> builds it, with real SoftHSM2 tokens: the public listener binds
 /// port 0 first, then the demo hierarchy is issued with that port in every AIA URL, sample leaves are issued and
-/// revoked through the worker. Then the runtime is
-/// closed and opened again from the demo's config.json exactly as <c>v2gpki serve</c> does, with probes of
-/// <c>/ready</c> and OCSP taken between opening and recovery. One SoftHSM2 instance per process (DESIGN.md §6): every
-/// test of this collection shares this fixture.
+/// revoked through the worker. Then the runtime is closed and opened again from the demo's config.json exactly as
+/// <c>v2gpki serve</c> does, with probes of <c>/ready</c> and OCSP taken between opening and recovery. One SoftHSM2
+/// instance per process (docs/architecture.md §6): every test of this collection shares this fixture.
 /// </summary>
 public sealed class PkiServerFixture : IAsyncLifetime
 {

@@ -10,8 +10,8 @@ using V2gPki.Hsm;
 namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
-/// The listener binds before the PKI opens and the store recovers (DESIGN.md §3: store not ready → tryLater; §7:
-/// <c>/ready</c> = store recovered, HSM logged in). The fixture probed every stage while it started the server.
+/// The listener binds before the PKI opens and the store recovers (docs/architecture.md §3: store not ready → tryLater;
+/// §7: <c>/ready</c> = store recovered, HSM logged in). The fixture probed every stage while it started the server.
 /// </summary>
 [Collection(PkiServerCollection.Name)]
 public class ReadinessTests(PkiServerFixture server)

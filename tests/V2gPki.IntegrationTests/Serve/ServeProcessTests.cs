@@ -9,10 +9,10 @@ namespace V2gPki.IntegrationTests.Serve;
 
 /// <summary>
 /// The real executables as an operator runs them, each its own process with its own SoftHSM2 instance: <c>v2gpki
-/// demo</c> on a temporary data directory and free ports; SIGKILL after its revocations were acknowledged (DESIGN.md §4
-/// invariant 2: WAL commit before the acknowledgement, no checkpoint yet); <c>v2gpki serve</c> on the same data
-/// directory (still revoked, WAL replayed; a second process on that directory refused), SIGTERM (drain, checkpoint,
-/// exit 0), <c>v2gpki store verify</c>.
+/// demo</c> on a temporary data directory and free ports; SIGKILL after its revocations were acknowledged
+/// (docs/architecture.md §4 invariant 2: WAL commit before the acknowledgement, no checkpoint yet); <c>v2gpki serve</c>
+/// on the same data directory (still revoked, WAL replayed; a second process on that directory refused), SIGTERM
+/// (drain, checkpoint, exit 0), <c>v2gpki store verify</c>.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public class ServeProcessTests : IDisposable
@@ -172,7 +172,7 @@ public class ServeProcessTests : IDisposable
         }
     }
 
-    /// <summary>DESIGN.md §10: CRL distribution points are off by default; with --crl-dp they name the served /crl/&lt;issuer&gt;.crl.</summary>
+    /// <summary>docs/architecture.md §10: CRL distribution points are off by default; with --crl-dp they name the served /crl/&lt;issuer&gt;.crl.</summary>
     private async Task AssertCrlDistributionPointServedAsync(int port)
     {
         using var leaf = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Cert("contract-good")));

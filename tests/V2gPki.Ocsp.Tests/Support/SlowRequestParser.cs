@@ -5,8 +5,8 @@ using System.Formats.Asn1;
 namespace V2gPki.Ocsp.Tests.Support;
 
 /// <summary>
-/// An independent, slow implementation of the same request rules on System.Formats.Asn1 (STYLE §25): whatever the
-/// span parser accepts is re-checked here and must give the same fields.
+/// An independent, slow implementation of the same request rules on System.Formats.Asn1 (docs/style.md §25): whatever
+/// the span parser accepts is re-checked here and must give the same fields.
 /// </summary>
 public static class SlowRequestParser
 {

@@ -18,7 +18,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     private static CertificateProfile Profile(CertificateKind kind, Iso15118Version version = Iso15118Version.Part2) =>
         CertificateProfileCatalog.Default.Get(kind, version);
 
-    // The rejection matrix of issue 5: each case is a real openssl CSR (or a real one damaged), its profile, the
+    // The CSR rejection matrix: each case is a real openssl CSR (or a real one damaged), its profile, the
     // expected code and fragments the message must contain (the expected format and the value seen, where relevant).
     public static TheoryData<string> RejectionCases() =>
     [

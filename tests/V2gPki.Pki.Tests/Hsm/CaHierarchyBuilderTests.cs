@@ -9,7 +9,7 @@ using V2gPki.Pki.Signing;
 
 namespace V2gPki.Pki.Tests.Hsm;
 
-/// <summary>`ca init --demo`'s builder: the complete DESIGN §2 hierarchy on split tokens, its manifest and the loader.</summary>
+/// <summary>`ca init --demo`'s builder: the complete docs/architecture.md §2 hierarchy on split tokens, its manifest and the loader.</summary>
 [Collection(PkiHsmCollection.Name)]
 public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
 {
@@ -18,7 +18,7 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [InlineData(DemoKind.P521)]
     [InlineData(DemoKind.Ed448)]
     [InlineData(DemoKind.P256SeparateRoots)]
-    public void CreateDemo_EveryDesignName_WithItsSignerFileAndIds(DemoKind kind)
+    public void CreateDemo_EveryCaName_WithItsSignerFileAndIds(DemoKind kind)
     {
         DemoHierarchy demo = fixture.Demo(kind);
         CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
@@ -50,7 +50,8 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
             };
             Assert.Equal(expectedParent, ca.Parent);
 
-            // DESIGN §4 invariant 1: roots and Sub-CA 1s in the root token, Sub-CA 2s in the online token.
+            // docs/architecture.md §4 invariant 1: roots and Sub-CA 1s in the root token, Sub-CA 2s in the online
+            // token.
             Assert.Equal(ca.Name.EndsWith("-sub2", StringComparison.Ordinal) ? HsmTokenRoles.Online : HsmTokenRoles.Root, ca.TokenRole);
         }
 

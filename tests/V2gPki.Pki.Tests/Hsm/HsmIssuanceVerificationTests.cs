@@ -5,10 +5,10 @@ using V2gPki.Pki.Profiles;
 namespace V2gPki.Pki.Tests.Hsm;
 
 /// <summary>
-/// DESIGN §4 invariant 4: every certificate of every profile, issued through real SoftHSM2 tokens (P-256, P-521, Ed448;
-/// V2G-rooted and with separate MO/OEM roots), verifies with `openssl verify -x509_strict` against its root, with
-/// `-partial_chain` against its issuing CA alone, and with GnuTLS `certtool --verify-chain`; leaves come from real openssl
-/// CSRs.
+/// docs/architecture.md §4 invariant 4: every certificate of every profile, issued through real SoftHSM2 tokens (P-256,
+/// P-521, Ed448; V2G-rooted and with separate MO/OEM roots), verifies with `openssl verify -x509_strict` against its
+/// root, with `-partial_chain` against its issuing CA alone, and with GnuTLS `certtool --verify-chain`; leaves come
+/// from real openssl CSRs.
 /// </summary>
 [Collection(PkiHsmCollection.Name)]
 public sealed class HsmIssuanceVerificationTests(PkiHsmFixture fixture, OpenSslCsrFactory csrs) : IClassFixture<OpenSslCsrFactory>

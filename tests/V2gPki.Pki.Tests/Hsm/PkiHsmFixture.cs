@@ -8,10 +8,10 @@ using V2gPki.Pki.Hierarchy;
 namespace V2gPki.Pki.Tests.Hsm;
 
 /// <summary>
-/// One throw-away SoftHSM2 token directory for every Pki test that signs (DESIGN §6): SOFTHSM2_CONF is set through libc
-/// before the module loads, the module is never finalised mid-run, and each test that needs its own keys opens a fresh
-/// pair of tokens (root + online) with unique labels in the same SoftHSM2 instance. Demo hierarchies are built once per
-/// key type and shared.
+/// One throw-away SoftHSM2 token directory for every Pki test that signs (docs/architecture.md §6): SOFTHSM2_CONF is
+/// set through libc before the module loads, the module is never finalised mid-run, and each test that needs its own
+/// keys opens a fresh pair of tokens (root + online) with unique labels in the same SoftHSM2 instance. Demo hierarchies
+/// are built once per key type and shared.
 /// </summary>
 public sealed class PkiHsmFixture : IDisposable
 {

@@ -11,7 +11,7 @@ public class EmaidCheckDigitTests
 
     private static readonly Gen<string> Random14 = Gen.Char[Alphabet].Array[14].Select(a => new string(a));
 
-    // notes/iso15118.md §2.1 and mobilityid CheckDigitSpec ("T24RZDM0") / ContractIdSpec.
+    // docs/iso15118.md §2.1 and mobilityid CheckDigitSpec ("T24RZDM0") / ContractIdSpec.
     [Theory]
     [InlineData("NN123ABCDEFGHI", 'T')]
     [InlineData("FRXYZ123456789", '2')]

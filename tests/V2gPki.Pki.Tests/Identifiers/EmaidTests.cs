@@ -60,7 +60,7 @@ public class EmaidTests
         Assert.Contains("'U'", error.Message, StringComparison.Ordinal);
     }
 
-    // notes §2.4: Hubject's QA contract CN has neither a valid check digit nor an ISO country code.
+    // docs/iso15118.md §2.4: Hubject's QA contract CN has neither a valid check digit nor an ISO country code.
     [Fact]
     public void TryParse_HubjectQaContractCn_LenientWarnsStrictRefuses()
     {
@@ -72,7 +72,7 @@ public class EmaidTests
         Assert.Equal(IdErrorCode.UnknownCountryCode, error.Code);
     }
 
-    // notes §2.1: SwitchEV's test CN uses 'UK' (not ISO 3166) and a wrong check digit.
+    // docs/iso15118.md §2.1: SwitchEV's test CN uses 'UK' (not ISO 3166) and a wrong check digit.
     [Fact]
     public void TryParse_SwitchEvTestCn_NotValidInStrictMode()
     {

@@ -6,7 +6,7 @@ namespace V2gPki.Pki.Tests.Identifiers;
 
 public class EvseIdTests
 {
-    // notes/iso15118.md §1 vectors (mobilityid EvseIdSpec) and OPCP's example.
+    // docs/iso15118.md §1.1 vectors (mobilityid EvseIdSpec) and OPCP's example.
     [Theory]
     [InlineData("DE*AB7*E840*6487", "DEAB7E8406487", "DEAB7")]
     [InlineData("DEAB7E8406487", "DEAB7E8406487", "DEAB7")]

@@ -6,7 +6,7 @@ namespace V2gPki.Pki.Tests.Identifiers;
 
 public class PcidTests
 {
-    // notes/iso15118.md §3: OPCP's CSR example, Hubject's lower-case QA example, an 18-character PCID.
+    // docs/iso15118.md §3: OPCP's CSR example, Hubject's lower-case QA example, an 18-character PCID.
     [Theory]
     [InlineData("WP012345678901234", "WP012345678901234", "WP0")]
     [InlineData("huboemprovcqa0615", "HUBOEMPROVCQA0615", "HUB")]

@@ -8,7 +8,7 @@ public class SeccIdTests
 {
     private const string Controller32 = "00003C4D557878675645330967543476";
 
-    // notes/iso15118.md §1.x (Hubject / OPCP example).
+    // docs/iso15118.md §1.2 (Hubject / OPCP example).
     [Theory]
     [InlineData("DE-ICE-S-00003C4D557878675645330967543476-2", "DEICES00003C4D5578786756453309675434762", '2')]
     [InlineData("DEICES00003C4D5578786756453309675434762", "DEICES00003C4D5578786756453309675434762", null)]

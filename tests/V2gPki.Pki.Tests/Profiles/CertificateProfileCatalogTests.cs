@@ -12,7 +12,7 @@ public class CertificateProfileCatalogTests
     private const KeyUsageBits DsNrKa = KeyUsageBits.DigitalSignature | KeyUsageBits.NonRepudiation | KeyUsageBits.KeyAgreement;
     private const KeyUsageBits Ds = KeyUsageBits.DigitalSignature;
 
-    // The table of DESIGN.md §2/§10 and notes §4, default options (V2G-rooted branches).
+    // The table of docs/architecture.md §2/§10 and docs/iso15118.md §4, default options (V2G-rooted branches).
     public static TheoryData<string, CertificateKind, CertificateRole, CertificateKind, int?, KeyUsageBits, string, bool, string> Table => new()
     {
         { "v2g-root", CertificateKind.V2gRoot, CertificateRole.Root, CertificateKind.None, null, Ca, "V2G", true, "40 y" },
@@ -115,7 +115,7 @@ public class CertificateProfileCatalogTests
     [InlineData(CertificateKind.OemProvisioning, Iso15118Version.Part20, IdType.Pcid)]
     [InlineData(CertificateKind.Cps, Iso15118Version.Part2, IdType.None)]
     [InlineData(CertificateKind.CpoSub2, Iso15118Version.Part2, IdType.None)]
-    public void SubjectIdType_PerKindAndPart_AsDesign(CertificateKind kind, Iso15118Version version, IdType expected)
+    public void SubjectIdType_PerKindAndPart_IsTheIdentifierOfItsCn(CertificateKind kind, Iso15118Version version, IdType expected)
     {
         Assert.Equal(expected, CertificateProfileCatalog.Default.Get(kind, version).SubjectIdType);
     }
