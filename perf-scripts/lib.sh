@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Shared by compare.sh and host-compare.sh: free ports, wrk runs parsed into "rps p50_ms p99_ms errors",
-# min/median/max, PID-only process handling. Loopback only.
+# Shared by compare.sh, alloc.sh, startup.sh, inline-compare.sh and host-compare.sh: free ports, wrk runs parsed
+# into "rps p50_ms p99_ms errors", min/median/max, PID-only process handling. Loopback only.
 
 # free_port: prints a TCP port nobody listens on (bind to port 0 and read it back).
 free_port() {
