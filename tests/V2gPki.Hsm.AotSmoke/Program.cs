@@ -62,6 +62,15 @@ public static class Program
                 {
                     Console.WriteLine($"sig {name} bulk {Convert.ToBase64String(batch.GetSignature(i))}");
                 }
+
+                // One signature queued on the bulk lane by a blocking caller (how the OCSP signer adapter signs in bulk mode).
+                byte[] buffer = new byte[signer.MaxSignatureLength];
+                if (!token.BulkLane.TrySign(signer, message, buffer, out int written))
+                {
+                    throw new InvalidOperationException("BulkSigningLane.TrySign refused a buffer of MaxSignatureLength bytes.");
+                }
+
+                Console.WriteLine($"sig {name} bulk-single {Convert.ToBase64String(buffer.AsSpan(0, written))}");
             }
 
             Console.WriteLine("ok");

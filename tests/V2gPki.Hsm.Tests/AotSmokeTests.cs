@@ -62,7 +62,7 @@ public class AotSmokeTests
             verified++;
         }
 
-        // Per key: one priority, three bulk and one IOcspSigner (bulk lane) signature.
+        // Per key: one priority, three batched bulk and one single bulk-lane signature.
         Assert.Equal(15, verified);
     }
 
