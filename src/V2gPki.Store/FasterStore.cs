@@ -109,7 +109,6 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
         _serving?.Dispose();
         _registry?.Dispose();
         _certificates?.Dispose();
-        Metrics.Dispose();
         _maintenance.Dispose();
         _stop.Dispose();
     }

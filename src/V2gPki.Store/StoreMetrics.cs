@@ -1,17 +1,13 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics.Metrics;
-
 namespace V2gPki.Store;
 
 /// <summary>
-/// Counters of one store, readable as properties (for the host's /metrics) and published as observable instruments on a
-/// <see cref="Meter"/> named <c>V2gPki.Store</c>. Lookups themselves are not counted here (the host counts requests), so
-/// the hot path touches no shared cache line.
+/// Counters of one store, readable as properties (the host reports them on /metrics). Lookups themselves are not counted
+/// here (the host counts requests), so the hot path touches no shared cache line.
 /// </summary>
-public sealed class StoreMetrics : IDisposable
+public sealed class StoreMetrics
 {
-    private readonly Meter _meter;
     private long _pendingReads;
     private long _walEntries;
     private long _walCommits;
@@ -24,19 +20,6 @@ public sealed class StoreMetrics : IDisposable
     private long _resigns;
     private long _resignsRefused;
     private long _readSessionsCreated;
-
-    /// <summary>Creates the counters and their instruments.</summary>
-    public StoreMetrics()
-    {
-        _meter = new Meter("V2gPki.Store");
-        _meter.CreateObservableCounter("v2gpki_store_pending_reads", () => PendingReads, description: "Serving-index lookups that would have waited for the disk (a sizing bug; must stay 0)");
-        _meter.CreateObservableCounter("v2gpki_store_wal_entries", () => WalEntries, description: "WAL entries appended");
-        _meter.CreateObservableCounter("v2gpki_store_wal_commits", () => WalCommits, description: "WAL group commits");
-        _meter.CreateObservableCounter("v2gpki_store_wal_bytes", () => WalBytes, unit: "By", description: "WAL bytes appended");
-        _meter.CreateObservableCounter("v2gpki_store_wal_corrupt_entries", () => CorruptWalEntries, description: "WAL entries refused at recovery (checksum/framing)");
-        _meter.CreateObservableCounter("v2gpki_store_checkpoints", () => Checkpoints, description: "Checkpoints completed");
-        _meter.CreateObservableCounter("v2gpki_store_resigns_refused", () => ResignsRefused, description: "Re-signed responses refused (status changed or stale)");
-    }
 
     /// <summary>Gets serving-index lookups that found their record on disk (abandoned, answered Pending). Must stay 0.</summary>
     public long PendingReads => Volatile.Read(ref _pendingReads);
@@ -99,7 +82,4 @@ public sealed class StoreMetrics : IDisposable
     internal void ResignRefused() => Interlocked.Increment(ref _resignsRefused);
 
     internal void ReadSessionCreated() => Interlocked.Increment(ref _readSessionsCreated);
-
-    /// <inheritdoc />
-    public void Dispose() => _meter.Dispose();
 }

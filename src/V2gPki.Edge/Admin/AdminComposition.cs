@@ -1,9 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Edge.Configuration;
-using V2gPki.Edge.Metrics;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Worker;
+using V2gPki.Metrics;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

@@ -5,6 +5,7 @@ using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Perf;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Cli;
 

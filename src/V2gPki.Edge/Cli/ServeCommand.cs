@@ -6,6 +6,7 @@ using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 using V2gPki.Hsm;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Cli;
 

@@ -2,6 +2,7 @@
 
 using V2gPki.Edge.Metrics;
 using V2gPki.Issuer.Verify;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Cli;
 

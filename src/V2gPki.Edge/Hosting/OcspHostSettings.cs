@@ -6,6 +6,7 @@ using V2gPki.Edge.Http;
 using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocsp;
 using V2gPki.Issuer.Crl;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Hosting;
 

@@ -10,6 +10,7 @@ using V2gPki.Issuer.Answering;
 using V2gPki.Issuer.Crl;
 using V2gPki.Issuer.Signers;
 using V2gPki.Issuer.Worker;
+using V2gPki.Metrics;
 using V2gPki.Pki.Certificates;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;

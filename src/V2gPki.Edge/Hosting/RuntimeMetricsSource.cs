@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Issuer;
+using V2gPki.Metrics;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Hosting;

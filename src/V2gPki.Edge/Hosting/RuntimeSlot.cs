@@ -3,8 +3,8 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using V2gPki.Edge.Ocsp;
-using V2gPki.Issuer;
 using V2gPki.Issuer.Crl;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Hosting;
 

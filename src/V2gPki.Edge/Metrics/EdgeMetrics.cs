@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Diagnostics;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Metrics;
 

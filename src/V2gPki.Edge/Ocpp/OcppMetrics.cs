@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Metrics;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Ocpp;
 

@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Issuer.Worker;
+using V2gPki.Metrics;
 using V2gPki.Pki.Certificates;
 using V2gPki.Store;
 

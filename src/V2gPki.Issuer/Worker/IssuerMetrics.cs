@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Metrics;
+
 namespace V2gPki.Issuer.Worker;
 
 /// <summary>Counters and histograms of the issuing worker; read as properties or through <see cref="Collect"/>.</summary>
@@ -7,7 +9,8 @@ public sealed class IssuerMetrics : IMetricsSource
 {
     private static readonly double[] AgeBoundsHours = [1, 6, 12, 24, 48, 72, 96, 120, 144, 168, 192, 216, 240];
     private static readonly double[] LatencyBoundsSeconds = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5];
-    private readonly Histogram _responseAgeBuilding = new(AgeBoundsHours);
+    private const double MicroUnits = 1e-6;
+    private readonly Histogram _responseAgeBuilding = new(AgeBoundsHours, MicroUnits);
     private long _registrations;
     private long _registrationsRejected;
     private long _registrationFailures;
@@ -28,13 +31,13 @@ public sealed class IssuerMetrics : IMetricsSource
     private long _lastScanCertificates;
 
     /// <summary>Gets the age of served responses (now − thisUpdate) at the last scan, hours.</summary>
-    public Histogram ResponseAgeHours { get; } = new(AgeBoundsHours);
+    public Histogram ResponseAgeHours { get; } = new(AgeBoundsHours, MicroUnits);
 
     /// <summary>Gets the time from a status-change request to its acknowledgement (WAL committed), seconds.</summary>
-    public Histogram StatusChangeLatencySeconds { get; } = new(LatencyBoundsSeconds);
+    public Histogram StatusChangeLatencySeconds { get; } = new(LatencyBoundsSeconds, MicroUnits);
 
     /// <summary>Gets the time from a registration request to its acknowledgement, seconds.</summary>
-    public Histogram RegistrationLatencySeconds { get; } = new(LatencyBoundsSeconds);
+    public Histogram RegistrationLatencySeconds { get; } = new(LatencyBoundsSeconds, MicroUnits);
 
     /// <summary>Gets certificates registered (first response signed and committed).</summary>
     public long Registrations => Volatile.Read(ref _registrations);
@@ -93,7 +96,7 @@ public sealed class IssuerMetrics : IMetricsSource
     internal void Registered(TimeSpan latency)
     {
         Interlocked.Increment(ref _registrations);
-        RegistrationLatencySeconds.Observe(latency.TotalSeconds);
+        RegistrationLatencySeconds.ObserveBaseUnits(latency.TotalSeconds);
     }
 
     internal void RegistrationRejected() => Interlocked.Increment(ref _registrationsRejected);
@@ -103,7 +106,7 @@ public sealed class IssuerMetrics : IMetricsSource
     internal void StatusChanged(TimeSpan latency)
     {
         Interlocked.Increment(ref _statusChanges);
-        StatusChangeLatencySeconds.Observe(latency.TotalSeconds);
+        StatusChangeLatencySeconds.ObserveBaseUnits(latency.TotalSeconds);
     }
 
     internal void StatusIdempotent() => Interlocked.Increment(ref _statusChangesIdempotent);
@@ -131,7 +134,7 @@ public sealed class IssuerMetrics : IMetricsSource
 
     internal void ClockRefused() => Interlocked.Increment(ref _signingRefusedClock);
 
-    internal void ObserveAgeDuringScan(TimeSpan age) => _responseAgeBuilding.Observe(age.TotalHours);
+    internal void ObserveAgeDuringScan(TimeSpan age) => _responseAgeBuilding.ObserveBaseUnits(age.TotalHours);
 
     internal void ScanStarted() => _responseAgeBuilding.Reset();
 

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Issuer.Signers;
+using V2gPki.Metrics;
 
 namespace V2gPki.Issuer.Worker;
 

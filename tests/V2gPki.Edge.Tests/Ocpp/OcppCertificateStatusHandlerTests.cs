@@ -3,9 +3,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocpp;
 using V2gPki.Edge.Ocsp;
+using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Tests.Ocpp;
 

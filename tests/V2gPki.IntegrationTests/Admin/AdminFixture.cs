@@ -3,13 +3,13 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using V2gPki.Edge.Admin;
-using V2gPki.Edge.Metrics;
 using V2gPki.Edge.Ocpp;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Answering;
 using V2gPki.Issuer.Signers;
 using V2gPki.Issuer.Worker;
+using V2gPki.Metrics;
 using V2gPki.Ocsp;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;

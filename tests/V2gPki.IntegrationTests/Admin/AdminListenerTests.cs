@@ -71,12 +71,12 @@ public sealed class AdminListenerTests(AdminFixture fixture)
         var data = Path.Combine(fixture.DataDirectory, "composition-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)));
         var options = new V2gPki.Edge.Configuration.AdminListenerOptions { Port = 0, AuditLogFile = "audit/admin.jsonl" };
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => AdminComposition.StartAsync(
-            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Edge.Metrics.MetricsRegistry(), TimeProvider.System));
+            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Metrics.MetricsRegistry(), TimeProvider.System));
         Assert.Contains("admin.token' does not exist", missing.Message, StringComparison.Ordinal);
 
         var token = AdminTokens.CreateFile(Path.Combine(data, "admin.token"));
         await using (var listener = await AdminComposition.StartAsync(
-            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Edge.Metrics.MetricsRegistry(), TimeProvider.System))
+            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Metrics.MetricsRegistry(), TimeProvider.System))
         {
             using var client = new HttpClient { BaseAddress = listener.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
+using V2gPki.Metrics;
 
 namespace V2gPki.IntegrationTests.Edge;
 

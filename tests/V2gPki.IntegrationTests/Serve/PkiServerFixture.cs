@@ -7,6 +7,7 @@ using V2gPki.Edge.Demo;
 using V2gPki.Edge.Hosting;
 using V2gPki.Edge.Metrics;
 using V2gPki.IntegrationTests.Edge;
+using V2gPki.Metrics;
 
 namespace V2gPki.IntegrationTests.Serve;
 

@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Edge.Metrics;
+namespace V2gPki.Metrics;
 
 /// <summary>A monotonically increasing Prometheus counter: one <see cref="Interlocked"/> add, no allocation.</summary>
 public sealed class Counter

@@ -1,9 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
-using V2gPki.Issuer;
 
-namespace V2gPki.Edge.Metrics;
+namespace V2gPki.Metrics;
 
 /// <summary>
 /// A small Prometheus registry: counters, gauges and fixed-bucket histograms whose children are created up front,
@@ -43,16 +42,8 @@ public sealed class MetricsRegistry
     public MetricFamily<Histogram> CreateHistogram(string name, string help, double[] upperBounds, double unitInBaseUnits, params string[] labelNames)
     {
         ArgumentNullException.ThrowIfNull(upperBounds);
-        var bounds = new long[upperBounds.Length];
-        for (var i = 0; i < bounds.Length; i++)
-        {
-            bounds[i] = (long)Math.Round(upperBounds[i] / unitInBaseUnits);
-            if (i > 0 && bounds[i] <= bounds[i - 1])
-            {
-                throw new ArgumentException("bucket bounds must ascend", nameof(upperBounds));
-            }
-        }
-
+        var bounds = (double[])upperBounds.Clone();
+        _ = new Histogram(bounds, unitInBaseUnits); // checks the buckets at registration, not at the first child
         return Add(new MetricFamily<Histogram>(name, help, MetricType.Histogram, labelNames, () => new Histogram(bounds, unitInBaseUnits)));
     }
 

@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Issuer;
+namespace V2gPki.Metrics;
 
 /// <summary>
 /// Receives metric values from an <see cref="IMetricsSource"/>; the host renders them (Prometheus text on /metrics)

@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Issuer;
+namespace V2gPki.Metrics;
 
 /// <summary>Something whose metrics the host reads.</summary>
 public interface IMetricsSource

@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Edge.Metrics;
+namespace V2gPki.Metrics;
 
 /// <summary>The Prometheus metric types this registry exposes.</summary>
 public enum MetricType : byte

@@ -4,7 +4,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace V2gPki.Edge.Metrics;
+namespace V2gPki.Metrics;
 
 /// <summary>Writes the Prometheus text exposition format 0.0.4 into an <see cref="IBufferWriter{T}"/> (scrape time only).</summary>
 /// <param name="output">Receives UTF-8 text.</param>
@@ -113,11 +113,11 @@ internal readonly struct PrometheusTextWriter(IBufferWriter<byte> output)
         for (var i = 0; i < counts.Length; i++)
         {
             cumulative += counts[i];
-            var le = i < bounds.Length ? FormatValue(bounds[i] * histogram.UnitInBaseUnits) : "+Inf";
+            var le = i < bounds.Length ? FormatValue(bounds[i]) : "+Inf";
             WriteSample(name, "_bucket", labelNames, labelValues, "le", le, cumulative);
         }
 
-        WriteSample(name, "_sum", labelNames, labelValues, null, null, sum * histogram.UnitInBaseUnits);
+        WriteSample(name, "_sum", labelNames, labelValues, null, null, histogram.ToBaseUnits(sum));
         WriteSample(name, "_count", labelNames, labelValues, null, null, cumulative);
     }
 

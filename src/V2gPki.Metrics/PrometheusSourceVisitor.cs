@@ -1,8 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Issuer;
-
-namespace V2gPki.Edge.Metrics;
+namespace V2gPki.Metrics;
 
 /// <summary>
 /// Renders what an <see cref="IMetricsSource"/> reports as Prometheus text: one <c># HELP</c>/<c># TYPE</c> pair per
