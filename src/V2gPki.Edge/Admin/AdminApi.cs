@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Worker;
+using V2gPki.Parties.Audit;
+using V2gPki.Parties.Credentials;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;
@@ -41,7 +43,7 @@ public sealed partial class AdminApi
     private readonly ICertificateRegistry _registry;
     private readonly IServingIndex _serving;
     private readonly AdminTokens _tokens;
-    private readonly IAdminAuditLog _audit;
+    private readonly IAuditLog _audit;
     private readonly AdminMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -60,7 +62,7 @@ public sealed partial class AdminApi
     /// <param name="logger">Logs failures of the API itself; null for none.</param>
     /// <param name="options">Body and listing limits; null for the defaults.</param>
     public AdminApi(IssuingWorker worker, IssuerDirectory directory, ICertificateRegistry registry, IServingIndex serving, AdminTokens tokens,
-        IAdminAuditLog audit, AdminMetrics metrics, TimeProvider time, ILogger? logger = null, AdminApiOptions? options = null)
+        IAuditLog audit, AdminMetrics metrics, TimeProvider time, ILogger? logger = null, AdminApiOptions? options = null)
     {
         _worker = worker ?? throw new ArgumentNullException(nameof(worker));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
@@ -124,14 +126,14 @@ public sealed partial class AdminApi
         request.Serial = serial is null ? null : Truncate(serial);
 
         var auth = _tokens.Authenticate(context.Request.Headers.Authorization.ToString(), out var tokenId);
-        if (auth != AdminAuthStatus.Authenticated)
+        if (auth != CredentialStatus.Authenticated)
         {
-            request.Caller = auth == AdminAuthStatus.Missing ? "anonymous" : "invalid-token";
-            context.Response.Headers.WWWAuthenticate = auth == AdminAuthStatus.Missing ? Realm : Realm + ", error=\"invalid_token\"";
+            request.Caller = auth == CredentialStatus.Missing ? "anonymous" : "invalid-token";
+            context.Response.Headers.WWWAuthenticate = auth == CredentialStatus.Missing ? Realm : Realm + ", error=\"invalid_token\"";
             return FailAsync(context, request, AdminOutcome.Unauthorized, auth switch
             {
-                AdminAuthStatus.Missing => "missing bearer token (Authorization: Bearer <token>)",
-                AdminAuthStatus.Malformed => "malformed Authorization header (expected: Bearer <token>)",
+                CredentialStatus.Missing => "missing bearer token (Authorization: Bearer <token>)",
+                CredentialStatus.Malformed => "malformed Authorization header (expected: Bearer <token>)",
                 _ => "invalid bearer token",
             });
         }
@@ -275,7 +277,7 @@ public sealed partial class AdminApi
         }
     }
 
-    private AdminAuditRecord NewRecord(AdminRequest request, string outcome, int status, string? detail) => new()
+    private AuditRecord NewRecord(AdminRequest request, string outcome, int status, string? detail) => new()
     {
         Time = _time.GetUtcNow(),
         Id = request.Id,

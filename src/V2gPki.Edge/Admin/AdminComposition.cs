@@ -4,6 +4,8 @@ using V2gPki.Edge.Configuration;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Worker;
 using V2gPki.Metrics;
+using V2gPki.Parties.Audit;
+using V2gPki.Parties.Credentials;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Admin;

@@ -7,7 +7,8 @@ using System.Text.Json.Serialization;
 namespace V2gPki.Edge.Admin;
 
 /// <summary>
-/// Source-generated JSON of the admin API, its CLI client and the audit log (NativeAOT: no reflection). camelCase,
+/// Source-generated JSON of the admin API and its CLI client (NativeAOT: no reflection; the audit log has its own
+/// context in V2gPki.Parties). camelCase,
 /// nulls left out.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -15,7 +16,6 @@ namespace V2gPki.Edge.Admin;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(AdminError))]
-[JsonSerializable(typeof(AdminAuditRecord))]
 [JsonSerializable(typeof(StatusChangeRequestBody))]
 [JsonSerializable(typeof(StatusChangeResponse))]
 [JsonSerializable(typeof(CertificateDetails))]

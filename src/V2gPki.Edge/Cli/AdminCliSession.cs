@@ -3,6 +3,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using V2gPki.Edge.Admin;
+using V2gPki.Parties.Credentials;
 
 namespace V2gPki.Edge.Cli;
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace V2gPki.Pki.Identifiers;
 
 /// <summary>Character classes and message helpers shared by the identifier parsers.</summary>
-internal static class IdText
+public static class IdText
 {
     /// <summary>The longest part of a seen value quoted in a message; identifiers are personal data (docs/architecture.md §9).</summary>
     private const int MaxQuoted = 80;

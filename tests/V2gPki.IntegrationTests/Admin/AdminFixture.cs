@@ -11,6 +11,8 @@ using V2gPki.Issuer.Signers;
 using V2gPki.Issuer.Worker;
 using V2gPki.Metrics;
 using V2gPki.Ocsp;
+using V2gPki.Parties.Audit;
+using V2gPki.Parties.Credentials;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Store;

@@ -2,14 +2,14 @@
 
 using System.Text.Json;
 
-namespace V2gPki.Edge.Admin;
+namespace V2gPki.Parties.Audit;
 
 /// <summary>
-/// The admin audit log as a JSON-lines file (one <see cref="AdminAuditRecord"/> per line), opened for append only with
+/// An audit log as a JSON-lines file (one <see cref="AuditRecord"/> per line), opened for append only with
 /// mode 0600. Writers are serialised; durable appends are followed by an fsync (<see cref="FileStream.Flush(bool)"/>)
 /// before they complete.
 /// </summary>
-public sealed class JsonLinesAuditLog : IAdminAuditLog, IDisposable
+public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
 {
     private readonly FileStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -47,10 +47,10 @@ public sealed class JsonLinesAuditLog : IAdminAuditLog, IDisposable
     public string Path { get; }
 
     /// <inheritdoc/>
-    public async ValueTask AppendAsync(AdminAuditRecord record, bool durable, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(AuditRecord record, bool durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, AdminJsonContext.Readable.AdminAuditRecord);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Readable.AuditRecord);
         var line = new byte[json.Length + 1];
         json.CopyTo(line, 0);
         line[^1] = (byte)'\n';

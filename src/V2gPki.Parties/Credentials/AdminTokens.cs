@@ -3,7 +3,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace V2gPki.Edge.Admin;
+namespace V2gPki.Parties.Credentials;
 
 /// <summary>
 /// The bearer tokens the admin API accepts, read from a token file (docs/architecture.md §7). Only the SHA-256 of each
@@ -190,26 +190,26 @@ public sealed class AdminTokens
     /// <param name="authorization">The header value; empty when the header is absent.</param>
     /// <param name="tokenId">The id of the matching token; null unless authenticated.</param>
     /// <returns>Authenticated, Missing, Malformed or Invalid.</returns>
-    public AdminAuthStatus Authenticate(ReadOnlySpan<char> authorization, out string? tokenId)
+    public CredentialStatus Authenticate(ReadOnlySpan<char> authorization, out string? tokenId)
     {
         tokenId = null;
         authorization = authorization.Trim();
         if (authorization.IsEmpty)
         {
-            return AdminAuthStatus.Missing;
+            return CredentialStatus.Missing;
         }
 
         // RFC 9110 §11.1: the auth-scheme is case-insensitive; RFC 6750 §2.1: "Bearer" 1*SP b64token.
         const string scheme = "Bearer";
         if (authorization.Length <= scheme.Length || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization[scheme.Length] != ' ')
         {
-            return AdminAuthStatus.Malformed;
+            return CredentialStatus.Malformed;
         }
 
         var token = authorization[(scheme.Length + 1)..].TrimStart(' ');
         if (token.IsEmpty || token.Length > MaxTokenLength || token.ContainsAny(' ', '\t'))
         {
-            return AdminAuthStatus.Malformed;
+            return CredentialStatus.Malformed;
         }
 
         Span<byte> ascii = stackalloc byte[MaxTokenLength];
@@ -234,10 +234,10 @@ public sealed class AdminTokens
 
         if (match < 0)
         {
-            return AdminAuthStatus.Invalid;
+            return CredentialStatus.Invalid;
         }
 
         tokenId = _ids[match];
-        return AdminAuthStatus.Authenticated;
+        return CredentialStatus.Authenticated;
     }
 }

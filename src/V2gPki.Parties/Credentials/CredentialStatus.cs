@@ -1,11 +1,14 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Edge.Admin;
+namespace V2gPki.Parties.Credentials;
 
-/// <summary>The result of checking an admin request's bearer token (docs/style.md §15: explicit values).</summary>
-public enum AdminAuthStatus : byte
+/// <summary>
+/// The result of checking a presented credential (an admin bearer token today; Basic, bearer JWT and client
+/// certificates use the same outcomes). Values are explicit and never reused (docs/style.md §15).
+/// </summary>
+public enum CredentialStatus : byte
 {
-    /// <summary>A configured token was presented.</summary>
+    /// <summary>A configured credential was presented.</summary>
     Authenticated = 0,
 
     /// <summary>No <c>Authorization</c> header (RFC 6750 §3: the challenge carries no error code).</summary>

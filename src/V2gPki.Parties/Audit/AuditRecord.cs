@@ -1,12 +1,13 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Edge.Admin;
+namespace V2gPki.Parties.Audit;
 
 /// <summary>
-/// One line of the admin audit log. Never holds a bearer token: <see cref="Caller"/> is the token's id, or
-/// <c>anonymous</c> / <c>invalid-token</c> for refused requests.
+/// One line of an audit log (the admin API's today; enrollment adds its lines with the same fields). Never holds a
+/// secret: <see cref="Caller"/> is the credential's id (an admin token's id), or <c>anonymous</c> /
+/// <c>invalid-token</c> for refused requests.
 /// </summary>
-public sealed class AdminAuditRecord
+public sealed class AuditRecord
 {
     /// <summary>When the line was written (UTC, from the injected clock).</summary>
     public required DateTimeOffset Time { get; init; }

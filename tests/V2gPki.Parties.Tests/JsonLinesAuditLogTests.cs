@@ -2,9 +2,9 @@
 
 using System.Security.Cryptography;
 using System.Text.Json;
-using V2gPki.Edge.Admin;
+using V2gPki.Parties.Audit;
 
-namespace V2gPki.Edge.Tests.Admin;
+namespace V2gPki.Parties.Tests;
 
 public sealed class JsonLinesAuditLogTests : IDisposable
 {
@@ -37,7 +37,7 @@ public sealed class JsonLinesAuditLogTests : IDisposable
         var path = Path.Combine(_directory, "a.jsonl");
         using (var log = new JsonLinesAuditLog(path))
         {
-            await log.AppendAsync(new AdminAuditRecord
+            await log.AppendAsync(new AuditRecord
             {
                 Time = new DateTimeOffset(2025, 1, 31, 12, 0, 0, TimeSpan.Zero),
                 Id = "abc",
@@ -63,7 +63,7 @@ public sealed class JsonLinesAuditLogTests : IDisposable
         }
     }
 
-    private static AdminAuditRecord Record(int i) => new()
+    private static AuditRecord Record(int i) => new()
     {
         Time = DateTimeOffset.UnixEpoch.AddSeconds(i),
         Id = "r" + i,

@@ -1,9 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Edge.Admin;
+namespace V2gPki.Parties.Audit;
 
-/// <summary>Where admin actions are recorded (append only).</summary>
-public interface IAdminAuditLog
+/// <summary>Where admin actions (and, with enrollment, issuance requests) are recorded, append only.</summary>
+public interface IAuditLog
 {
     /// <summary>Appends one record.</summary>
     /// <param name="record">The record.</param>
@@ -14,5 +14,5 @@ public interface IAdminAuditLog
     /// <param name="cancellationToken">Stops waiting for the log (the record may still be written).</param>
     /// <returns>A task that completes when the record is written (and synced when <paramref name="durable"/>).</returns>
     /// <exception cref="IOException">The log cannot be written.</exception>
-    ValueTask AppendAsync(AdminAuditRecord record, bool durable, CancellationToken cancellationToken);
+    ValueTask AppendAsync(AuditRecord record, bool durable, CancellationToken cancellationToken);
 }

@@ -1,9 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Security.Cryptography;
-using V2gPki.Edge.Admin;
+using V2gPki.Parties.Credentials;
 
-namespace V2gPki.Edge.Tests.Admin;
+namespace V2gPki.Parties.Tests;
 
 public sealed class AdminTokensTests : IDisposable
 {
@@ -20,31 +20,31 @@ public sealed class AdminTokensTests : IDisposable
         var tokens = AdminTokens.Load(path);
 
         Assert.Equal(2, tokens.Count);
-        Assert.Equal(AdminAuthStatus.Authenticated, tokens.Authenticate("Bearer " + First, out var firstId));
+        Assert.Equal(CredentialStatus.Authenticated, tokens.Authenticate("Bearer " + First, out var firstId));
         Assert.Equal("ops", firstId);
-        Assert.Equal(AdminAuthStatus.Authenticated, tokens.Authenticate("bearer  " + Second, out var secondId));
+        Assert.Equal(CredentialStatus.Authenticated, tokens.Authenticate("bearer  " + Second, out var secondId));
         Assert.StartsWith("sha256:", secondId, StringComparison.Ordinal);
         Assert.DoesNotContain(Second, secondId, StringComparison.Ordinal);
         Assert.Equal(19, secondId!.Length);
     }
 
     [Theory]
-    [InlineData("", AdminAuthStatus.Missing)]
-    [InlineData("   ", AdminAuthStatus.Missing)]
-    [InlineData("Basic b3BzOnNlY3JldA==", AdminAuthStatus.Malformed)]
-    [InlineData("Bearer", AdminAuthStatus.Malformed)]
-    [InlineData("Bearer ", AdminAuthStatus.Malformed)]
-    [InlineData("Bearer a b", AdminAuthStatus.Malformed)]
-    [InlineData("BearerX first-token-0123456789", AdminAuthStatus.Malformed)]
-    [InlineData("Bearer first-token-012345678", AdminAuthStatus.Invalid)]
-    [InlineData("Bearer first-token-01234567890", AdminAuthStatus.Invalid)]
-    [InlineData("Bearer first-tökén-0123456789", AdminAuthStatus.Invalid)]
-    [InlineData("Bearer first-token-0123456789", AdminAuthStatus.Authenticated)]
-    public void Authenticate_HeaderVariants(string header, AdminAuthStatus expected)
+    [InlineData("", CredentialStatus.Missing)]
+    [InlineData("   ", CredentialStatus.Missing)]
+    [InlineData("Basic b3BzOnNlY3JldA==", CredentialStatus.Malformed)]
+    [InlineData("Bearer", CredentialStatus.Malformed)]
+    [InlineData("Bearer ", CredentialStatus.Malformed)]
+    [InlineData("Bearer a b", CredentialStatus.Malformed)]
+    [InlineData("BearerX first-token-0123456789", CredentialStatus.Malformed)]
+    [InlineData("Bearer first-token-012345678", CredentialStatus.Invalid)]
+    [InlineData("Bearer first-token-01234567890", CredentialStatus.Invalid)]
+    [InlineData("Bearer first-tökén-0123456789", CredentialStatus.Invalid)]
+    [InlineData("Bearer first-token-0123456789", CredentialStatus.Authenticated)]
+    public void Authenticate_HeaderVariants(string header, CredentialStatus expected)
     {
         var tokens = AdminTokens.Create([(null, First)]);
         Assert.Equal(expected, tokens.Authenticate(header, out var id));
-        Assert.Equal(expected == AdminAuthStatus.Authenticated, id is not null);
+        Assert.Equal(expected == CredentialStatus.Authenticated, id is not null);
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class AdminTokensTests : IDisposable
 
         Assert.Equal(43, token.Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, (OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite : File.GetUnixFileMode(path)));
-        Assert.Equal(AdminAuthStatus.Authenticated, AdminTokens.Load(path).Authenticate("Bearer " + token, out _));
+        Assert.Equal(CredentialStatus.Authenticated, AdminTokens.Load(path).Authenticate("Bearer " + token, out _));
         Assert.Equal(token, AdminTokens.ReadClientToken(path));
         Assert.Throws<IOException>(() => AdminTokens.CreateFile(path));
     }
