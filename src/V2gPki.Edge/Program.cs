@@ -1,6 +1,14 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Cli;
+
+using V2gPki.Edge.Commands.Ca;
+using V2gPki.Edge.Commands.Demo;
+using V2gPki.Edge.Commands.Id;
+using V2gPki.Edge.Commands.PerfServe;
+using V2gPki.Edge.Commands.Revoke;
+using V2gPki.Edge.Commands.Serve;
+using V2gPki.Edge.Commands.Status;
+using V2gPki.Edge.Commands.StoreVerify;
 
 namespace V2gPki.Edge;
 

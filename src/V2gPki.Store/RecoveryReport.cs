@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+
 namespace V2gPki.Store;
 
 /// <summary>What <see cref="FasterStore.RecoverAsync"/> did.</summary>

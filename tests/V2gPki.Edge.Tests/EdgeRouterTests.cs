@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Http;
+
+using V2gPki.Edge.Listeners.Public;
 
 namespace V2gPki.Edge.Tests;
 

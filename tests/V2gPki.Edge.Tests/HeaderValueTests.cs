@@ -1,7 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using Microsoft.Extensions.Primitives;
-using V2gPki.Edge.Http;
+using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Listeners.Public;
 
 namespace V2gPki.Edge.Tests;
 

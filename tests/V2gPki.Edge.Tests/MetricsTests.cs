@@ -2,7 +2,7 @@
 
 using System.Buffers;
 using System.Text;
-using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Tests;

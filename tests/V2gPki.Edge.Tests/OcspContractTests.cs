@@ -1,8 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
-using V2gPki.Edge.Ocsp;
-using V2gPki.Edge.Perf;
+using V2gPki.Edge.Commands.PerfServe;
+using V2gPki.Edge.Listeners.Public;
 
 namespace V2gPki.Edge.Tests;
 

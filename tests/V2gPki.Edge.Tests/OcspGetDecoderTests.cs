@@ -2,7 +2,7 @@
 
 using System.Text;
 using CsCheck;
-using V2gPki.Edge.Http;
+using V2gPki.Edge.Listeners.Public;
 
 namespace V2gPki.Edge.Tests;
 

@@ -1,7 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Admin;
-using V2gPki.Edge.Cli;
+
+using V2gPki.Edge.Commands.Revoke;
+using V2gPki.Edge.Commands.Status;
+using V2gPki.Edge.Listeners.Admin;
 
 namespace V2gPki.Edge.Tests.Admin;
 

@@ -1,7 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Admin;
 using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Listeners.Admin;
 
 namespace V2gPki.Edge.Tests.Admin;
 

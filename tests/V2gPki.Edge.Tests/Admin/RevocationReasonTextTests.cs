@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Admin;
+using V2gPki.Edge.Listeners.Admin;
 using V2gPki.Store;
 
 namespace V2gPki.Edge.Tests.Admin;

@@ -1,7 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Globalization;
-using V2gPki.Edge.Hosting;
+using V2gPki.Edge.Runtime;
 
 namespace V2gPki.Edge.Tests.Hosting;
 

@@ -3,8 +3,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using V2gPki.Edge.Ocpp;
-using V2gPki.Edge.Ocsp;
+using V2gPki.Edge.Listeners.Ocpp;
+using V2gPki.Edge.Listeners.Public;
 using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Tests.Ocpp;

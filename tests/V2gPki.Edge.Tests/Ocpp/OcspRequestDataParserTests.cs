@@ -1,7 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Text.Json;
-using V2gPki.Edge.Ocpp;
+using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.Ocsp;
 
 namespace V2gPki.Edge.Tests.Ocpp;

@@ -5,8 +5,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using V2gPki.Edge.Admin;
-using V2gPki.Edge.Ocsp;
+using V2gPki.Edge.Listeners.Admin;
+using V2gPki.Edge.Listeners.Public;
 using V2gPki.Ocsp;
 using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 
@@ -370,11 +370,11 @@ public sealed class AdminApiTests(AdminFixture fixture)
     private (int ExitCode, string Output) Verify(IssuedLeaf leaf, string hash)
     {
         var algorithm = hash == "-sha1" ? OcspHashAlgorithm.Sha1 : OcspHashAlgorithm.Sha256;
-        var request = new V2gPki.Edge.Ocpp.OcspRequestData(algorithm, [], [], leaf.Serial, null);
+        var request = new V2gPki.Edge.Listeners.Ocpp.OcspRequestData(algorithm, [], [], leaf.Serial, null);
         var hashes = IssuerHashes.Compute(algorithm, leaf.IssuerDer);
         request = request with { IssuerNameHash = hashes.NameHash.ToArray(), IssuerKeyHash = hashes.KeyHash.ToArray() };
         var body = new ArrayBufferWriter<byte>();
-        var answer = fixture.Responder.Answer(V2gPki.Edge.Ocpp.OcspRequestEncoder.Encode(request), body);
+        var answer = fixture.Responder.Answer(V2gPki.Edge.Listeners.Ocpp.OcspRequestEncoder.Encode(request), body);
         Assert.Equal(OcspAnswerOutcome.Successful, answer.Outcome);
         return OpensslOcsp.Verify(body.WrittenSpan.ToArray(), leaf.SignerDer, leaf.IssuerDer, leaf.Serial, hash);
     }

@@ -2,7 +2,8 @@
 
 using System.Security.Cryptography;
 using System.Text.Json;
-using V2gPki.Edge.Cli;
+using V2gPki.Edge.Commands.Revoke;
+using V2gPki.Edge.Commands.Status;
 using V2gPki.IntegrationTests.Cli;
 using Xunit.Abstractions;
 using PkiKind = V2gPki.Pki.Profiles.CertificateKind;

@@ -2,8 +2,8 @@
 
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using V2gPki.Edge.Admin;
-using V2gPki.Edge.Ocpp;
+using V2gPki.Edge.Listeners.Admin;
+using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Answering;

@@ -3,8 +3,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using V2gPki.Edge.Admin;
-using V2gPki.Edge.Cli;
+using V2gPki.Edge.Commands.Status;
+using V2gPki.Edge.Listeners.Admin;
 using V2gPki.Parties.Credentials;
 
 namespace V2gPki.IntegrationTests.Admin;

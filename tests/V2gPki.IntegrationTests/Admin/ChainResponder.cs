@@ -1,7 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
-using V2gPki.Edge.Ocsp;
+using V2gPki.Edge.Listeners.Public;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;

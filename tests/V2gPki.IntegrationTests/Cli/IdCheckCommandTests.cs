@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Cli;
+
+using V2gPki.Edge.Commands.Id;
 
 namespace V2gPki.IntegrationTests.Cli;
 

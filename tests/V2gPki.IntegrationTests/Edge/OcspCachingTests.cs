@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Edge.Metrics;
+
+using V2gPki.Edge.Listeners.Kestrel;
 
 namespace V2gPki.IntegrationTests.Edge;
 

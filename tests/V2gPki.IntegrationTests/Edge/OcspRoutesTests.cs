@@ -1,8 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Text;
-using V2gPki.Edge.Hosting;
-using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Runtime;
 
 namespace V2gPki.IntegrationTests.Edge;
 
@@ -11,13 +11,10 @@ public class OcspRoutesTests
 {
     private static readonly byte[] Malformed = [0x30, 0x03, 0x0A, 0x01, 0x01];
 
-    public static TheoryData<OcspHostKind> Hosts => new() { OcspHostKind.Kestrel, OcspHostKind.Slim };
-
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task Post_RootAndOcspPath_AnswerTheResponseBytesWithoutCachingHeaders(OcspHostKind kind)
+    [Fact]
+    public async Task Post_RootAndOcspPath_AnswerTheResponseBytesWithoutCachingHeaders()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         foreach (var target in new[] { "/", "/ocsp" })
@@ -36,11 +33,10 @@ public class OcspRoutesTests
         await Eventually.EqualAsync(2, () => server.Metrics.RequestCount(RequestRoute.OcspPost, RequestOutcome.Successful));
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task Get_EveryTolerance_AnswersTheResponseBytes(OcspHostKind kind)
+    [Fact]
+    public async Task Get_EveryTolerance_AnswersTheResponseBytes()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
         var request = Fixtures.Read("get-plus-slash.req");
         var b64 = Convert.ToBase64String(request);
@@ -80,11 +76,10 @@ public class OcspRoutesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task Get_UndecodableBase64_Http200MalformedRequestAndCounted(OcspHostKind kind)
+    [Fact]
+    public async Task Get_UndecodableBase64_Http200MalformedRequestAndCounted()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         foreach (var target in new[] { "/MEUw!!", "/favicon.ico", "/ocsp/MEUwA", "/ocsp", "/ocsp/" })
@@ -101,11 +96,10 @@ public class OcspRoutesTests
         await Eventually.EqualAsync(2, () => server.Metrics.RejectedCount(RejectReason.EmptyRequest));
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task Post_GarbageOrEmptyBody_Http200WithUnsignedError(OcspHostKind kind)
+    [Fact]
+    public async Task Post_GarbageOrEmptyBody_Http200WithUnsignedError()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         http.Send(RawHttp.Post("/", []));
@@ -120,11 +114,10 @@ public class OcspRoutesTests
         Assert.Equal(new byte[] { 0x30, 0x03, 0x0A, 0x01, 0x03 }, http.Read()!.Body);
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task GetRootAlone_IsNotAnOcspRequest_404(OcspHostKind kind)
+    [Fact]
+    public async Task GetRootAlone_IsNotAnOcspRequest_404()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         http.Send(RawHttp.Get("/"));
@@ -153,11 +146,10 @@ public class OcspRoutesTests
         await Eventually.EqualAsync(1, () => server.Metrics.RejectedCount(RejectReason.MethodNotAllowed));
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task HealthReadyMetrics_Answer(OcspHostKind kind)
+    [Fact]
+    public async Task HealthReadyMetrics_Answer()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         http.Send(RawHttp.Get("/health"));
@@ -218,11 +210,10 @@ public class OcspRoutesTests
         Assert.Equal(Fixtures.Response(1), next.Body);
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task NeedsLiveSigning_GoesThroughTheSlowPath(OcspHostKind kind)
+    [Fact]
+    public async Task NeedsLiveSigning_GoesThroughTheSlowPath()
     {
-        await using var server = await TestOcspServer.StartAsync(kind);
+        await using var server = await TestOcspServer.StartAsync();
         using var http = RawHttp.Connect(server.Port);
 
         http.Send(RawHttp.Post("/", Fixtures.Read("nonce.req")));

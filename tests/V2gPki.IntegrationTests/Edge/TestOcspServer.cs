@@ -1,9 +1,11 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using Microsoft.Extensions.Logging;
+using V2gPki.Edge.Commands.PerfServe;
 using V2gPki.Edge.Configuration;
-using V2gPki.Edge.Hosting;
-using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Listeners.Public;
+using V2gPki.Edge.Runtime;
 using V2gPki.Metrics;
 
 namespace V2gPki.IntegrationTests.Edge;
@@ -31,7 +33,7 @@ internal sealed class TestOcspServer : IAsyncDisposable
 
     public int Port => Host.BaseAddress.Port;
 
-    public static async Task<TestOcspServer> StartAsync(OcspHostKind kind = OcspHostKind.Kestrel, Action<ListenerLimitsOptions>? limits = null, TimeProvider? time = null, ILoggerFactory? log = null)
+    public static async Task<TestOcspServer> StartAsync(Action<ListenerLimitsOptions>? limits = null, TimeProvider? time = null, ILoggerFactory? log = null)
     {
         var listener = new ListenerOptions { Address = "127.0.0.1", Port = 0, InlineScheduling = true };
         limits?.Invoke(listener.Limits);
@@ -39,7 +41,7 @@ internal sealed class TestOcspServer : IAsyncDisposable
         var responder = new ScriptedResponder();
         var readiness = new FixedReadinessProvider(new Readiness(true, true));
         var host = await OcspHost.StartAsync(
-            new OcspHostSettings(responder, readiness, listener) { Metrics = metrics, Kind = kind, Time = time ?? TimeProvider.System, LoggerFactory = log ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance },
+            new OcspHostSettings(responder, readiness, listener) { Metrics = metrics, Time = time ?? TimeProvider.System, LoggerFactory = log ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance },
             CancellationToken.None);
         return new TestOcspServer(host, metrics, responder, readiness);
     }

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using V2gPki.Edge.Ocpp;
+using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.IntegrationTests.Admin;
 using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using V2gPki.Edge.Ocpp;
+using V2gPki.Edge.Listeners.Ocpp;
 
 namespace V2gPki.IntegrationTests.Ocpp;
 

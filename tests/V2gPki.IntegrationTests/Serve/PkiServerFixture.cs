@@ -2,10 +2,10 @@
 
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
+using V2gPki.Edge.Commands.Demo;
 using V2gPki.Edge.Configuration;
-using V2gPki.Edge.Demo;
-using V2gPki.Edge.Hosting;
-using V2gPki.Edge.Metrics;
+using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Runtime;
 using V2gPki.IntegrationTests.Edge;
 using V2gPki.Metrics;
 

@@ -2,9 +2,9 @@
 
 using System.Security.Cryptography;
 using System.Text;
-using Net.Pkcs11Interop.Common;
 using Microsoft.Extensions.Logging.Abstractions;
-using V2gPki.Edge.Hosting;
+using Net.Pkcs11Interop.Common;
+using V2gPki.Edge.Runtime;
 using V2gPki.Hsm;
 
 namespace V2gPki.IntegrationTests.Serve;

@@ -1,0 +1,234 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Diagnostics;
+using System.Globalization;
+using V2gPki.Edge.Commands.Serve;
+using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Runtime;
+using V2gPki.Hsm;
+using V2gPki.Metrics;
+
+namespace V2gPki.Edge.Commands.Demo;
+
+/// <summary>
+/// <c>v2gpki demo</c>: a fresh demo data directory (SoftHSM2 tokens, the full hierarchy, OCSP signers, sample leaves of
+/// every kind, one of each revoked, everything pre-signed, the fixed file layout of the README), served until Ctrl-C,
+/// with the openssl commands to try printed.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>The help text.</summary>
+    public const string Usage = """
+        usage: v2gpki demo [--data <dir>] [--port <n>] [--admin-port <n>] [--crl-dp]
+
+        Wipes and re-creates <dir> (default var/demo, relative to the current directory; only a directory an earlier
+        'v2gpki demo' made is wiped) with:
+          hsm/            SoftHSM2 tokens 'root' (V2G root, Sub-CA 1 keys) and 'online' (Sub-CA 2, OCSP signer keys)
+          ca/<name>.pem   every CA and OCSP signer certificate (v2g-root.pem, cpo-sub2.pem, cpo-sub2-ocsp.pem, ...)
+          certs/<kind>-good.pem, <kind>-revoked.pem, <kind>-chain.pem (Sub-CA 2 and Sub-CA 1), <kind>-*.key (0600)
+                          for kind in evse, contract, oem-prov, cps
+          certs/requests/ DER OCSP requests, *.req (SHA-1 and SHA-256 CertIDs, a nonce, a never-issued serial, an
+                          unknown issuer, a Sub-CA 2 certificate)
+          config.json     a complete commented config: 'v2gpki serve --config <dir>/config.json' serves it again
+          admin.token     the admin API's bearer token (0600)
+        then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
+        (every certificate below the root carries that AIA OCSP URL) and the admin API on <admin-port>, until Ctrl-C.
+
+        options:
+          --data <dir>        the data directory (default var/demo)
+          --port <n>          the OCSP/CRL port (default 8080; 0 picks a free one, written into AIA and config)
+          --admin-port <n>    the admin API port (default 8081)
+          --crl-dp            put CRL distribution points (http://127.0.0.1:<port>/crl/<issuer>.crl) into the
+                              certificates (off by default: ISO 15118 / Hubject certificates carry AIA OCSP only)
+          -h, --help          show this text
+        """;
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">Arguments after <c>demo</c>.</param>
+    /// <returns>0 after Ctrl-C, 1 when the demo could not be created, 2 on a usage error.</returns>
+    public static int Run(ReadOnlySpan<string> args)
+    {
+        if (!CommandLine.TryParse(args, ["--data", "--port", "--admin-port"], ["--crl-dp"], out var cli, out var usageError))
+        {
+            return UsageError(usageError!);
+        }
+
+        if (cli.Help)
+        {
+            Console.Out.WriteLine(Usage);
+            return 0;
+        }
+
+        var settings = new DemoSettings { CrlDistributionPoints = cli.Flag("--crl-dp") };
+        if (cli.Value("--data") is { } data)
+        {
+            settings.DataDirectory = data;
+        }
+
+        if (!TryPort(cli.Value("--port"), settings.Port, out var port) || !TryPort(cli.Value("--admin-port"), settings.AdminPort, out var adminPort))
+        {
+            return UsageError("--port and --admin-port take a port number (0-65535)");
+        }
+
+        settings.Port = port;
+        settings.AdminPort = adminPort;
+        return RunAsync(settings).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(DemoSettings settings)
+    {
+        using var loggerFactory = ConsoleLogging.Create();
+        using var shutdown = new ShutdownSignal();
+        var clock = Stopwatch.StartNew();
+        var time = TimeProvider.System;
+        var display = settings.DataDirectory.TrimEnd('/');
+        var full = Path.GetFullPath(settings.DataDirectory);
+        if (!CanWipe(full, out var refusal) || DataDirectoryLock.IsHeldElsewhere(full, out refusal))
+        {
+            Console.Error.WriteLine($"v2gpki demo: {refusal}");
+            return 1;
+        }
+
+        // The listener binds first: its port goes into every certificate's AIA URL.
+        var listenerOptions = new V2gPkiOptions();
+        listenerOptions.Listeners.Ocsp.Address = settings.Address;
+        listenerOptions.Listeners.Ocsp.Port = settings.Port;
+        listenerOptions.Listeners.Admin.Port = settings.AdminPort;
+        var metrics = new EdgeMetrics(new MetricsRegistry());
+        EdgeServer server;
+        try
+        {
+            server = await EdgeServer.StartAsync(listenerOptions, metrics, time, loggerFactory, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"v2gpki demo: cannot listen on {settings.Address}:{settings.Port}: {ex.Message} (is another demo running? --port picks another port)");
+            return 1;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            settings.Port = server.BaseAddress.Port;
+            try
+            {
+                if (Directory.Exists(full))
+                {
+                    Directory.Delete(full, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"v2gpki demo: cannot wipe {display}: {ex.Message}");
+                return 1;
+            }
+
+            Console.Out.WriteLine($"v2gpki demo: creating {display} (listening on {server.BaseAddress}, pid {Environment.ProcessId})");
+            DemoResult demo;
+            try
+            {
+                demo = await DemoBuilder.CreateAsync(settings, server, time, loggerFactory, static line => Console.Out.WriteLine("  " + line), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (HsmException ex)
+            {
+                Console.Error.WriteLine($"v2gpki demo: HSM: {ex.Message}");
+                return 1;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                Console.Error.WriteLine($"v2gpki demo: {ex.Message}");
+                return 1;
+            }
+
+            await using (demo.Runtime.ConfigureAwait(false))
+            {
+                await server.StartAdminAsync(demo.Runtime, CancellationToken.None).ConfigureAwait(false);
+                PrintTryCommands(Console.Out, demo, display, settings, clock.Elapsed);
+                Console.Out.Flush();
+                await ServeCommand.WaitAndStopAsync(server, shutdown, "v2gpki demo").ConfigureAwait(false);
+            }
+        }
+
+        Console.Out.WriteLine($"v2gpki demo: stopped; serve it again with: {CommandName()} serve --config {display}/config.json");
+        return 0;
+    }
+
+    /// <summary>Prints the commands to try (every one of them is exercised by the integration tests).</summary>
+    /// <param name="output">Where to print.</param>
+    /// <param name="demo">The demo.</param>
+    /// <param name="dir">The data directory as the user named it.</param>
+    /// <param name="settings">The settings (ports).</param>
+    /// <param name="elapsed">Time to ready.</param>
+    internal static void PrintTryCommands(TextWriter output, DemoResult demo, string dir, DemoSettings settings, TimeSpan elapsed)
+    {
+        var url = demo.OcspUrl.ToString();
+        var verify = $"-CAfile {dir}/ca/v2g-root.pem";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+            v2gpki demo: ready in {elapsed.TotalSeconds:F1} s ({demo.Samples.Count} sample leaves, every response pre-signed)
+              OCSP + CRL  {url}   (health: {url}health, readiness: {url}ready, metrics: {url}metrics)
+              admin API   http://{settings.Address}:{settings.AdminPort}/   (bearer token in {dir}/admin.token)
+              data        {dir}/ca (CA and OCSP signer certificates), {dir}/certs (samples, chains, keys), {dir}/certs/requests
+
+            Try (openssl sends a nonce; pre-signed answers carry none, so it warns "WARNING: no nonce in response"; add -no_nonce to skip it):
+              # a good and a revoked EVSE (SECC) certificate, POST, SHA-1 CertID
+              openssl ocsp -url {url} -issuer {dir}/ca/cpo-sub2.pem -cert {dir}/certs/evse-good.pem {verify} -verify_other {dir}/certs/evse-chain.pem
+              openssl ocsp -url {url} -issuer {dir}/ca/cpo-sub2.pem -cert {dir}/certs/evse-revoked.pem {verify} -verify_other {dir}/certs/evse-chain.pem
+              # the same with a SHA-256 CertID; contract, oem-prov and cps work alike (issuers mo-sub2, oem-sub2, cps-sub2)
+              openssl ocsp -sha256 -url {url} -issuer {dir}/ca/mo-sub2.pem -cert {dir}/certs/contract-revoked.pem {verify} -verify_other {dir}/certs/contract-chain.pem
+              # a Sub-CA 2 certificate (answered by cpo-sub1's delegated signer)
+              openssl ocsp -url {url} -issuer {dir}/ca/cpo-sub1.pem -cert {dir}/ca/cpo-sub2.pem {verify} -verify_other {dir}/ca/cpo-sub1.pem
+              # a serial cpo-sub2 never issued (RFC 6960 §2.2 extended revoked), and an issuer nobody here serves (unauthorized)
+              openssl ocsp -url {url} -reqin {dir}/certs/requests/never-issued.req {verify} -verify_other {dir}/certs/evse-chain.pem -resp_text
+              openssl ocsp -url {url} -reqin {dir}/certs/requests/unknown-issuer.req -resp_text
+              # RFC 5019 GET of a ready-made request, with its caching headers
+              curl -s -D - -o /dev/null "{url}$(base64 -w0 {dir}/certs/requests/evse-good.sha1.req | sed 's/+/%2B/g; s|/|%2F|g; s/=/%3D/g')"
+              # the Sub-CA 2 CRL (DER, ETag, 304 on If-None-Match) and its signature
+              curl -s {url}crl/cpo-sub2.crl -o /tmp/cpo-sub2.crl && openssl crl -inform DER -in /tmp/cpo-sub2.crl -CAfile {dir}/ca/cpo-sub2.pem -noout -text
+              # what the server counted
+              curl -s {url}metrics | grep -E '^v2gpki_(http_requests_total|ocsp_[a-z_]+_total|hsm_signatures)' | grep -v ' 0$'
+
+            Stop with Ctrl-C; serve the same data again with: {CommandName()} serve --config {dir}/config.json
+            """));
+    }
+
+    /// <summary>How to call this executable again from the current directory (artifacts/v2gpki-aot/v2gpki, or v2gpki).</summary>
+    /// <returns>The command.</returns>
+    internal static string CommandName()
+    {
+        var path = Environment.ProcessPath;
+        if (path is null || !string.Equals(Path.GetFileName(path), "v2gpki", StringComparison.Ordinal))
+        {
+            return "v2gpki";
+        }
+
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+    /// <summary>Only an empty directory, or one an earlier demo made (its marker file), is wiped.</summary>
+    private static bool CanWipe(string directory, out string? refusal)
+    {
+        refusal = null;
+        if (!Directory.Exists(directory) || File.Exists(Path.Combine(directory, DemoBuilder.MarkerFile)) || !Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            return true;
+        }
+
+        refusal = $"{directory} exists and was not made by 'v2gpki demo' (no {DemoBuilder.MarkerFile}); remove it or choose another --data";
+        return false;
+    }
+
+    private static bool TryPort(string? text, int fallback, out int port)
+    {
+        port = fallback;
+        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535);
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"v2gpki demo: {message}");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}
