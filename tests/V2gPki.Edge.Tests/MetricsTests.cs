@@ -15,8 +15,8 @@ public class MetricsTests
         var metrics = new EdgeMetrics(new MetricsRegistry());
         metrics.CountRequest(RequestRoute.OcspPost, RequestOutcome.Successful, 100);
         metrics.CountRejected(RejectReason.UndecodableGet);
-        metrics.CountTolerated(0b1010);
-        metrics.CountParseError(2);
+        metrics.CountTolerated((V2gPki.Ocsp.OcspRequestQuirks)0b1010);
+        metrics.CountParseError(V2gPki.Ocsp.OcspParseStatus.InvalidDer);
         metrics.Registry.AddSource(new FixedSource());
 
         var buffer = new ArrayBufferWriter<byte>();

@@ -2,7 +2,8 @@
 
 using System.Buffers;
 using V2gPki.Edge.Commands.PerfServe;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
+using V2gPki.Ocsp;
 
 namespace V2gPki.Edge.Tests;
 
@@ -10,34 +11,37 @@ namespace V2gPki.Edge.Tests;
 public class OcspContractTests
 {
     [Theory]
-    [InlineData(OcspAnswerOutcome.MalformedRequest, 1)]
-    [InlineData(OcspAnswerOutcome.InternalError, 2)]
-    [InlineData(OcspAnswerOutcome.TryLater, 3)]
-    [InlineData(OcspAnswerOutcome.SigRequired, 5)]
-    [InlineData(OcspAnswerOutcome.Unauthorized, 6)]
-    public void ErrorResponses_AreTheUnsignedRfc6960Encodings(OcspAnswerOutcome outcome, byte status)
+    [InlineData(OcspOutcome.MalformedRequest, 1)]
+    [InlineData(OcspOutcome.InternalError, 2)]
+    [InlineData(OcspOutcome.TryLater, 3)]
+    [InlineData(OcspOutcome.SigRequired, 5)]
+    [InlineData(OcspOutcome.Unauthorized, 6)]
+    public void ErrorOutcomes_AreTheirRfc6960StatusAndItsUnsignedEncoding(OcspOutcome outcome, byte status)
     {
-        // RFC 6960 §4.2.1: OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED } without responseBytes.
-        Assert.True(OcspErrorResponses.TryGet(outcome, out var bytes));
-        Assert.Equal(new byte[] { 0x30, 0x03, 0x0A, 0x01, status }, bytes.ToArray());
+        // RFC 6960 §4.2.1: OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED } without responseBytes; an error
+        // outcome is its own status, so its body is the one in V2gPki.Ocsp.
         Assert.Equal(status, (byte)outcome);
+        byte[] bytes = OcspErrorResponses.Get((OcspResponseStatus)outcome).ToArray();
+        Assert.Equal(new byte[] { 0x30, 0x03, 0x0A, 0x01, status }, bytes);
     }
 
     [Fact]
     public void ErrorResponses_NotForSuccessOrLiveSigning()
     {
-        Assert.False(OcspErrorResponses.TryGet(OcspAnswerOutcome.Successful, out _));
-        Assert.False(OcspErrorResponses.TryGet(OcspAnswerOutcome.NeedsLiveSigning, out _));
-        Assert.Throws<ArgumentOutOfRangeException>(() => OcspHttpAnswer.Error(OcspAnswerOutcome.Successful));
+        Assert.Equal(0, (int)OcspOutcome.Successful);
+        Assert.False(Enum.IsDefined((OcspResponseStatus)OcspOutcome.NeedsLiveSigning));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OcspErrorResponses.Get((OcspResponseStatus)OcspOutcome.NeedsLiveSigning).ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => OcspReply.Error(OcspOutcome.Successful));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OcspReply.Error(OcspOutcome.NeedsLiveSigning));
     }
 
     [Fact]
     public void Answer_Successful_IsCacheableOnlyWithAValidityPeriod()
     {
-        Assert.True(OcspHttpAnswer.Successful(1, 2, 0, UInt128.One).IsCacheable);
-        Assert.False(OcspHttpAnswer.Successful(1, 0, 0, UInt128.One).IsCacheable);
-        Assert.False(OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater).IsCacheable);
-        Assert.Equal(OcspAnswerOutcome.NeedsLiveSigning, OcspHttpAnswer.NeedsLiveSigning.Outcome);
+        Assert.True(OcspReply.Successful(1, 2, 0, UInt128.One).IsCacheable);
+        Assert.False(OcspReply.Successful(1, 0, 0, UInt128.One).IsCacheable);
+        Assert.False(OcspReply.Error(OcspOutcome.TryLater).IsCacheable);
+        Assert.Equal(OcspOutcome.NeedsLiveSigning, OcspReply.NeedsLiveSigning.Outcome);
     }
 
     [Fact]
@@ -49,7 +53,7 @@ public class OcspContractTests
         var answer = table.Answer(Fixtures.Read("ocsp-set/table/s0002.req"), body);
 
         Assert.Equal(8, table.Count);
-        Assert.Equal(OcspAnswerOutcome.Successful, answer.Outcome);
+        Assert.Equal(OcspOutcome.Successful, answer.Outcome);
         Assert.Equal(Fixtures.Read("ocsp-set/table/s0002.resp"), body.WrittenSpan.ToArray());
         Assert.True(answer.NextUpdateTicks > answer.ThisUpdateTicks);
         Assert.NotEqual(UInt128.Zero, answer.EntityTag);
@@ -61,7 +65,7 @@ public class OcspContractTests
         var table = FixedTableResponder.Load(Fixtures.Path("ocsp-set/table"));
         var body = new ArrayBufferWriter<byte>();
 
-        Assert.Equal(OcspAnswerOutcome.Unauthorized, table.Answer(Fixtures.Read("ocsp-set/unknown-issuer.req"), body).Outcome);
+        Assert.Equal(OcspOutcome.Unauthorized, table.Answer(Fixtures.Read("ocsp-set/unknown-issuer.req"), body).Outcome);
         Assert.Equal(0, body.WrittenCount);
     }
 

@@ -23,7 +23,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
 
         var (outcome, response, answer) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, serial));
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         Assert.Equal(env.Issuer("cpo-sub2").CurrentSigner!.Id, answer.SignerId);
         var (code, text) = Openssl.VerifyResponse(response, _pki.Sub2Signer.Der, _pki.Sub2.Der, der, null);
         Assert.True(code == 0, text);
@@ -39,7 +39,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
 
         var (outcome, response, _) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha256, null, serial));
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         var (code, text) = Openssl.VerifyResponse(response, _pki.Sub2Signer.Der, _pki.Sub2.Der, der, null, "-sha256");
         Assert.True(code == 0, text);
         Assert.Contains("cert.pem: good", text, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
 
         Assert.Equal(StatusChangeStatus.Applied, result.Status);
         var (outcome, response, _) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, serial));
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         var (code, text) = Openssl.VerifyResponse(response, _pki.Sub2Signer.Der, _pki.Sub2.Der, der, null);
         Assert.True(code == 0, text);
         Assert.Contains("cert.pem: revoked", text, StringComparison.Ordinal);
@@ -175,7 +175,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
 
         var (outcome, response, answer) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, serial));
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         var signerNotAfter = CertificateInfo.Parse(shortSigner.Der).NotAfter;
         Assert.Equal(signerNotAfter.UtcTicks, answer.NextUpdateTicks);
         var (code, text) = Openssl.VerifyResponse(response, shortSigner.Der, _pki.Sub2.Der, der, null);
@@ -197,7 +197,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
         Assert.Equal(new IssuerId(TestPki.Sub1Id), result.Issuer);
         var serial = CertificateInfo.Parse(_pki.Sub2.Der).Serial;
         var (outcome, response, answer) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub1"), OcspHashAlgorithm.Sha1, null, serial));
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         Assert.Equal(env.Issuer("cpo-sub1").CurrentSigner!.Id, answer.SignerId);
         var (code, text) = Openssl.VerifyResponse(response, _pki.Sub1Signer.Der, _pki.Sub1.Der, _pki.Sub2.Der, null);
         Assert.True(code == 0, text);
@@ -228,7 +228,7 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
         foreach (var serial in serials)
         {
             var answered = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, serial));
-            Assert.True(answered.Outcome == OcspOutcome.Found, answered.Outcome + " " + env.SourceMetrics.Expired + " " + env.SourceMetrics.NeverIssued);
+            Assert.True(answered.Outcome == OcspOutcome.Successful, answered.Outcome + " " + env.SourceMetrics.Expired + " " + env.SourceMetrics.NeverIssued);
             signers.Add(answered.Answer.SignerId);
         }
 

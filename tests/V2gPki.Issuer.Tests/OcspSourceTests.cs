@@ -20,7 +20,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
 
         var (outcome, response, _) = await env.AnswerAsync(request);
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         var (code, text) = Openssl.VerifyResponse(response, _pki.Sub2Signer.Der, _pki.Sub2.Der, null, serial);
         Assert.True(code == 0, text);
         Assert.Contains(": revoked", text, StringComparison.Ordinal);
@@ -31,8 +31,8 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
 
         // Second request: from the cache, no signing; a SHA-256 client finds its CertID in the same answer.
         var buffer = new byte[StoreLimits.MaxSignedResponseLength];
-        Assert.Equal(OcspOutcome.Found, env.Lookup(request, buffer).Outcome);
-        Assert.Equal(OcspOutcome.Found, env.Lookup(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha256, null, serial), buffer).Outcome);
+        Assert.Equal(OcspOutcome.Successful, env.Lookup(request, buffer).Outcome);
+        Assert.Equal(OcspOutcome.Successful, env.Lookup(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha256, null, serial), buffer).Outcome);
         Assert.Equal(1, env.SourceMetrics.LiveSigned);
         Assert.Equal(2, env.SourceMetrics.LiveCacheHits);
     }
@@ -70,7 +70,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
         var (_, serial) = await env.RegisterLeafAsync();
         var buffer = new byte[StoreLimits.MaxSignedResponseLength];
         var request = TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, serial);
-        Assert.Equal(OcspOutcome.Found, env.Lookup(request, buffer).Outcome);
+        Assert.Equal(OcspOutcome.Successful, env.Lookup(request, buffer).Outcome);
 
         env.Time.Advance(TimeSpan.FromDays(10) + TimeSpan.FromSeconds(1));
 
@@ -102,7 +102,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
         var tasks = requests.Select(r => env.Live.SignAsync(r).AsTask()).ToArray();
         var results = await Task.WhenAll(tasks);
 
-        Assert.Equal(OcspOutcome.Found, results[0].Outcome);
+        Assert.Equal(OcspOutcome.Successful, results[0].Outcome);
         Assert.Contains(results, r => r.Outcome == OcspOutcome.TryLater);
         Assert.True(env.SourceMetrics.LiveOverBound > 0);
     }
@@ -115,7 +115,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
         var first = await env.Live.SignAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, TestPki.NewSerial()));
         var second = await env.Live.SignAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, null, TestPki.NewSerial()));
 
-        Assert.Equal(OcspOutcome.Found, first.Outcome);
+        Assert.Equal(OcspOutcome.Successful, first.Outcome);
         Assert.Equal(OcspOutcome.TryLater, second.Outcome);
         Assert.Equal(1, env.SourceMetrics.LiveRateLimited);
     }
@@ -131,7 +131,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
 
         var (outcome, response, answer) = await env.AnswerAsync(request);
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         Assert.Equal(1, env.SourceMetrics.MultiCertId);
         Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response, out var info));
         Assert.Equal(2, info.ResponseCount);
@@ -151,7 +151,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
 
         var (outcome, response, answer) = await env.AnswerAsync(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, nonce, serial));
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         Assert.False(answer.Cacheable);
         Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response, out var info));
         Assert.True(info.HasNonce);
@@ -171,7 +171,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
 
         var (outcome, answer) = env.Lookup(TestEnvironment.Request(env.Issuer("cpo-sub2"), OcspHashAlgorithm.Sha1, [1, 2, 3], serial), buffer);
 
-        Assert.Equal(OcspOutcome.Found, outcome);
+        Assert.Equal(OcspOutcome.Successful, outcome);
         Assert.True(answer.Cacheable);
         Assert.Equal(0, env.SourceMetrics.Nonce);
     }
@@ -199,7 +199,7 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
         for (var i = 0; i < count; i++)
         {
             OcspRequestParser.TryParse(request, out var parsed);
-            if (chain.TryGetResponse(new OcspQuery(parsed), buffer, out var answer) == OcspOutcome.Found && directory.TryGetSignerCertificate(answer.SignerId, out _))
+            if (chain.TryGetResponse(new OcspQuery(parsed), buffer, out var answer) == OcspOutcome.Successful && directory.TryGetSignerCertificate(answer.SignerId, out _))
                 found++;
         }
 

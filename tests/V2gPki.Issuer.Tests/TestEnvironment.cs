@@ -128,7 +128,7 @@ internal sealed class TestEnvironment : IAsyncDisposable
         var buffer = new byte[StoreLimits.MaxSignedResponseLength];
         var (outcome, answer) = Lookup(request, buffer);
         byte[] part;
-        if (outcome == OcspOutcome.LiveSigningRequired)
+        if (outcome == OcspOutcome.NeedsLiveSigning)
         {
             var live = await Live.SignAsync(request);
             outcome = live.Outcome;
@@ -140,7 +140,7 @@ internal sealed class TestEnvironment : IAsyncDisposable
             part = buffer.AsSpan(0, answer.Length).ToArray();
         }
 
-        if (outcome != OcspOutcome.Found)
+        if (outcome != OcspOutcome.Successful)
             return (outcome, [], answer);
         Assert.True(Directory.TryGetSignerCertificate(answer.SignerId, out var certificate));
         var response = new byte[OcspResponseAssembler.GetLength(part.Length, certificate.Length)];

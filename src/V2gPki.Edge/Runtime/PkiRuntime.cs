@@ -3,7 +3,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Kestrel;
-using V2gPki.Edge.Listeners.Public;
 using V2gPki.Hsm;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Answering;
@@ -75,7 +74,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
         SourceMetrics = new OcspSourceMetrics();
         Live = new LiveSigningSource(Directory, Store, Worker.Factory, CreateLiveOptions(options.Ocsp), time, SourceMetrics);
         Source = new FilteringSource(Directory, new StoreSource(Store, Directory, time, Live, SourceMetrics), SourceMetrics);
-        Responder = new PkiOcspResponder(Source, Live, Directory, metrics, IssuerOptions.ResignBelowRemaining, enforceNonceLength: noncePolicy == NoncePolicy.SignLive);
+        Responder = new OcspResponder(Source, Live, Directory, metrics, IssuerOptions.ResignBelowRemaining, enforceNonceLength: noncePolicy == NoncePolicy.SignLive);
 
         Crls = new CrlPublisher(
             Directory,

@@ -2,7 +2,7 @@
 
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 using V2gPki.Issuer.Crl;
 using V2gPki.Metrics;
 
@@ -30,14 +30,14 @@ public sealed class RuntimeSlot : IOcspResponder, IReadinessProvider, ICrlSource
     public void Attach(PkiRuntime? runtime) => _runtime = runtime;
 
     /// <inheritdoc/>
-    public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) =>
-        _runtime is { } runtime ? runtime.Responder.Answer(derRequest, body) : OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+    public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) =>
+        _runtime is { } runtime ? runtime.Responder.Answer(derRequest, body) : OcspReply.Error(OcspOutcome.TryLater);
 
     /// <inheritdoc/>
-    public ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken) =>
+    public ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken) =>
         _runtime is { } runtime
             ? runtime.Responder.AnswerSlowAsync(derRequest, body, cancellationToken)
-            : ValueTask.FromResult(OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater));
+            : ValueTask.FromResult(OcspReply.Error(OcspOutcome.TryLater));
 
     /// <inheritdoc/>
     public Readiness GetReadiness() => _runtime is { } runtime ? runtime.Readiness.GetReadiness() : new Readiness(false, false);

@@ -50,13 +50,13 @@ public sealed class FilteringSource : IOcspResponseSource
         if (request.Count > 1)
         {
             _metrics.CountMultiCertId();
-            return OcspOutcome.LiveSigningRequired;
+            return OcspOutcome.NeedsLiveSigning;
         }
 
         if (request.HasNonce && issuer.NoncePolicy)
         {
             _metrics.CountNonce();
-            return OcspOutcome.LiveSigningRequired;
+            return OcspOutcome.NeedsLiveSigning;
         }
 
         return _inner.TryGetResponse(new OcspQuery(request, issuer), destination, out answer);

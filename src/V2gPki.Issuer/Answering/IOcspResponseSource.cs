@@ -12,7 +12,7 @@ public interface IOcspResponseSource
     /// <summary>Answers a request from memory if it can.</summary>
     /// <param name="query">The parsed request (and its CA when resolved).</param>
     /// <param name="destination">Receives the signed part; <c>StoreLimits.MaxSignedResponseLength</c> bytes always suffice.</param>
-    /// <param name="answer">On <see cref="OcspOutcome.Found"/>: length, signer id, times, ETag; otherwise default.</param>
+    /// <param name="answer">On <see cref="OcspOutcome.Successful"/>: length, signer id, times, ETag; otherwise default.</param>
     /// <returns>The outcome for the host to map.</returns>
     OcspOutcome TryGetResponse(scoped in OcspQuery query, Span<byte> destination, out OcspAnswer answer);
 }

@@ -17,7 +17,7 @@ namespace V2gPki.Issuer.Answering;
 /// </summary>
 /// <remarks>
 /// As an <see cref="IOcspResponseSource"/> (after <see cref="StoreSource"/> found nothing) it answers from the cache only,
-/// or says <see cref="OcspOutcome.LiveSigningRequired"/>; the host then awaits <see cref="SignAsync"/> with the raw
+/// or says <see cref="OcspOutcome.NeedsLiveSigning"/>; the host then awaits <see cref="SignAsync"/> with the raw
 /// request bytes.
 /// </remarks>
 public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
@@ -76,11 +76,11 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
             if (query.Issuer is { } issuer && Cache.TryGet(issuer.Id, request.FirstCertId.SerialNumber, _time.GetUtcNow().UtcTicks, destination, out answer))
             {
                 _metrics.CountLiveCacheHit();
-                return OcspOutcome.Found;
+                return OcspOutcome.Successful;
             }
         }
 
-        return OcspOutcome.LiveSigningRequired;
+        return OcspOutcome.NeedsLiveSigning;
     }
 
     /// <summary>Signs a response to a request live, within the bounds.</summary>
@@ -126,7 +126,7 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         try
         {
             var prepared = Prepare(request.Span, buffer);
-            if (prepared.Outcome != OcspOutcome.Found)
+            if (prepared.Outcome != OcspOutcome.Successful)
                 return new LiveResponse(prepared.Outcome, default, default);
             var signer = prepared.Signer!;
             var tbs = buffer.AsMemory(0, prepared.TbsLength);
@@ -150,7 +150,7 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
             else
                 etag = ExtendedRevokedCache.ComputeETag(part);
             var answer = new OcspAnswer(part.Length, signer.Id, prepared.ThisUpdate.UtcTicks, prepared.NextUpdate.UtcTicks, etag, cacheable: !prepared.EchoesNonce);
-            return new LiveResponse(OcspOutcome.Found, part, answer);
+            return new LiveResponse(OcspOutcome.Successful, part, answer);
         }
         finally
         {
@@ -237,7 +237,7 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         if (!written)
             return Prepared.Fail(OcspOutcome.InternalError);
         var cacheable = request.Count == 1 && allNotIssued && !echoNonce;
-        return new Prepared(OcspOutcome.Found, issuer, signer, length, cacheable, echoNonce, request.FirstCertId.SerialNumber.ToArray(), now, nextUpdate);
+        return new Prepared(OcspOutcome.Successful, issuer, signer, length, cacheable, echoNonce, request.FirstCertId.SerialNumber.ToArray(), now, nextUpdate);
     }
 
     /// <inheritdoc />

@@ -59,7 +59,7 @@ public sealed class StoreSource : IOcspResponseSource
                 }
 
                 answer = new OcspAnswer(metadata.Length, metadata.SignerId, metadata.ThisUpdateTicks, metadata.NextUpdateTicks, metadata.ETag, cacheable: true);
-                return OcspOutcome.Found;
+                return OcspOutcome.Successful;
             case LookupStatus.NotFound:
                 _metrics.CountNeverIssued();
                 return _notFound is null ? OcspOutcome.Unauthorized : _notFound.TryGetResponse(new OcspQuery(query.Request, issuer), destination, out answer);

@@ -4,7 +4,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using V2gPki.Edge.Listeners.Ocpp;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 using V2gPki.Metrics;
 
 namespace V2gPki.Edge.Tests.Ocpp;
@@ -16,14 +16,14 @@ public class OcppCertificateStatusHandlerTests
         $$$"""{"ocspRequestData":{"hashAlgorithm":"SHA256","issuerNameHash":"{{{new string('a', 64)}}}","issuerKeyHash":"{{{new string('b', 64)}}}","serialNumber":"0102","responderURL":"http://x/"}}""");
 
     [Theory]
-    [InlineData(OcspAnswerOutcome.Unauthorized, "UnknownIssuer", OcppOutcome.UnknownIssuer)]
-    [InlineData(OcspAnswerOutcome.TryLater, "TryLater", OcppOutcome.TryLater)]
-    [InlineData(OcspAnswerOutcome.InternalError, "InternalError", OcppOutcome.InternalError)]
-    [InlineData(OcspAnswerOutcome.SigRequired, "InternalError", OcppOutcome.InternalError)]
-    [InlineData(OcspAnswerOutcome.MalformedRequest, "InvalidValue", OcppOutcome.InvalidRequest)]
-    public async Task AnswerAsync_ErrorOutcomes_FailedWithReasonCode(OcspAnswerOutcome outcome, string reasonCode, OcppOutcome counted)
+    [InlineData(OcspOutcome.Unauthorized, "UnknownIssuer", OcppOutcome.UnknownIssuer)]
+    [InlineData(OcspOutcome.TryLater, "TryLater", OcppOutcome.TryLater)]
+    [InlineData(OcspOutcome.InternalError, "InternalError", OcppOutcome.InternalError)]
+    [InlineData(OcspOutcome.SigRequired, "InternalError", OcppOutcome.InternalError)]
+    [InlineData(OcspOutcome.MalformedRequest, "InvalidValue", OcppOutcome.InvalidRequest)]
+    public async Task AnswerAsync_ErrorOutcomes_FailedWithReasonCode(OcspOutcome outcome, string reasonCode, OcppOutcome counted)
     {
-        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspHttpAnswer.Error(outcome)), new OcppMetrics(new MetricsRegistry()));
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspReply.Error(outcome)), new OcppMetrics(new MetricsRegistry()));
 
         var result = await handler.AnswerAsync(Body, CancellationToken.None);
 
@@ -37,7 +37,7 @@ public class OcppCertificateStatusHandlerTests
     [Fact]
     public async Task AnswerAsync_NeedsLiveSigning_SlowPathAnswerIsTheResult()
     {
-        var responder = new Responder(_ => OcspHttpAnswer.NeedsLiveSigning) { Slow = [0x30, 0x03, 0x0A, 0x01, 0x00] };
+        var responder = new Responder(_ => OcspReply.NeedsLiveSigning) { Slow = [0x30, 0x03, 0x0A, 0x01, 0x00] };
         var handler = new OcppCertificateStatusHandler(responder, new OcppMetrics(new MetricsRegistry()));
 
         var result = await handler.AnswerAsync(Body, CancellationToken.None);
@@ -63,7 +63,7 @@ public class OcppCertificateStatusHandlerTests
         var handler = new OcppCertificateStatusHandler(new Responder(request =>
         {
             seen = request;
-            return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+            return OcspReply.Error(OcspOutcome.TryLater);
         }), new OcppMetrics(new MetricsRegistry()));
 
         await handler.AnswerAsync(Body, CancellationToken.None);
@@ -75,25 +75,25 @@ public class OcppCertificateStatusHandlerTests
     [Fact]
     public void Shape_RouteHandlerAndRequestDelegate()
     {
-        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater)), new OcppMetrics(new MetricsRegistry()));
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspReply.Error(OcspOutcome.TryLater)), new OcppMetrics(new MetricsRegistry()));
         Microsoft.AspNetCore.Http.RequestDelegate minimal = handler.HandleAsync;
         Assert.NotNull(minimal);
         Assert.Equal("/api/v1/ocpp/certificate-status", handler.Path);
     }
 
-    private sealed class Responder(Func<byte[], OcspHttpAnswer> answer) : IOcspResponder
+    private sealed class Responder(Func<byte[], OcspReply> answer) : IOcspResponder
     {
         public byte[] Slow { get; init; } = [];
 
         public int SlowCalls { get; private set; }
 
-        public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) => answer(derRequest.ToArray());
+        public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) => answer(derRequest.ToArray());
 
-        public ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
+        public ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
         {
             SlowCalls++;
             body.Write(Slow);
-            return ValueTask.FromResult(OcspHttpAnswer.Successful(1, 2, 0, UInt128.Zero));
+            return ValueTask.FromResult(OcspReply.Successful(1, 2, 0, UInt128.Zero));
         }
     }
 }

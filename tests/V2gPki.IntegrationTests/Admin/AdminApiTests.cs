@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using V2gPki.Edge.Listeners.Admin;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
 using PkiKind = V2gPki.Pki.Profiles.CertificateKind;
 
@@ -375,7 +375,7 @@ public sealed class AdminApiTests(AdminFixture fixture)
         request = request with { IssuerNameHash = hashes.NameHash.ToArray(), IssuerKeyHash = hashes.KeyHash.ToArray() };
         var body = new ArrayBufferWriter<byte>();
         var answer = fixture.Responder.Answer(V2gPki.Edge.Listeners.Ocpp.OcspRequestEncoder.Encode(request), body);
-        Assert.Equal(OcspAnswerOutcome.Successful, answer.Outcome);
+        Assert.Equal(OcspOutcome.Successful, answer.Outcome);
         return OpensslOcsp.Verify(body.WrittenSpan.ToArray(), leaf.SignerDer, leaf.IssuerDer, leaf.Serial, hash);
     }
 

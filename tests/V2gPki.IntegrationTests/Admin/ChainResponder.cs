@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Buffers;
-using V2gPki.Edge.Listeners.Public;
 using V2gPki.Issuer;
 using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
@@ -15,20 +14,20 @@ namespace V2gPki.IntegrationTests.Admin;
 /// </summary>
 public sealed class ChainResponder(IOcspResponseSource chain, LiveSigningSource live, IssuerDirectory directory) : IOcspResponder
 {
-    public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
+    public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
     {
         if (OcspRequestParser.TryParse(derRequest, out var request) != OcspParseStatus.Ok)
         {
-            return OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest);
+            return OcspReply.Error(OcspOutcome.MalformedRequest);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(V2gPki.Store.StoreLimits.MaxSignedResponseLength);
         try
         {
             var outcome = chain.TryGetResponse(new OcspQuery(request), buffer, out var answer);
-            return outcome == OcspOutcome.LiveSigningRequired
-                ? OcspHttpAnswer.NeedsLiveSigning
-                : Finish(outcome, buffer.AsSpan(0, outcome == OcspOutcome.Found ? answer.Length : 0), answer, body);
+            return outcome == OcspOutcome.NeedsLiveSigning
+                ? OcspReply.NeedsLiveSigning
+                : Finish(outcome, buffer.AsSpan(0, outcome == OcspOutcome.Successful ? answer.Length : 0), answer, body);
         }
         finally
         {
@@ -36,32 +35,32 @@ public sealed class ChainResponder(IOcspResponseSource chain, LiveSigningSource 
         }
     }
 
-    public async ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
+    public async ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
     {
         var signed = await live.SignAsync(derRequest, cancellationToken);
         return Finish(signed.Outcome, signed.SignedPart.Span, signed.Answer, body);
     }
 
-    private OcspHttpAnswer Finish(OcspOutcome outcome, ReadOnlySpan<byte> signedPart, OcspAnswer answer, IBufferWriter<byte> body)
+    private OcspReply Finish(OcspOutcome outcome, ReadOnlySpan<byte> signedPart, OcspAnswer answer, IBufferWriter<byte> body)
     {
         switch (outcome)
         {
-            case OcspOutcome.Found:
+            case OcspOutcome.Successful:
                 if (!directory.TryGetSignerCertificate(answer.SignerId, out var certificate))
                 {
-                    return OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+                    return OcspReply.Error(OcspOutcome.InternalError);
                 }
 
                 OcspResponseAssembler.Assemble(signedPart, certificate.Span, body);
-                return OcspHttpAnswer.Successful(answer.ThisUpdateTicks, answer.NextUpdateTicks, 0, answer.ETag);
+                return OcspReply.Successful(answer.ThisUpdateTicks, answer.NextUpdateTicks, 0, answer.ETag);
             case OcspOutcome.Unauthorized:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.Unauthorized);
+                return OcspReply.Error(OcspOutcome.Unauthorized);
             case OcspOutcome.TryLater:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+                return OcspReply.Error(OcspOutcome.TryLater);
             case OcspOutcome.MalformedRequest:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest);
+                return OcspReply.Error(OcspOutcome.MalformedRequest);
             default:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+                return OcspReply.Error(OcspOutcome.InternalError);
         }
     }
 }

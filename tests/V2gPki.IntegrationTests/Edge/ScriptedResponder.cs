@@ -2,7 +2,7 @@
 
 using System.Buffers;
 using V2gPki.Edge.Commands.PerfServe;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 
 namespace V2gPki.IntegrationTests.Edge;
 
@@ -29,7 +29,7 @@ internal sealed class ScriptedResponder : IOcspResponder
 
     public int SlowCalls;
 
-    public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
+    public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
     {
         if (derRequest.SequenceEqual(ThrowingRequest))
         {
@@ -38,13 +38,13 @@ internal sealed class ScriptedResponder : IOcspResponder
 
         if (derRequest.SequenceEqual(TryLaterRequest))
         {
-            return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+            return OcspReply.Error(OcspOutcome.TryLater);
         }
 
         if (derRequest.SequenceEqual(TimedRequest))
         {
             body.Write(_slowResponse);
-            return OcspHttpAnswer.Successful(
+            return OcspReply.Successful(
                 TimedThisUpdate.UtcTicks, TimedThisUpdate.AddDays(10).UtcTicks, TimedThisUpdate.AddDays(2).UtcTicks, TimedTag);
         }
 
@@ -57,19 +57,19 @@ internal sealed class ScriptedResponder : IOcspResponder
 
         if (derRequest.SequenceEqual(_nonce) || derRequest.SequenceEqual(_multi))
         {
-            return OcspHttpAnswer.NeedsLiveSigning;
+            return OcspReply.NeedsLiveSigning;
         }
 
         return _table.Answer(derRequest, body);
     }
 
-    public async ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
+    public async ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref SlowCalls);
         await Task.Yield();
         if (derRequest.Span.SequenceEqual(_multi))
         {
-            return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
+            return OcspReply.Error(OcspOutcome.TryLater);
         }
 
         body.Write(_slowResponse);

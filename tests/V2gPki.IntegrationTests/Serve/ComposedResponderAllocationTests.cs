@@ -2,6 +2,7 @@
 
 
 using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 
 namespace V2gPki.IntegrationTests.Serve;
 
@@ -39,7 +40,7 @@ public class ComposedResponderAllocationTests(PkiServerFixture server)
 
         var answer = server.Server.Slot.Answer(der, body);
 
-        Assert.Equal(OcspAnswerOutcome.Successful, answer.Outcome);
+        Assert.Equal(OcspOutcome.Successful, answer.Outcome);
         Assert.True(answer.IsCacheable);
         Assert.NotEqual(UInt128.Zero, answer.EntityTag);
         Assert.True(answer.NextResignTicks > answer.ThisUpdateTicks && answer.NextResignTicks < answer.NextUpdateTicks);
@@ -55,7 +56,7 @@ public class ComposedResponderAllocationTests(PkiServerFixture server)
         for (var i = 0; i < count; i++)
         {
             body.Reset();
-            if (responder.Answer(der, body).Outcome == OcspAnswerOutcome.Successful)
+            if (responder.Answer(der, body).Outcome == OcspOutcome.Successful)
             {
                 answered++;
             }

@@ -3,7 +3,7 @@
 using System.Buffers;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 
 namespace V2gPki.Edge.Commands.PerfServe;
 
@@ -84,7 +84,7 @@ public sealed class FixedTableResponder : IOcspResponder
     }
 
     /// <inheritdoc/>
-    public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
+    public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
     {
         var hash = Hash(derRequest);
         var i = hash & _mask;
@@ -92,7 +92,7 @@ public sealed class FixedTableResponder : IOcspResponder
         {
             if (entry.Hash == hash && entry.Request.AsSpan().SequenceEqual(derRequest))
             {
-                if (entry.Answer.Outcome == OcspAnswerOutcome.Successful)
+                if (entry.Answer.Outcome == OcspOutcome.Successful)
                 {
                     body.Write(entry.Response);
                 }
@@ -103,23 +103,23 @@ public sealed class FixedTableResponder : IOcspResponder
             i = (i + 1) & _mask;
         }
 
-        return OcspHttpAnswer.Error(OcspAnswerOutcome.Unauthorized);
+        return OcspReply.Error(OcspOutcome.Unauthorized);
     }
 
     /// <inheritdoc/>
-    public ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(OcspHttpAnswer.Error(OcspAnswerOutcome.Unauthorized));
+    public ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(OcspReply.Error(OcspOutcome.Unauthorized));
 
     /// <summary>Reads the outcome, thisUpdate and nextUpdate (of the first SingleResponse) of a DER OCSPResponse.</summary>
     /// <param name="response">The DER <c>OCSPResponse</c>.</param>
     /// <returns>The answer the table gives for it; the entity tag is 16 bytes of its SHA-256.</returns>
-    public static OcspHttpAnswer ReadAnswer(byte[] response)
+    public static OcspReply ReadAnswer(byte[] response)
     {
         var outer = new AsnReader(response, AsnEncodingRules.DER).ReadSequence();
-        var status = outer.ReadEnumeratedValue<OcspAnswerOutcome>();
-        if (status != OcspAnswerOutcome.Successful)
+        var status = outer.ReadEnumeratedValue<OcspOutcome>();
+        if (status != OcspOutcome.Successful)
         {
-            return OcspHttpAnswer.Error(status);
+            return OcspReply.Error(status);
         }
 
         var responseBytes = outer.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
@@ -145,7 +145,7 @@ public sealed class FixedTableResponder : IOcspResponder
 
         var digest = SHA256.HashData(response);
         var tag = new UInt128(BitConverter.ToUInt64(digest, 0), BitConverter.ToUInt64(digest, 8));
-        return OcspHttpAnswer.Successful(thisUpdate.UtcTicks, nextUpdate == default ? 0 : nextUpdate.UtcTicks, 0, tag);
+        return OcspReply.Successful(thisUpdate.UtcTicks, nextUpdate == default ? 0 : nextUpdate.UtcTicks, 0, tag);
     }
 
     private static int Hash(ReadOnlySpan<byte> data)
@@ -155,13 +155,13 @@ public sealed class FixedTableResponder : IOcspResponder
         return hash.ToHashCode() & int.MaxValue;
     }
 
-    private sealed class Entry(byte[] request, byte[] response, OcspHttpAnswer answer)
+    private sealed class Entry(byte[] request, byte[] response, OcspReply answer)
     {
         public byte[] Request { get; } = request;
 
         public byte[] Response { get; } = response;
 
-        public OcspHttpAnswer Answer { get; } = answer;
+        public OcspReply Answer { get; } = answer;
 
         public int Hash { get; } = FixedTableResponder.Hash(request);
     }

@@ -1,8 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 
-using V2gPki.Edge.Listeners.Public;
 using V2gPki.Edge.Runtime;
+using V2gPki.Issuer.Answering;
 
 namespace V2gPki.Edge.Commands.PerfServe;
 

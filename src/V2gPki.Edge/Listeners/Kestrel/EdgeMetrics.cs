@@ -1,7 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Diagnostics;
+using V2gPki.Issuer.Answering;
 using V2gPki.Metrics;
+using V2gPki.Ocsp;
 
 namespace V2gPki.Edge.Listeners.Kestrel;
 
@@ -11,7 +13,7 @@ namespace V2gPki.Edge.Listeners.Kestrel;
 /// signatures and errors per lane, queue depths). Every child the HTTP hot path touches is created here, up front.
 /// No EMAID or PCID ever goes into a label (docs/architecture.md §9).
 /// </summary>
-public sealed class EdgeMetrics
+public sealed class EdgeMetrics : IOcspRequestCounters
 {
     private const int RouteCount = (int)RequestRoute.Api + 1;
     private const int OutcomeCount = (int)RequestOutcome.Aborted + 1;
@@ -121,29 +123,28 @@ public sealed class EdgeMetrics
         _latency[(int)route].Observe(elapsedTicks);
     }
 
-    /// <summary>Counts the lenient parts of one parsed request (docs/architecture.md §3 Parsing): one increment per flag set.</summary>
-    /// <param name="quirks">The parser's <c>OcspRequestQuirks</c> as an integer; 0 costs one comparison.</param>
-    public void CountTolerated(int quirks)
+    /// <inheritdoc/>
+    public void CountTolerated(OcspRequestQuirks quirks)
     {
-        if (quirks == 0)
+        if (quirks == OcspRequestQuirks.None)
         {
             return;
         }
 
         for (var i = 0; i < _tolerated.Length; i++)
         {
-            if ((quirks & (1 << i)) != 0)
+            if (((int)quirks & (1 << i)) != 0)
             {
                 _tolerated[i].Increment();
             }
         }
     }
 
-    /// <summary>Counts a request the OCSP parser refused (answered malformedRequest).</summary>
-    /// <param name="parseStatus">The parser's <c>OcspParseStatus</c> as an integer (never 0 = Ok).</param>
-    public void CountParseError(int parseStatus)
+    /// <inheritdoc/>
+    public void CountParseError(OcspParseStatus status)
     {
         _rejected[(int)RejectReason.MalformedOcspRequest].Increment();
+        var parseStatus = (int)status;
         var index = (uint)(parseStatus - 1) < (uint)(ParseStatusNames.Length - 1) ? parseStatus - 1 : ParseStatusNames.Length - 1;
         _parseErrors[index].Increment();
     }

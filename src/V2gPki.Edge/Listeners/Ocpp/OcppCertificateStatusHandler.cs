@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Listeners.Admin;
 using V2gPki.Edge.Listeners.Public;
+using V2gPki.Issuer.Answering;
 
 
 namespace V2gPki.Edge.Listeners.Ocpp;
@@ -91,16 +92,16 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
         OcppCertificateStatusResult result;
         if (!HttpMethods.IsPost(request.Method))
         {
-            result = Refuse(StatusCodes.Status405MethodNotAllowed, OcppOutcome.MethodNotAllowed, "method_not_allowed", "POST only");
+            result = Refuse(OcppOutcome.MethodNotAllowed, "POST only");
             features.Get<IHttpResponseFeature>()!.Headers.Allow = HttpMethods.Post;
         }
         else if (!AdminApi.IsJson(request.Headers.ContentType))
         {
-            result = Refuse(StatusCodes.Status415UnsupportedMediaType, OcppOutcome.UnsupportedMediaType, "unsupported_media_type", "Content-Type must be application/json");
+            result = Refuse(OcppOutcome.UnsupportedMediaType, "Content-Type must be application/json");
         }
         else if (request.Headers.ContentLength > _options.MaxRequestBodyBytes)
         {
-            result = Refuse(StatusCodes.Status413PayloadTooLarge, OcppOutcome.TooLarge, "too_large", $"body: larger than {_options.MaxRequestBodyBytes} bytes");
+            result = Refuse(OcppOutcome.TooLarge, $"body: larger than {_options.MaxRequestBodyBytes} bytes");
         }
         else
         {
@@ -115,7 +116,7 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
             }
 
             result = body is null
-                ? Refuse(StatusCodes.Status413PayloadTooLarge, OcppOutcome.TooLarge, "too_large", $"body: larger than {_options.MaxRequestBodyBytes} bytes")
+                ? Refuse(OcppOutcome.TooLarge, $"body: larger than {_options.MaxRequestBodyBytes} bytes")
                 : await AnswerAsync(body, aborted).ConfigureAwait(false);
         }
 
@@ -145,7 +146,7 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
         }
         catch (JsonException)
         {
-            return Refuse(StatusCodes.Status400BadRequest, OcppOutcome.BadJson, "bad_request", "body: not valid JSON");
+            return Refuse(OcppOutcome.BadJson, "body: not valid JSON");
         }
 
         if (!parsed)
@@ -155,11 +156,11 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
 
         var derRequest = OcspRequestEncoder.Encode(data!);
         var body = new ArrayBufferWriter<byte>(2048);
-        OcspHttpAnswer answer;
+        OcspReply answer;
         try
         {
             answer = _responder.Answer(derRequest, body);
-            if (answer.Outcome == OcspAnswerOutcome.NeedsLiveSigning)
+            if (answer.Outcome == OcspOutcome.NeedsLiveSigning)
             {
                 body.ResetWrittenCount();
                 answer = await _responder.AnswerSlowAsync(derRequest, body, cancellationToken).ConfigureAwait(false);
@@ -174,16 +175,16 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
 #pragma warning restore CA1031
         {
             LogResponderFailed(_logger, ex);
-            answer = OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+            answer = OcspReply.Error(OcspOutcome.InternalError);
         }
 
         return answer.Outcome switch
         {
-            OcspAnswerOutcome.Successful => Accepted(body.WrittenSpan),
-            OcspAnswerOutcome.Unauthorized => Failed(OcppOutcome.UnknownIssuer, "UnknownIssuer",
+            OcspOutcome.Successful => Accepted(body.WrittenSpan),
+            OcspOutcome.Unauthorized => Failed(OcppOutcome.UnknownIssuer, "UnknownIssuer",
                 $"the responder does not answer for this issuer ({OcppHashText.AlgorithmName(data!.HashAlgorithm)} issuerNameHash/issuerKeyHash match no configured CA and hash algorithm): OCSP unauthorized"),
-            OcspAnswerOutcome.TryLater => Failed(OcppOutcome.TryLater, "TryLater", "the responder cannot answer now (store not ready, response being renewed, or live signing busy): retry"),
-            OcspAnswerOutcome.MalformedRequest => Failed(OcppOutcome.InvalidRequest, "InvalidValue", "the responder refused the CertID built from ocspRequestData (malformedRequest)"),
+            OcspOutcome.TryLater => Failed(OcppOutcome.TryLater, "TryLater", "the responder cannot answer now (store not ready, response being renewed, or live signing busy): retry"),
+            OcspOutcome.MalformedRequest => Failed(OcppOutcome.InvalidRequest, "InvalidValue", "the responder refused the CertID built from ocspRequestData (malformedRequest)"),
             _ => Failed(OcppOutcome.InternalError, "InternalError", "the responder failed (" + answer.Outcome + ")"),
         };
     }
@@ -196,7 +197,7 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
             return Failed(OcppOutcome.ResultTooLarge, "ResultTooLarge", $"the OCSP response is {base64.Length} base64 characters; OCPP 2.0.1 allows {_options.MaxOcspResultLength}");
         }
 
-        return new(StatusCodes.Status200OK, Serialize(new OcppCertificateStatusResponse { Status = "Accepted", OcspResult = base64 }), OcppOutcome.Accepted);
+        return new(Serialize(new OcppCertificateStatusResponse { Status = "Accepted", OcspResult = base64 }), OcppOutcome.Accepted);
     }
 
     private static OcppCertificateStatusResult Failed(OcppOutcome outcome, string reasonCode, string info) =>
@@ -210,11 +211,11 @@ public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
             info = new OcppStatusInfo { ReasonCode = info.ReasonCode, AdditionalInfo = additional[..OcppStatusInfo.MaxAdditionalInfoLength] };
         }
 
-        return new(StatusCodes.Status200OK, Serialize(new OcppCertificateStatusResponse { Status = "Failed", StatusInfo = info }), outcome);
+        return new(Serialize(new OcppCertificateStatusResponse { Status = "Failed", StatusInfo = info }), outcome);
     }
 
-    private static OcppCertificateStatusResult Refuse(int status, OcppOutcome outcome, string error, string detail) =>
-        new(status, JsonSerializer.SerializeToUtf8Bytes(new OcppError { Error = error, Detail = detail }, OcppJsonContext.Readable.OcppError), outcome);
+    private static OcppCertificateStatusResult Refuse(OcppOutcome outcome, string detail) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(new OcppError { Error = OcppOutcomes.ErrorCode(outcome), Detail = detail }, OcppJsonContext.Readable.OcppError), outcome);
 
     private static byte[] Serialize(OcppCertificateStatusResponse response) =>
         JsonSerializer.SerializeToUtf8Bytes(response, OcppJsonContext.Readable.OcppCertificateStatusResponse);

@@ -19,7 +19,7 @@ public sealed class OcppMetrics
         var family = registry.CreateCounter("v2gpki_ocpp_certificate_status_total", "OCPP 2.0.1 GetCertificateStatus adapter requests by outcome.", "outcome");
         for (var i = 0; i < OutcomeCount; i++)
         {
-            _requests[i] = family.WithLabels(Name((OcppOutcome)i));
+            _requests[i] = family.WithLabels(OcppOutcomes.Name((OcppOutcome)i));
         }
     }
 
@@ -31,21 +31,4 @@ public sealed class OcppMetrics
     /// <param name="outcome">The outcome.</param>
     /// <returns>The counter value.</returns>
     public long RequestCount(OcppOutcome outcome) => _requests[(int)outcome].Value;
-
-    /// <summary>The label of an outcome.</summary>
-    /// <param name="outcome">The outcome.</param>
-    /// <returns>The label.</returns>
-    public static string Name(OcppOutcome outcome) => outcome switch
-    {
-        OcppOutcome.Accepted => "accepted",
-        OcppOutcome.InvalidRequest => "invalid_request",
-        OcppOutcome.UnknownIssuer => "unknown_issuer",
-        OcppOutcome.TryLater => "try_later",
-        OcppOutcome.ResultTooLarge => "result_too_large",
-        OcppOutcome.InternalError => "internal_error",
-        OcppOutcome.BadJson => "bad_json",
-        OcppOutcome.TooLarge => "too_large",
-        OcppOutcome.UnsupportedMediaType => "unsupported_media_type",
-        _ => "method_not_allowed",
-    };
 }

@@ -2,7 +2,10 @@
 
 namespace V2gPki.Edge.Listeners.Ocpp;
 
-/// <summary>How an OCPP GetCertificateStatus request ended (metrics label). Values are explicit and never reused.</summary>
+/// <summary>
+/// How an OCPP GetCertificateStatus request ended: counted in metrics and mapped to its HTTP status in one switch
+/// (<see cref="OcppOutcomes.HttpStatus"/>). Values are explicit and never reused (docs/style.md §15).
+/// </summary>
 public enum OcppOutcome : byte
 {
     /// <summary><c>Accepted</c> with an <c>ocspResult</c> (HTTP 200).</summary>

@@ -5,7 +5,9 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Edge.Runtime;
+using V2gPki.Issuer.Answering;
 using V2gPki.Issuer.Crl;
+using V2gPki.Ocsp;
 
 namespace V2gPki.Edge.Listeners.Public;
 
@@ -217,7 +219,7 @@ internal sealed partial class OcspExchange
         if (status != OcspGetDecodeStatus.Done)
         {
             _metrics.CountRejected(status == OcspGetDecodeStatus.Empty ? RejectReason.EmptyRequest : RejectReason.UndecodableGet);
-            WriteAnswer(context, OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest), isGet: true);
+            WriteAnswer(context, OcspReply.Error(OcspOutcome.MalformedRequest), isGet: true);
             return Task.CompletedTask;
         }
 
@@ -294,11 +296,11 @@ internal sealed partial class OcspExchange
         if (length == 0)
         {
             _metrics.CountRejected(RejectReason.EmptyRequest);
-            WriteAnswer(context, OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest), isGet);
+            WriteAnswer(context, OcspReply.Error(OcspOutcome.MalformedRequest), isGet);
             return Task.CompletedTask;
         }
 
-        OcspHttpAnswer answer;
+        OcspReply answer;
         try
         {
             answer = _responder.Answer(context.RequestBuffer.AsSpan(0, length), context.Body);
@@ -310,7 +312,7 @@ internal sealed partial class OcspExchange
             answer = ResponderFailed(context, ex);
         }
 
-        if (answer.Outcome == OcspAnswerOutcome.NeedsLiveSigning)
+        if (answer.Outcome == OcspOutcome.NeedsLiveSigning)
         {
             return AnswerSlowAsync(context, length, isGet);
         }
@@ -323,7 +325,7 @@ internal sealed partial class OcspExchange
     {
         context.Body.Reset();
         var aborted = context.Features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted ?? CancellationToken.None;
-        OcspHttpAnswer answer;
+        OcspReply answer;
         try
         {
             answer = await _responder.AnswerSlowAsync(context.RequestBuffer.AsMemory(0, length), context.Body, aborted).ConfigureAwait(false);
@@ -343,12 +345,12 @@ internal sealed partial class OcspExchange
         WriteAnswer(context, answer, isGet);
     }
 
-    private OcspHttpAnswer ResponderFailed(OcspRequestContext context, Exception ex)
+    private OcspReply ResponderFailed(OcspRequestContext context, Exception ex)
     {
         context.Body.Reset();
         _metrics.CountRejected(RejectReason.ResponderException);
         LogResponderFailure(_logger, ex);
-        return OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+        return OcspReply.Error(OcspOutcome.InternalError);
     }
 
     /// <summary>
@@ -356,29 +358,29 @@ internal sealed partial class OcspExchange
     /// HTTP 200 with an <c>application/ocsp-response</c> body (docs/architecture.md §3), or 304 when the client's
     /// cached copy is current.
     /// </summary>
-    private void WriteAnswer(OcspRequestContext context, in OcspHttpAnswer answer, bool isGet)
+    private void WriteAnswer(OcspRequestContext context, in OcspReply answer, bool isGet)
     {
         ReadOnlySpan<byte> body;
         RequestOutcome outcome;
         switch (answer.Outcome)
         {
-            case OcspAnswerOutcome.Successful:
+            case OcspOutcome.Successful:
                 body = context.Body.WrittenSpan;
                 outcome = RequestOutcome.Successful;
                 break;
-            case OcspAnswerOutcome.MalformedRequest:
+            case OcspOutcome.MalformedRequest:
                 body = OcspErrorResponses.MalformedRequest;
                 outcome = RequestOutcome.MalformedRequest;
                 break;
-            case OcspAnswerOutcome.TryLater:
+            case OcspOutcome.TryLater:
                 body = OcspErrorResponses.TryLater;
                 outcome = RequestOutcome.TryLater;
                 break;
-            case OcspAnswerOutcome.SigRequired:
+            case OcspOutcome.SigRequired:
                 body = OcspErrorResponses.SigRequired;
                 outcome = RequestOutcome.SigRequired;
                 break;
-            case OcspAnswerOutcome.Unauthorized:
+            case OcspOutcome.Unauthorized:
                 body = OcspErrorResponses.Unauthorized;
                 outcome = RequestOutcome.Unauthorized;
                 break;
@@ -417,7 +419,7 @@ internal sealed partial class OcspExchange
     }
 
     /// <summary>Sets the RFC 5019 §6.2 headers; returns true when a 304 was set instead of the body.</summary>
-    private bool WriteCachingHeaders(OcspRequestContext context, in OcspHttpAnswer answer, long now)
+    private bool WriteCachingHeaders(OcspRequestContext context, in OcspReply answer, long now)
     {
         var headers = context.Response.Headers;
         if (!answer.IsCacheable)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Edge.Runtime;
+using V2gPki.Issuer.Answering;
 using V2gPki.Issuer.Crl;
 using V2gPki.Metrics;
 

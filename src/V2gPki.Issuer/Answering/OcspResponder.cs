@@ -2,20 +2,17 @@
 
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using V2gPki.Edge.Listeners.Kestrel;
-using V2gPki.Issuer;
-using V2gPki.Issuer.Answering;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 
-namespace V2gPki.Edge.Listeners.Public;
+namespace V2gPki.Issuer.Answering;
 
 /// <summary>
 /// The real <see cref="IOcspResponder"/>, thin by design (docs/style.md §3): parse (<see cref="OcspRequestParser"/>), run the
 /// Issuer's answering chain (<see cref="FilteringSource"/> → <see cref="StoreSource"/> → <see cref="LiveSigningSource"/>),
-/// and on <see cref="OcspOutcome.Found"/> splice the certificate of the signer recorded with the response
+/// and on <see cref="OcspOutcome.Successful"/> splice the certificate of the signer recorded with the response
 /// (<see cref="IssuerDirectory.TryGetSignerCertificate"/>) with <see cref="OcspResponseAssembler"/> straight into the
-/// body writer. Every <see cref="OcspOutcome"/> becomes an <see cref="OcspHttpAnswer"/> in one switch
+/// body writer. Every <see cref="OcspOutcome"/> becomes an <see cref="OcspReply"/> in one switch
 /// (<see cref="Map"/>, docs/style.md §15).
 /// </summary>
 /// <remarks>
@@ -23,12 +20,12 @@ namespace V2gPki.Edge.Listeners.Public;
 /// into a 4 KiB stack buffer (<see cref="StoreLimits.MaxSignedResponseLength"/>, never zero-initialised) and the
 /// assembler writes into the caller's pooled buffer. Only the live slow path allocates (it signs).
 /// </remarks>
-internal sealed class PkiOcspResponder : IOcspResponder
+public sealed class OcspResponder : IOcspResponder
 {
     private readonly IOcspResponseSource _source;
     private readonly LiveSigningSource _live;
     private readonly IssuerDirectory _directory;
-    private readonly EdgeMetrics _metrics;
+    private readonly IOcspRequestCounters _metrics;
     private readonly OcspRequestOptions _parse;
     private readonly long _resignLeadTicks;
 
@@ -36,13 +33,13 @@ internal sealed class PkiOcspResponder : IOcspResponder
     /// <param name="source">The answering chain (a <see cref="FilteringSource"/>).</param>
     /// <param name="live">The live slow-path signer behind the chain.</param>
     /// <param name="directory">The CAs and their signer certificates.</param>
-    /// <param name="metrics">Counts parser refusals and tolerated request parts.</param>
+    /// <param name="metrics">Counts parser refusals and tolerated request parts .</param>
     /// <param name="resignBelowRemaining">
     /// The pre-signer re-signs a response when its remaining validity drops below this, so a pre-signed response is
     /// replaced at nextUpdate − this; HTTP caches keep it until then (<c>max-age</c>).
     /// </param>
     /// <param name="enforceNonceLength">Refuse nonces outside 1–128 octets (only when nonces are signed live, RFC 9654 §2.1).</param>
-    public PkiOcspResponder(IOcspResponseSource source, LiveSigningSource live, IssuerDirectory directory, EdgeMetrics metrics, TimeSpan resignBelowRemaining, bool enforceNonceLength)
+    public OcspResponder(IOcspResponseSource source, LiveSigningSource live, IssuerDirectory directory, IOcspRequestCounters metrics, TimeSpan resignBelowRemaining, bool enforceNonceLength)
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _live = live ?? throw new ArgumentNullException(nameof(live));
@@ -54,26 +51,26 @@ internal sealed class PkiOcspResponder : IOcspResponder
 
     /// <inheritdoc/>
     [SkipLocalsInit]
-    public OcspHttpAnswer Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
+    public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body)
     {
         var status = OcspRequestParser.TryParse(derRequest, _parse, out var request);
         if (status != OcspParseStatus.Ok)
         {
-            _metrics.CountParseError((int)status);
-            return OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest);
+            _metrics.CountParseError(status);
+            return OcspReply.Error(OcspOutcome.MalformedRequest);
         }
 
-        _metrics.CountTolerated((int)request.Quirks);
+        _metrics.CountTolerated(request.Quirks);
         Span<byte> part = stackalloc byte[StoreLimits.MaxSignedResponseLength];
         var outcome = _source.TryGetResponse(new OcspQuery(request), part, out var answer);
         return Map(outcome, part, answer, body, pre: true);
     }
 
     /// <inheritdoc/>
-    public async ValueTask<OcspHttpAnswer> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
+    public async ValueTask<OcspReply> AnswerSlowAsync(ReadOnlyMemory<byte> derRequest, IBufferWriter<byte> body, CancellationToken cancellationToken)
     {
         var signed = await _live.SignAsync(derRequest, cancellationToken).ConfigureAwait(false);
-        return Map(signed.Outcome == OcspOutcome.LiveSigningRequired ? OcspOutcome.InternalError : signed.Outcome, signed.SignedPart.Span, signed.Answer, body, pre: false);
+        return Map(signed.Outcome == OcspOutcome.NeedsLiveSigning ? OcspOutcome.InternalError : signed.Outcome, signed.SignedPart.Span, signed.Answer, body, pre: false);
     }
 
     /// <summary>
@@ -86,36 +83,32 @@ internal sealed class PkiOcspResponder : IOcspResponder
     /// <param name="body">Receives the response.</param>
     /// <param name="pre">Whether the response was pre-signed (then it is replaced at its re-sign time, which bounds max-age).</param>
     /// <returns>The answer for the HTTP layer.</returns>
-    private OcspHttpAnswer Map(OcspOutcome outcome, ReadOnlySpan<byte> buffer, in OcspAnswer answer, IBufferWriter<byte> body, bool pre)
+    private OcspReply Map(OcspOutcome outcome, ReadOnlySpan<byte> buffer, in OcspAnswer answer, IBufferWriter<byte> body, bool pre)
     {
         switch (outcome)
         {
-            case OcspOutcome.Found:
+            case OcspOutcome.Successful:
                 if (!_directory.TryGetSignerCertificate(answer.SignerId, out var signerCertificate) || (uint)answer.Length > (uint)buffer.Length || answer.Length == 0)
                 {
                     // A response whose signer the directory does not know cannot be verified by any client.
-                    return OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+                    return OcspReply.Error(OcspOutcome.InternalError);
                 }
 
                 OcspResponseAssembler.Assemble(buffer[..answer.Length], signerCertificate.Span, body);
                 if (!answer.Cacheable)
                 {
-                    return OcspHttpAnswer.Successful(answer.ThisUpdateTicks, 0, 0, UInt128.Zero);
+                    return OcspReply.Successful(answer.ThisUpdateTicks, 0, 0, UInt128.Zero);
                 }
 
                 var resign = pre ? answer.NextUpdateTicks - _resignLeadTicks : 0;
-                return OcspHttpAnswer.Successful(
+                return OcspReply.Successful(
                     answer.ThisUpdateTicks, answer.NextUpdateTicks, resign > answer.ThisUpdateTicks ? resign : 0, EntityTag(answer));
-            case OcspOutcome.LiveSigningRequired:
-                return OcspHttpAnswer.NeedsLiveSigning;
-            case OcspOutcome.Unauthorized:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.Unauthorized);
-            case OcspOutcome.TryLater:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.TryLater);
-            case OcspOutcome.MalformedRequest:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.MalformedRequest);
+            case OcspOutcome.NeedsLiveSigning:
+                return OcspReply.NeedsLiveSigning;
+            case OcspOutcome.Unauthorized or OcspOutcome.TryLater or OcspOutcome.MalformedRequest or OcspOutcome.SigRequired:
+                return OcspReply.Error(outcome);
             default:
-                return OcspHttpAnswer.Error(OcspAnswerOutcome.InternalError);
+                return OcspReply.Error(OcspOutcome.InternalError);
         }
     }
 

@@ -2,7 +2,7 @@
 
 using System.Runtime.InteropServices;
 
-namespace V2gPki.Edge.Listeners.Public;
+namespace V2gPki.Issuer.Answering;
 
 /// <summary>
 /// The result of <see cref="IOcspResponder.Answer"/>: the outcome and, for a signed response, what the HTTP layer
@@ -13,9 +13,9 @@ namespace V2gPki.Edge.Listeners.Public;
 /// <see cref="DateTimeOffset.UtcTicks"/>; OCSP times have whole seconds, so sub-second parts are ignored.
 /// </remarks>
 [StructLayout(LayoutKind.Auto)]
-public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
+public readonly struct OcspReply : IEquatable<OcspReply>
 {
-    private OcspHttpAnswer(OcspAnswerOutcome outcome, long thisUpdateTicks, long nextUpdateTicks, long nextResignTicks, UInt128 entityTag)
+    private OcspReply(OcspOutcome outcome, long thisUpdateTicks, long nextUpdateTicks, long nextResignTicks, UInt128 entityTag)
     {
         Outcome = outcome;
         ThisUpdateTicks = thisUpdateTicks;
@@ -24,10 +24,10 @@ public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
         EntityTag = entityTag;
     }
 
-    /// <summary>What happened; see <see cref="OcspAnswerOutcome"/>.</summary>
-    public OcspAnswerOutcome Outcome { get; }
+    /// <summary>What happened; see <see cref="OcspOutcome"/>.</summary>
+    public OcspOutcome Outcome { get; }
 
-    /// <summary>The response's thisUpdate (sent as <c>Last-Modified</c>); 0 when not <see cref="OcspAnswerOutcome.Successful"/>.</summary>
+    /// <summary>The response's thisUpdate (sent as <c>Last-Modified</c>); 0 when not <see cref="OcspOutcome.Successful"/>.</summary>
     public long ThisUpdateTicks { get; }
 
     /// <summary>The response's nextUpdate (sent as <c>Expires</c>); 0 when the response carries none.</summary>
@@ -46,10 +46,10 @@ public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
     public UInt128 EntityTag { get; }
 
     /// <summary>True when a signed response was written and its validity period is known, so HTTP caching applies.</summary>
-    public bool IsCacheable => Outcome == OcspAnswerOutcome.Successful && NextUpdateTicks > ThisUpdateTicks;
+    public bool IsCacheable => Outcome == OcspOutcome.Successful && NextUpdateTicks > ThisUpdateTicks;
 
     /// <summary>An answer that signals the fast path cannot answer: call <see cref="IOcspResponder.AnswerSlowAsync"/>.</summary>
-    public static OcspHttpAnswer NeedsLiveSigning => new(OcspAnswerOutcome.NeedsLiveSigning, 0, 0, 0, UInt128.Zero);
+    public static OcspReply NeedsLiveSigning => new(OcspOutcome.NeedsLiveSigning, 0, 0, 0, UInt128.Zero);
 
     /// <summary>A signed response was written to the body writer.</summary>
     /// <param name="thisUpdateTicks">thisUpdate, UTC ticks.</param>
@@ -57,15 +57,15 @@ public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
     /// <param name="nextResignTicks">When a newer response will be available, UTC ticks; 0 = unknown.</param>
     /// <param name="entityTag">A strong entity tag of the response bytes; <see cref="UInt128.Zero"/> = none.</param>
     /// <returns>The answer.</returns>
-    public static OcspHttpAnswer Successful(long thisUpdateTicks, long nextUpdateTicks, long nextResignTicks, UInt128 entityTag) =>
-        new(OcspAnswerOutcome.Successful, thisUpdateTicks, nextUpdateTicks, nextResignTicks, entityTag);
+    public static OcspReply Successful(long thisUpdateTicks, long nextUpdateTicks, long nextResignTicks, UInt128 entityTag) =>
+        new(OcspOutcome.Successful, thisUpdateTicks, nextUpdateTicks, nextResignTicks, entityTag);
 
     /// <summary>An unsigned error answer (RFC 6960 §2.3); the HTTP layer writes its constant body.</summary>
-    /// <param name="outcome">Any outcome but <see cref="OcspAnswerOutcome.Successful"/> and <see cref="OcspAnswerOutcome.NeedsLiveSigning"/>.</param>
+    /// <param name="outcome">Any outcome but <see cref="OcspOutcome.Successful"/> and <see cref="OcspOutcome.NeedsLiveSigning"/>.</param>
     /// <returns>The answer.</returns>
-    public static OcspHttpAnswer Error(OcspAnswerOutcome outcome)
+    public static OcspReply Error(OcspOutcome outcome)
     {
-        if (outcome is OcspAnswerOutcome.Successful or OcspAnswerOutcome.NeedsLiveSigning)
+        if (outcome is OcspOutcome.Successful or OcspOutcome.NeedsLiveSigning)
         {
             ThrowNotAnError(outcome);
         }
@@ -74,12 +74,12 @@ public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
     }
 
     /// <inheritdoc/>
-    public bool Equals(OcspHttpAnswer other) =>
+    public bool Equals(OcspReply other) =>
         Outcome == other.Outcome && ThisUpdateTicks == other.ThisUpdateTicks && NextUpdateTicks == other.NextUpdateTicks
         && NextResignTicks == other.NextResignTicks && EntityTag == other.EntityTag;
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is OcspHttpAnswer other && Equals(other);
+    public override bool Equals(object? obj) => obj is OcspReply other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Outcome, ThisUpdateTicks, NextUpdateTicks, NextResignTicks, EntityTag);
@@ -88,15 +88,15 @@ public readonly struct OcspHttpAnswer : IEquatable<OcspHttpAnswer>
     /// <param name="left">The first answer.</param>
     /// <param name="right">The second answer.</param>
     /// <returns>True when all fields are equal.</returns>
-    public static bool operator ==(OcspHttpAnswer left, OcspHttpAnswer right) => left.Equals(right);
+    public static bool operator ==(OcspReply left, OcspReply right) => left.Equals(right);
 
     /// <summary>Compares two answers field by field.</summary>
     /// <param name="left">The first answer.</param>
     /// <param name="right">The second answer.</param>
     /// <returns>True when any field differs.</returns>
-    public static bool operator !=(OcspHttpAnswer left, OcspHttpAnswer right) => !left.Equals(right);
+    public static bool operator !=(OcspReply left, OcspReply right) => !left.Equals(right);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowNotAnError(OcspAnswerOutcome outcome) =>
+    private static void ThrowNotAnError(OcspOutcome outcome) =>
         throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not an error outcome");
 }
