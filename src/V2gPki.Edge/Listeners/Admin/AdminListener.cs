@@ -1,10 +1,10 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using V2gPki.Edge.Listeners.Kestrel;
 
 namespace V2gPki.Edge.Listeners.Admin;
@@ -18,14 +18,14 @@ public sealed class AdminListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IDisposable? _owned;
-    private readonly X509Certificate2? _certificate;
+    private readonly HttpsEndpoint? _https;
     private int _stopped;
 
-    private AdminListener(WebApplication app, Uri baseAddress, IDisposable? owned, X509Certificate2? certificate)
+    private AdminListener(WebApplication app, Uri baseAddress, IDisposable? owned, HttpsEndpoint? https)
     {
         _app = app;
         _owned = owned;
-        _certificate = certificate;
+        _https = https;
         BaseAddress = baseAddress;
     }
 
@@ -51,7 +51,9 @@ public sealed class AdminListener : IAsyncDisposable
             throw new InvalidOperationException("admin listener: " + string.Join("; ", problems));
         }
 
-        var certificate = settings.IsHttps ? LoadCertificate(settings) : null;
+        var https = settings.IsHttps
+            ? HttpsEndpoint.Load(settings.HttpsCertificateFile!, settings.HttpsKeyFile, ClientCertificateMode.NoCertificate, "admin listener")
+            : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         if (loggerFactory is not null)
@@ -59,13 +61,13 @@ public sealed class AdminListener : IAsyncDisposable
             builder.Services.AddSingleton(loggerFactory);
         }
 
-        if (certificate is not null)
+        if (https is not null)
         {
             // The slim builder leaves Kestrel's HTTPS configuration out until asked (keeps the trimmed size down).
             builder.WebHost.UseKestrelHttpsConfiguration();
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => Apply(kestrel, settings, certificate));
+        builder.WebHost.ConfigureKestrel(kestrel => Apply(kestrel, settings, https));
         var app = builder.Build();
         app.Run(api.HandleAsync);
         try
@@ -75,12 +77,12 @@ public sealed class AdminListener : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            certificate?.Dispose();
+            https?.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AdminListener(app, new Uri(address.EndsWith('/') ? address : address + "/"), owned, certificate);
+        return new AdminListener(app, new Uri(address.EndsWith('/') ? address : address + "/"), owned, https);
     }
 
     /// <summary>Stops accepting requests and lets running ones finish within the token's time.</summary>
@@ -100,35 +102,16 @@ public sealed class AdminListener : IAsyncDisposable
         await StopAsync(new CancellationToken(canceled: true)).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _owned?.Dispose();
-        _certificate?.Dispose();
+        _https?.Dispose();
     }
 
-    private static void Apply(KestrelServerOptions kestrel, AdminListenerSettings settings, X509Certificate2? certificate)
+    private static void Apply(KestrelServerOptions kestrel, AdminListenerSettings settings, HttpsEndpoint? https)
     {
         KestrelListenerSetup.ApplyLimits(kestrel, settings.Limits);
         kestrel.Listen(IPAddress.Parse(settings.Address), settings.Port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
-            if (certificate is not null)
-            {
-                listen.UseHttps(certificate);
-            }
+            https?.Apply(listen);
         });
-    }
-
-    private static X509Certificate2 LoadCertificate(AdminListenerSettings settings)
-    {
-        var path = settings.HttpsCertificateFile!;
-        try
-        {
-            var extension = Path.GetExtension(path);
-            return extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".p12", StringComparison.OrdinalIgnoreCase)
-                ? X509CertificateLoader.LoadPkcs12FromFile(path, password: null)
-                : X509Certificate2.CreateFromPemFile(path, settings.HttpsKeyFile);
-        }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or ArgumentException)
-        {
-            throw new InvalidOperationException($"admin listener: cannot load the HTTPS certificate '{path}': {ex.Message}", ex);
-        }
     }
 }
