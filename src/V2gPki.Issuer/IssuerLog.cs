@@ -31,6 +31,10 @@ internal static class IssuerLog
     private static readonly Action<ILogger, string, Exception?> CrlFailedMessage =
         LoggerMessage.Define<string>(LogLevel.Error, new EventId(6007, "CrlFailed"), "CA {Ca}: generating the CRL failed");
 
+    private static readonly Action<ILogger, string, string, Exception?> HierarchyRegistrationFailedMessage =
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(6008, "HierarchyRegistrationFailed"),
+            "registering the hierarchy certificate {Name} failed: {Status}");
+
     public static void HsmBackoff(ILogger logger, TimeSpan backoff) => HsmBackoffMessage(logger, backoff.TotalSeconds, null);
 
     public static void NoSigner(ILogger logger, string ca) => NoSignerMessage(logger, ca, null);
@@ -44,4 +48,6 @@ internal static class IssuerLog
     public static void CrlExpiring(ILogger logger, string ca, DateTimeOffset nextUpdate) => CrlExpiringMessage(logger, ca, nextUpdate, null);
 
     public static void CrlFailed(ILogger logger, string ca, Exception error) => CrlFailedMessage(logger, ca, error);
+
+    public static void HierarchyRegistrationFailed(ILogger logger, string name, string status, Exception? error) => HierarchyRegistrationFailedMessage(logger, name, status, error);
 }

@@ -101,8 +101,8 @@ public sealed class EdgeServer : IAsyncDisposable
     }
 
     /// <summary>Serves <paramref name="runtime"/> from now on (tryLater and <c>/ready</c> 503 until its store recovered).</summary>
-    /// <param name="runtime">The runtime.</param>
-    public void Attach(PkiRuntime runtime)
+    /// <param name="runtime">The back end (a <see cref="PkiRuntime"/>).</param>
+    public void Attach(IOcspBackend runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         Slot.Attach(runtime);
@@ -115,14 +115,13 @@ public sealed class EdgeServer : IAsyncDisposable
     /// <param name="runtime">The started runtime (worker for revoke/un-hold, store as registry, directory for CA names).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task.</returns>
-    public async Task StartAdminAsync(PkiRuntime runtime, CancellationToken cancellationToken)
+    public async Task StartAdminAsync(IIssuingBackend runtime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
 
         // Its own listener, bearer token and audit log; disposed with the server, before the worker and the store.
         _admin = await AdminComposition.StartAsync(
-            _options.Listeners.Admin, runtime.Layout.DataDirectory, runtime.Worker, runtime.Directory, runtime.Store, runtime.Store,
-            runtime.Metrics.Registry, runtime.Time, runtime.LoggerFactory, cancellationToken).ConfigureAwait(false);
+            _options.Listeners.Admin, runtime, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the listeners gracefully (in-flight requests finish within the grace period).</summary>

@@ -10,13 +10,11 @@ using V2gPki.Issuer.Crl;
 using V2gPki.Issuer.Signers;
 using V2gPki.Issuer.Worker;
 using V2gPki.Metrics;
-using V2gPki.Pki.Certificates;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Store;
 using EdgeHsmOptions = V2gPki.Edge.Configuration.HsmOptions;
 using HsmModuleOptions = V2gPki.Hsm.HsmOptions;
-using StoreKind = V2gPki.Store.CertificateKind;
 
 namespace V2gPki.Edge.Runtime;
 
@@ -34,7 +32,7 @@ namespace V2gPki.Edge.Runtime;
 /// sessions closed). A listener may serve the runtime from <see cref="Open"/> on; it answers tryLater and <c>/ready</c>
 /// reports 503 until recovery finished.
 /// </remarks>
-public sealed partial class PkiRuntime : IAsyncDisposable
+public sealed partial class PkiRuntime : IOcspBackend, IIssuingBackend, IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly SignerCatalog _catalog;
@@ -155,6 +153,21 @@ public sealed partial class PkiRuntime : IAsyncDisposable
     /// <summary>Gets the clock (docs/architecture.md §9).</summary>
     public TimeProvider Time { get; }
 
+    /// <inheritdoc/>
+    string IIssuingBackend.DataDirectory => Layout.DataDirectory;
+
+    /// <inheritdoc/>
+    ICertificateRegistry IIssuingBackend.Registry => Store;
+
+    /// <inheritdoc/>
+    IServingIndex IIssuingBackend.ServingIndex => Store;
+
+    /// <inheritdoc/>
+    MetricsRegistry IIssuingBackend.MetricsRegistry => Metrics.Registry;
+
+    /// <inheritdoc/>
+    ICrlSource IOcspBackend.Crls => Crls;
+
     /// <summary>Gets the logger factory.</summary>
     public ILoggerFactory LoggerFactory { get; }
 
@@ -228,7 +241,7 @@ public sealed partial class PkiRuntime : IAsyncDisposable
         }
 
         Worker.Start();
-        await RegisterHierarchyAsync(cancellationToken).ConfigureAwait(false);
+        await Worker.RegisterHierarchyAsync(Hierarchy, cancellationToken).ConfigureAwait(false);
         Worker.TriggerScan();
         await Crls.StartAsync(cancellationToken).ConfigureAwait(false);
         return report;
@@ -272,53 +285,6 @@ public sealed partial class PkiRuntime : IAsyncDisposable
     /// <param name="cancellationToken">Cancels before replay starts.</param>
     /// <returns>The recovery report.</returns>
     public Task<RecoveryReport> RecoverOnlyAsync(CancellationToken cancellationToken = default) => Store.RecoverAsync(cancellationToken);
-
-    private async Task RegisterHierarchyAsync(CancellationToken cancellationToken)
-    {
-        // Sub-CA certificates are asked about as often as leaves (a station checks the whole chain); the CPS leaf
-        // signs contract data. The root is a trust anchor and the OCSP signers carry id-pkix-ocsp-nocheck.
-        foreach (var ca in Hierarchy.Cas)
-        {
-            if (Hierarchy.Manifest.FindCa(ca.Name)?.Parent is not null)
-            {
-                await RegisterIfMissingAsync(ca.CertificateDer, StoreKind.SubCa, ca.Name, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        foreach (var leaf in Hierarchy.Manifest.Leaves)
-        {
-            if (Hierarchy.TryGetLeaf(leaf.Name, out var own))
-            {
-                await RegisterIfMissingAsync(own.CertificateDer, StoreKind.Cps, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task RegisterIfMissingAsync(ReadOnlyMemory<byte> der, StoreKind kind, string? subjectId, CancellationToken cancellationToken)
-    {
-        var certificate = CertificateInfo.Parse(der);
-        if (Worker.ResolveIssuer(certificate, out var issuer) != RegistrationStatus.Registered || issuer is null)
-        {
-            return;
-        }
-
-        if (Store.TryGetCertificate(issuer.Id, certificate.Serial, out _) != LookupStatus.NotFound)
-        {
-            return;
-        }
-
-        var result = await Worker.RegisterAsync(new CertificateRegistration
-        {
-            CertificateDer = der,
-            Kind = kind,
-            SubjectId = subjectId,
-            Requester = "hierarchy",
-        }, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            LogRegistrationFailed(_logger, subjectId ?? certificate.CommonName, result.Status.ToString());
-        }
-    }
 
     private static HsmTokenSet OpenTokens(EdgeHsmOptions configured, CaDataLayout layout, CaHierarchyManifest manifest)
     {
@@ -432,7 +398,4 @@ public sealed partial class PkiRuntime : IAsyncDisposable
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "checkpoint at shutdown failed; the WAL is replayed at the next start")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "registering the hierarchy certificate {Name} failed: {Status}")]
-    private static partial void LogRegistrationFailed(ILogger logger, string name, string status);
 }

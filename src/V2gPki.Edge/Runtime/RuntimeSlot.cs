@@ -20,14 +20,14 @@ namespace V2gPki.Edge.Runtime;
 /// </remarks>
 public sealed class RuntimeSlot : IOcspResponder, IReadinessProvider, ICrlSource, IMetricsSource
 {
-    private volatile PkiRuntime? _runtime;
+    private volatile IOcspBackend? _runtime;
 
-    /// <summary>Gets the attached runtime, or null while the process starts.</summary>
-    public PkiRuntime? Runtime => _runtime;
+    /// <summary>Gets the attached back end, or null while the process starts.</summary>
+    public IOcspBackend? Runtime => _runtime;
 
-    /// <summary>Attaches (or replaces) the runtime the listener serves.</summary>
-    /// <param name="runtime">The runtime, or null to detach (the listener answers tryLater again).</param>
-    public void Attach(PkiRuntime? runtime) => _runtime = runtime;
+    /// <summary>Attaches (or replaces) the back end the listener serves.</summary>
+    /// <param name="runtime">The back end (a <see cref="PkiRuntime"/>), or null to detach (the listener answers tryLater again).</param>
+    public void Attach(IOcspBackend? runtime) => _runtime = runtime;
 
     /// <inheritdoc/>
     public OcspReply Answer(ReadOnlySpan<byte> derRequest, IBufferWriter<byte> body) =>

@@ -5,7 +5,12 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using V2gPki.Edge.Commands.Status;
 using V2gPki.Edge.Listeners.Admin;
+using V2gPki.Edge.Runtime;
+using V2gPki.Issuer;
+using V2gPki.Issuer.Worker;
 using V2gPki.Parties.Credentials;
+using V2gPki.Pki.Issuance;
+using V2gPki.Store;
 
 namespace V2gPki.IntegrationTests.Admin;
 
@@ -71,13 +76,12 @@ public sealed class AdminListenerTests(AdminFixture fixture)
     {
         var data = Path.Combine(fixture.DataDirectory, "composition-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)));
         var options = new V2gPki.Edge.Configuration.AdminListenerOptions { Port = 0, AuditLogFile = "audit/admin.jsonl" };
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => AdminComposition.StartAsync(
-            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Metrics.MetricsRegistry(), TimeProvider.System));
+        var backend = new FixtureBackend(fixture, data);
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => AdminComposition.StartAsync(options, backend));
         Assert.Contains("admin.token' does not exist", missing.Message, StringComparison.Ordinal);
 
         var token = AdminTokens.CreateFile(Path.Combine(data, "admin.token"));
-        await using (var listener = await AdminComposition.StartAsync(
-            options, data, fixture.Worker, fixture.Directory, fixture.Store, fixture.Store, new V2gPki.Metrics.MetricsRegistry(), TimeProvider.System))
+        await using (var listener = await AdminComposition.StartAsync(options, backend))
         {
             using var client = new HttpClient { BaseAddress = listener.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -104,5 +108,27 @@ public sealed class AdminListenerTests(AdminFixture fixture)
         File.WriteAllText(certificateFile, certificate.ExportCertificatePem() + "\n");
         File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem() + "\n");
         return (certificateFile, keyFile);
+    }
+
+    /// <summary>The fixture's parts as the back end a front end sees (what <c>PkiRuntime</c> is in the server).</summary>
+    private sealed class FixtureBackend(AdminFixture fixture, string dataDirectory) : IIssuingBackend
+    {
+        public string DataDirectory { get; } = dataDirectory;
+
+        public IssuingWorker Worker => fixture.Worker;
+
+        public IssuerDirectory Directory => fixture.Directory;
+
+        public ICertificateRegistry Registry => fixture.Store;
+
+        public IServingIndex ServingIndex => fixture.Store;
+
+        public CertificateIssuer CertificateIssuer { get; } = new(TimeProvider.System);
+
+        public V2gPki.Metrics.MetricsRegistry MetricsRegistry { get; } = new();
+
+        public TimeProvider Time => TimeProvider.System;
+
+        public Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
     }
 }

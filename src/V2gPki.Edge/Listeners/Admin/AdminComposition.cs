@@ -1,12 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Edge.Configuration;
-using V2gPki.Issuer;
-using V2gPki.Issuer.Worker;
-using V2gPki.Metrics;
+using V2gPki.Edge.Runtime;
 using V2gPki.Parties.Audit;
 using V2gPki.Parties.Credentials;
-using V2gPki.Store;
 
 namespace V2gPki.Edge.Listeners.Admin;
 
@@ -19,25 +16,16 @@ public static class AdminComposition
 {
     /// <summary>Starts the admin API.</summary>
     /// <param name="options">The <c>Listeners:Admin</c> options.</param>
-    /// <param name="dataDirectory">The data directory the options' relative paths are under.</param>
-    /// <param name="worker">The running issuing worker.</param>
-    /// <param name="directory">The CAs (the worker's <see cref="IssuingWorker.Directory"/>).</param>
-    /// <param name="registry">The certificate registry (a <see cref="FasterStore"/>).</param>
-    /// <param name="serving">The serving index (the same store).</param>
-    /// <param name="metrics">The registry served at <c>/metrics</c>.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="loggerFactory">Logging; null for none.</param>
+    /// <param name="backend">The started back end: worker, CAs, registry, serving index, data directory, metrics, clock, logging.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running listener; dispose it at shutdown (before the worker and the store).</returns>
     /// <exception cref="InvalidOperationException">A start-up problem with a message for the operator: token file missing or empty, non-loopback address without HTTPS, unreadable certificate.</exception>
     /// <exception cref="IOException">The audit log cannot be opened, or the address is in use.</exception>
-    public static async Task<AdminListener> StartAsync(AdminListenerOptions options, string dataDirectory, IssuingWorker worker, IssuerDirectory directory,
-        ICertificateRegistry registry, IServingIndex serving, MetricsRegistry metrics, TimeProvider time, ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<AdminListener> StartAsync(AdminListenerOptions options, IIssuingBackend backend, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(metrics);
-        var settings = AdminListenerSettings.FromOptions(options, dataDirectory);
+        ArgumentNullException.ThrowIfNull(backend);
+        var settings = AdminListenerSettings.FromOptions(options, backend.DataDirectory);
         var problems = settings.Validate();
         if (problems.Count > 0)
         {
@@ -48,9 +36,9 @@ public static class AdminComposition
         var audit = new JsonLinesAuditLog(settings.AuditLogFile);
         try
         {
-            var api = new AdminApi(worker, directory, registry, serving, tokens, audit, new AdminMetrics(metrics), time,
-                loggerFactory?.CreateLogger("V2gPki.Edge.Admin"), new AdminApiOptions { MaxRequestBodyBytes = settings.Limits.MaxRequestBodyBytes });
-            return await AdminListener.StartAsync(settings, api, loggerFactory, audit, cancellationToken).ConfigureAwait(false);
+            var api = new AdminApi(backend.Worker, backend.Directory, backend.Registry, backend.ServingIndex, tokens, audit, new AdminMetrics(backend.MetricsRegistry),
+                backend.Time, backend.LoggerFactory.CreateLogger("V2gPki.Edge.Admin"), new AdminApiOptions { MaxRequestBodyBytes = settings.Limits.MaxRequestBodyBytes });
+            return await AdminListener.StartAsync(settings, api, backend.LoggerFactory, audit, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
