@@ -96,8 +96,8 @@ public readonly struct SeccId : IEquatable<SeccId>
         bool separateCheckDigit = false;
         if (dash >= 0)
         {
-            // Only one more separator may follow: the one before a single check digit.
-            if (dash != rest.Length - 2 || dash == 0)
+            // Only one more separator may follow: the one before a single check digit, which is no separator itself.
+            if (dash != rest.Length - 2 || dash == 0 || rest[^1] == '-')
             {
                 return Fail(IdErrorCode.InvalidSeparators, "a '-' stands inside the controller ID or is doubled; only the check digit may follow the last '-'", value, out error);
             }

@@ -56,6 +56,31 @@ public class OcppCertificateStatusHandlerTests
         Assert.Equal(OcppOutcome.InternalError, result.Outcome);
     }
 
+    [Theory]
+    [InlineData("""{"hashAlgorithm":"\uD800","issuerNameHash":"00","issuerKeyHash":"00","serialNumber":"01"}""", "hashAlgorithm: not valid Unicode text")]
+    [InlineData("""{"hashAlgorithm":"SHA256","issuerNameHash":"00","issuerKeyHash":"00","serialNumber":"01","responderURL":"http://x/\uDBFF\u0041"}""", "responderURL: not valid Unicode text")]
+    public async Task AnswerAsync_LoneSurrogateInAField_FailedFormatViolationNotAnException(string json, string info)
+    {
+        // RFC 8259 §8.2: System.Text.Json parses the escape and throws only when the string is read.
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspReply.Error(OcspOutcome.TryLater)), new OcppMetrics(new MetricsRegistry()));
+        var result = await handler.AnswerAsync(Encoding.UTF8.GetBytes(json), CancellationToken.None);
+
+        Assert.Equal(OcppOutcome.InvalidRequest, result.Outcome);
+        Assert.Equal(200, result.HttpStatus);
+        Assert.Contains(info, Encoding.UTF8.GetString(result.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_UnreadableUnknownPropertyName_SkippedLikeAnyUnknownField()
+    {
+        var json = "{\"hashAlgorithm\":\"SHA256\",\"issuerNameHash\":\"" + new string('0', 64) + "\",\"issuerKeyHash\":\"" + new string('1', 64)
+            + "\",\"serialNumber\":\"01\",\"vendor\\uDC00\":1}";
+        var handler = new OcppCertificateStatusHandler(new Responder(_ => OcspReply.Error(OcspOutcome.TryLater)), new OcppMetrics(new MetricsRegistry()));
+        var result = await handler.AnswerAsync(Encoding.UTF8.GetBytes(json), CancellationToken.None);
+
+        Assert.Equal(OcppOutcome.TryLater, result.Outcome);
+    }
+
     [Fact]
     public async Task AnswerAsync_RequestHandedToResponder_IsTheDerCertId()
     {

@@ -179,6 +179,8 @@ public sealed class AdminApiTests(AdminFixture fixture)
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"01\",\"reasons\":1}", 400, "unknown field 'reasons'")]
     [InlineData("[1,2]", 400, "must be a JSON object")]
     [InlineData("{\"ca\":\"cpo-sub2\",", 400, "not valid JSON")]
+    [InlineData("{\"ca\":\"\\uD800\",\"serial\":\"01\",\"reason\":1}", 400, "not valid Unicode text")]     // RFC 8259 §8.2: a lone surrogate
+    [InlineData("{\"\\uDC00\":1}", 400, "not valid Unicode text")]
     [InlineData("{\"ca\":\"no-such-ca\",\"serial\":\"01\",\"reason\":1}", 404, "unknown CA 'no-such-ca'")]
     [InlineData("{\"ca\":\"cpo-sub2\",\"serial\":\"7FFFFFFFFFFFFFFF01\",\"reason\":1}", 404, "no certificate with serial 7FFFFFFFFFFFFFFF01")]
     public async Task Revoke_BadInput_DocumentedStatusWithShortReason(string body, int status, string detail)

@@ -52,6 +52,7 @@ public class SeccIdTests
     [InlineData("D3-ICE-S-00003C4D557878675645330967543476", IdErrorCode.InvalidCountryCode)]
     [InlineData("DE-I-E-S-00003C4D557878675645330967543476", IdErrorCode.InvalidPartyId)]
     [InlineData("DE*ICE*S*00003C4D557878675645330967543476", IdErrorCode.InvalidCharacter)]
+    [InlineData("DE-ICE-S-00003C4D557878675645330967543476--", IdErrorCode.InvalidSeparators)] // the "check digit" would be a separator
     [InlineData("DE-ICE-S-00003C4D5578786756-45330967543476", IdErrorCode.InvalidSeparators)]
     [InlineData("DE-ICE-S-00003C4D557878675645330967543476--2", IdErrorCode.InvalidSeparators)]
     [InlineData("DE-ICE-S-00003C4D557878675645330967543476-", IdErrorCode.InvalidSeparators)]

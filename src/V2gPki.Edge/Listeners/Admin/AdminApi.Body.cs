@@ -4,6 +4,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
+using V2gPki.Edge.Listeners.Kestrel;
 
 namespace V2gPki.Edge.Listeners.Admin;
 
@@ -34,14 +35,23 @@ public sealed partial class AdminApi
             return new JsonBody(null, AdminOutcome.TooLarge, $"body: larger than {limit} bytes");
         }
 
+        JsonDocument document;
         try
         {
-            return new JsonBody(JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 }), AdminOutcome.Ok, null);
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException ex)
         {
             return new JsonBody(null, AdminOutcome.BadRequest, "body: not valid JSON (" + FirstSentence(ex.Message) + ")");
         }
+
+        if (!JsonText.IsReadable(document.RootElement))
+        {
+            document.Dispose();
+            return new JsonBody(null, AdminOutcome.BadRequest, "body: not valid JSON (a property name or string is not valid Unicode text, RFC 8259 §8)");
+        }
+
+        return new JsonBody(document, AdminOutcome.Ok, null);
     }
 
     /// <summary>Whether a Content-Type is JSON: <c>application/json</c> or any <c>+json</c> type, parameters allowed.</summary>

@@ -23,6 +23,22 @@ public static class OcspRequestDataParser
     /// <returns>Whether every required field is present and valid.</returns>
     public static bool TryParse(JsonElement root, out OcspRequestData? data, out OcppStatusInfo? failure)
     {
+        try
+        {
+            return TryParseFields(root, out data, out failure);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json accepts a lone surrogate escape or bytes that are not UTF-8 inside a string and throws only
+            // when the string is read as text (RFC 8259 §8.1, §8.2): such a request cannot name a field or a value.
+            data = null;
+            failure = Format("request: a property name or string is not valid Unicode text (RFC 8259 §8)");
+            return false;
+        }
+    }
+
+    private static bool TryParseFields(JsonElement root, out OcspRequestData? data, out OcppStatusInfo? failure)
+    {
         data = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -64,8 +80,13 @@ public static class OcspRequestDataParser
                 return false;
             }
 
-            responderUrl = url.GetString();
-            if (responderUrl!.Length > MaxResponderUrlLength)
+            if (!TryReadText(url, out responderUrl))
+            {
+                failure = Format(prefix + "responderURL: not valid Unicode text (RFC 8259 §8)");
+                return false;
+            }
+
+            if (responderUrl.Length > MaxResponderUrlLength)
             {
                 failure = Invalid($"{prefix}responderURL: longer than {MaxResponderUrlLength} characters");
                 return false;
@@ -121,8 +142,29 @@ public static class OcspRequestDataParser
             return false;
         }
 
-        value = element.GetString()!;
+        if (!TryReadText(element, out value))
+        {
+            failure = Format($"{prefix}{name}: not valid Unicode text (RFC 8259 §8)");
+            return false;
+        }
+
         return true;
+    }
+
+    // System.Text.Json parses a lone surrogate escape or bytes that are not UTF-8 inside a string and throws only when
+    // the string is read (RFC 8259 §8.1, §8.2).
+    private static bool TryReadText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
     }
 
     /// <summary>Finds a property by exact name, else case-insensitively (some CSMS serialisers change case).</summary>
@@ -135,7 +177,18 @@ public static class OcspRequestDataParser
 
         foreach (var property in element.EnumerateObject())
         {
-            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            string propertyName;
+            try
+            {
+                propertyName = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // A name that is not valid Unicode text names no field of ours: skipped like any unknown field.
+                continue;
+            }
+
+            if (string.Equals(propertyName, name, StringComparison.OrdinalIgnoreCase))
             {
                 value = property.Value;
                 return true;
