@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>Runs one fuzz input; any exception is a finding.</summary>
 /// <param name="input">The input bytes.</param>

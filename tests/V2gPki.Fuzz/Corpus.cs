@@ -2,7 +2,7 @@
 
 using V2gPki.Ocsp.Tests.Support;
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>The seed corpus: small valid inputs per target (afl mutates from these).</summary>
 public static class Corpus

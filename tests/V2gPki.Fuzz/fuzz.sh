@@ -22,13 +22,13 @@ dotnet publish -c Release -o "$out" --nologo -v q
 # Write the corpus before instrumenting: instrumented assemblies only run under the fuzzer's shared memory.
 corpus=bin/corpus
 rm -rf "$corpus"
-dotnet "$out/V2gPki.Ocsp.Fuzz.dll" corpus "$corpus"
+dotnet "$out/V2gPki.Fuzz.dll" corpus "$corpus"
 for dll in V2gPki.Der.dll V2gPki.Ocsp.dll; do sharpfuzz "$out/$dll"; done
 
 # dotnet itself is not instrumented, the target assemblies are: skip afl's binary check.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 timeout --preserve-status "$seconds" afl-fuzz -i "$corpus/$target" -o "bin/findings-$target" -t 5000 -m none \
-  -- dotnet "$out/V2gPki.Ocsp.Fuzz.dll" "$target" || true
+  -- dotnet "$out/V2gPki.Fuzz.dll" "$target" || true
 crashes=$(find "bin/findings-$target" -path '*crashes/id*' | wc -l)
 echo "fuzz $target: $crashes crash(es) in bin/findings-$target"
 [ "$crashes" -eq 0 ]

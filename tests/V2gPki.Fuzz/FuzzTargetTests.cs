@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>Replays the seed corpus and seeded random mutations through every target, so CI runs the harness without afl.</summary>
 public class FuzzTargetTests
