@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Text;
 using V2gPki.Ocsp.Tests.Support;
 
 namespace V2gPki.Fuzz;
@@ -25,14 +26,42 @@ public static class Corpus
             .With(new RequestBuilder.ExtensionSpec("1.3.6.1.5.5.7.48.1.4", null, [0x30, 0x00])).Build(),
     ];
 
+    /// <summary>Seed GET paths (after the route prefix): the seed requests as base64, escaped, base64url, with slashes.</summary>
+    /// <returns>The paths.</returns>
+    public static string[] GetPaths()
+    {
+        byte[][] requests = Requests();
+        string plain = Convert.ToBase64String(requests[0]);
+        string escaped = Convert.ToBase64String(requests[1]).Replace("/", "%2F", StringComparison.Ordinal)
+            .Replace("+", "%2b", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal);
+        string url = Convert.ToBase64String(requests[2]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        string spaced = Convert.ToBase64String(requests[3]).Replace("+", "%20", StringComparison.Ordinal);
+        return [plain, escaped, "/" + url, "//" + spaced];
+    }
+
+    /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
+    /// <param name="name">One of <see cref="Targets.Names"/>.</param>
+    /// <returns>The seeds.</returns>
+    public static byte[][] Seeds(string name) => name switch
+    {
+        "request" => Requests(),
+        "response" => [Response()],
+        "der" => [.. Requests(), Response()],
+        GetPathTarget.Name => Utf8(GetPaths()),
+        _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
+    };
+
     /// <summary>Writes one folder per target under <paramref name="directory"/>.</summary>
     /// <param name="directory">Where to write.</param>
     public static void Write(string directory)
     {
-        WriteAll(Path.Combine(directory, "request"), Requests());
-        WriteAll(Path.Combine(directory, "der"), [.. Requests(), Response()]);
-        WriteAll(Path.Combine(directory, "response"), [Response()]);
+        foreach (string name in Targets.Names)
+        {
+            WriteAll(Path.Combine(directory, name), Seeds(name));
+        }
     }
+
+    private static byte[][] Utf8(IEnumerable<string> texts) => [.. texts.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>A small successful response (fake signature) written with the production writer.</summary>
     /// <returns>The DER response.</returns>
@@ -63,7 +92,7 @@ public static class Corpus
         Directory.CreateDirectory(directory);
         for (int i = 0; i < seeds.Length; i++)
         {
-            File.WriteAllBytes(Path.Combine(directory, $"seed-{i}.der"), seeds[i]);
+            File.WriteAllBytes(Path.Combine(directory, $"seed-{i}"), seeds[i]);
         }
     }
 }

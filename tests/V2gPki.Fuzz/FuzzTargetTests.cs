@@ -25,7 +25,7 @@ public class FuzzTargetTests
     public void Fuzz_SeedsAndRandomMutations_NeverThrow(string name)
     {
         FuzzAction target = Targets.Get(name);
-        byte[][] seeds = name == "response" ? [Corpus.Response()] : [.. Corpus.Requests(), Corpus.Response()];
+        byte[][] seeds = name is "request" or "der" ? [.. Corpus.Requests(), Corpus.Response()] : Corpus.Seeds(name);
         var random = new Random(Seed);
         foreach (byte[] seed in seeds)
         {

@@ -18,16 +18,17 @@ public interface IFuzzTarget
 public static class Targets
 {
     /// <summary>The target names accepted on the command line.</summary>
-    public static readonly string[] Names = ["request", "response", "der"];
+    public static readonly string[] Names = ["request", "response", "der", GetPathTarget.Name];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
-    /// <param name="name">request, response or der.</param>
+    /// <param name="name">One of <see cref="Names"/>.</param>
     /// <returns>Its entry point.</returns>
     public static FuzzAction Get(string name) => name switch
     {
         "request" => Run<RequestTarget>,
         "response" => Run<ResponseTarget>,
         "der" => Run<DerTarget>,
+        GetPathTarget.Name => Run<GetPathTarget>,
         _ => throw new ArgumentException($"Unknown target {name}; use one of: {string.Join(", ", Names)}", nameof(name)),
     };
 

@@ -1,0 +1,28 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using V2gPki.Fuzz.Mutation;
+using Xunit.Abstractions;
+
+namespace V2gPki.Fuzz;
+
+/// <summary>
+/// A bounded, structure-aware mutation run per parser that takes peer input (docs/style.md §25): mutants of valid
+/// inputs edited at the level of their grammar, a fixed seed printed with the counts, no exception, and every answer
+/// re-checked against the target's slow path. Each run takes about one to five seconds.
+/// </summary>
+public class PeerParserMutationTests(ITestOutputHelper output)
+{
+    private const int Seed = 5019_0011;
+
+    [Fact]
+    public void GetPath_StructureAwareMutants_AgreeWithSlowDecoder()
+    {
+        var mutator = new GetPathMutator(Seed);
+        MutationSummary summary = MutationRun.Run(GetPathTarget.Name, Seed, 100_000, mutator.Next, GetPathTarget.Check, Text.FuzzText.Literal);
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        Assert.True(summary.Count("Done") > 10_000, "The mutator should keep many paths decodable.");
+        Assert.True(summary.Count("InvalidCharacter") > 500 && summary.Count("InvalidEscape") > 500 && summary.Count("InvalidLength") > 500);
+    }
+}

@@ -1,0 +1,48 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using V2gPki.Fuzz.Slow;
+
+namespace V2gPki.Fuzz;
+
+/// <summary>The slow paths on the documented examples, so a disagreement points at the parser, not at its referee.</summary>
+public class SlowPathTests
+{
+    [Theory]
+    [InlineData("MEUw", "304530")]
+    [InlineData("//MEUw", "304530")]
+    [InlineData("ME%55w", "304530")]
+    [InlineData("MA%3D%3D", "30")]
+    [InlineData("MA", "30")]
+    [InlineData("MA=", "30")]
+    [InlineData("MEUw==", "304530")]
+    [InlineData("M/+w", "33FFB0")]
+    [InlineData("M%2F%2bw", "33FFB0")]
+    [InlineData("M_-w", "33FFB0")]
+    [InlineData("M/ w", "33FFB0")]
+    [InlineData("M/%20w", "33FFB0")]
+    [InlineData("M//w", "33FFF0")]
+    public void SlowGetDecoder_DocumentedForms_Decode(string encoded, string hex)
+    {
+        Assert.Equal(hex, Convert.ToHexString(SlowGetDecoder.Decode(encoded, out _)!));
+    }
+
+    [Theory]
+    [InlineData("", "nothing after the prefix")]
+    [InlineData("///", "only slashes")]
+    [InlineData("MEUw!A==", "not base64")]
+    [InlineData("MEUw%0A", "escaped newline")]
+    [InlineData("MEUw%252F", "double-encoded slash is decoded once only")]
+    [InlineData("MEUw%2", "truncated escape")]
+    [InlineData("MEUw%G1", "non-hex escape")]
+    [InlineData("ME=Uw", "data after padding")]
+    [InlineData("=", "padding only")]
+    [InlineData("MEUwA", "4n+1 characters")]
+    [InlineData("MEU===", "three padding characters")]
+    [InlineData("MEUw\u00e9", "non-ASCII")]
+    [InlineData("MEUw\tMEUw", "whitespace other than the space for '+'")]
+    [InlineData("MB==", "non-zero pad bits (RFC 4648 §3.5)")]
+    public void SlowGetDecoder_RefusedForms_Refuse(string encoded, string why)
+    {
+        Assert.True(SlowGetDecoder.Decode(encoded, out _) is null, why);
+    }
+}
