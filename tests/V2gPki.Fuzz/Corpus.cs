@@ -39,6 +39,18 @@ public static class Corpus
         return [plain, escaped, "/" + url, "//" + spaced];
     }
 
+    /// <summary>Seed request targets: every route of the OCSP listener, in origin and absolute form.</summary>
+    /// <returns>The targets.</returns>
+    public static string[] RouterTargets()
+    {
+        string base64 = GetPaths()[0];
+        return
+        [
+            "/", "/ocsp", "/ocsp/" + base64, "//" + base64, "/" + base64 + "?x=1", "/crl/cpo-sub2.crl", "/health", "/ready",
+            "/metrics", "/api/v1/ocpp/certificate-status", "http://ocsp.example/ocsp/" + base64, "http://ocsp.example", "*",
+        ];
+    }
+
     /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
     /// <param name="name">One of <see cref="Targets.Names"/>.</param>
     /// <returns>The seeds.</returns>
@@ -48,6 +60,7 @@ public static class Corpus
         "response" => [Response()],
         "der" => [.. Requests(), Response()],
         GetPathTarget.Name => Utf8(GetPaths()),
+        RouterTarget.Name => Utf8(RouterTargets()),
         _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
     };
 

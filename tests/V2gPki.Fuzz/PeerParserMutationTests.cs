@@ -25,4 +25,18 @@ public class PeerParserMutationTests(ITestOutputHelper output)
         Assert.True(summary.Count("Done") > 10_000, "The mutator should keep many paths decodable.");
         Assert.True(summary.Count("InvalidCharacter") > 500 && summary.Count("InvalidEscape") > 500 && summary.Count("InvalidLength") > 500);
     }
+
+    [Fact]
+    public void Router_StructureAwareMutants_AgreeWithSlowRouter()
+    {
+        var mutator = new RouterMutator(Seed);
+        MutationSummary summary = MutationRun.Run(RouterTarget.Name, Seed, 200_000, mutator.Next, RouterTarget.Check, Text.FuzzText.Literal);
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        foreach (string endpoint in (string[])["Root", "OcspBase", "OcspGet", "Health", "Ready", "Metrics", "Unknown", "Crl", "Api"])
+        {
+            Assert.True(summary.Count(endpoint) > 100, $"The mutator should reach {endpoint}.");
+        }
+    }
 }

@@ -45,4 +45,30 @@ public class SlowPathTests
     {
         Assert.True(SlowGetDecoder.Decode(encoded, out _) is null, why);
     }
+
+    [Theory]
+    [InlineData("/", "Root", "")]
+    [InlineData("/?x=1", "Root", "")]
+    [InlineData("/ocsp", "OcspBase", "")]
+    [InlineData("/ocsp/", "OcspBase", "")]
+    [InlineData("/OCSP", "OcspBase", "")]
+    [InlineData("/ocsp/MEUw", "OcspGet", "MEUw")]
+    [InlineData("/ocsp//MEUw", "OcspGet", "/MEUw")]
+    [InlineData("//MEUw", "OcspGet", "/MEUw")]
+    [InlineData("/MEUw/a//b", "OcspGet", "MEUw/a//b")]
+    [InlineData("/MEUw?query", "OcspGet", "MEUw")]
+    [InlineData("/ocspx", "OcspGet", "ocspx")]
+    [InlineData("/health", "Health", "")]
+    [InlineData("/health/x", "OcspGet", "health/x")]
+    [InlineData("http://ocsp.example/MEUw", "OcspGet", "MEUw")]
+    [InlineData("http://ocsp.example", "Root", "")]
+    [InlineData("*", "Unknown", "")]
+    [InlineData("/CRL/v2g-root.crl?x", "Crl", "v2g-root.crl")]
+    [InlineData("/crl", "Crl", "")]
+    [InlineData("/api/v1/ocpp/certificate-status", "Api", "/api/v1/ocpp/certificate-status")]
+    [InlineData("/oc\u017Fp", "OcspGet", "oc\u017Fp")] // a long s is not an s
+    public void SlowRouter_DocumentedRoutes_Classify(string target, string endpoint, string part)
+    {
+        Assert.Equal((endpoint, part), SlowRouter.Classify(target));
+    }
 }
