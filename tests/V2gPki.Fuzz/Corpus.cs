@@ -51,6 +51,11 @@ public static class Corpus
         ];
     }
 
+    /// <summary>Seed serial-number texts: plain, prefixed, openssl-style, zero-padded, 20 octets with the sign octet.</summary>
+    /// <returns>The texts.</returns>
+    public static string[] SerialTexts() =>
+        ["0A1B2C", "0x0123456789abcdef", "00:80:ff", "7F" + new string('F', 38), "00" + "80" + new string('0', 36), " 1 "];
+
     /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
     /// <param name="name">One of <see cref="Targets.Names"/>.</param>
     /// <returns>The seeds.</returns>
@@ -61,6 +66,7 @@ public static class Corpus
         "der" => [.. Requests(), Response()],
         GetPathTarget.Name => Utf8(GetPaths()),
         RouterTarget.Name => Utf8(RouterTargets()),
+        SerialTextTarget.Name => Utf8(SerialTexts()),
         _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
     };
 

@@ -39,4 +39,15 @@ public class PeerParserMutationTests(ITestOutputHelper output)
             Assert.True(summary.Count(endpoint) > 100, $"The mutator should reach {endpoint}.");
         }
     }
+
+    [Fact]
+    public void SerialText_StructureAwareMutants_AgreeWithBigInteger()
+    {
+        var mutator = new SerialTextMutator(Seed);
+        MutationSummary summary = MutationRun.Run(SerialTextTarget.Name, Seed, 200_000, mutator.Next, SerialTextTarget.Check, Text.FuzzText.Literal);
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        Assert.True(summary.Count("Accepted") > 20_000 && summary.Count("Refused") > 20_000, "The mutator should land on both sides.");
+    }
 }

@@ -71,4 +71,30 @@ public class SlowPathTests
     {
         Assert.Equal((endpoint, part), SlowRouter.Classify(target));
     }
+
+    [Theory]
+    [InlineData("0A1B2C", "0A1B2C")]
+    [InlineData("0x0a1b2c", "0A1B2C")]
+    [InlineData("0X00:0a:1B:2c", "0A1B2C")]
+    [InlineData("80", "0080")]
+    [InlineData("  000080 ", "0080")]
+    [InlineData("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", "7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")]
+    [InlineData("1", "01")]
+    public void SlowSerialText_DocumentedForms_Read(string text, string hex)
+    {
+        Assert.Equal(hex, Convert.ToHexString(SlowSerialText.Parse(text)!));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("0x", "prefix only")]
+    [InlineData("00:00", "zero")]
+    [InlineData("0x0x1", "prefix twice")]
+    [InlineData("1G", "not hex")]
+    [InlineData("1 2", "space inside")]
+    [InlineData("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", "21 octets with the sign octet")]
+    public void SlowSerialText_RefusedForms_Refuse(string text, string why)
+    {
+        Assert.True(SlowSerialText.Parse(text) is null, why);
+    }
 }
