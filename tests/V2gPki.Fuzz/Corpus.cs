@@ -56,6 +56,19 @@ public static class Corpus
     public static string[] SerialTexts() =>
         ["0A1B2C", "0x0123456789abcdef", "00:80:ff", "7F" + new string('F', 38), "00" + "80" + new string('0', 36), " 1 "];
 
+    /// <summary>Seed GetCertificateStatus bodies: wrapped and bare, hex and base64url hashes, with responderURL and customData.</summary>
+    /// <returns>The JSON texts.</returns>
+    public static string[] OcppJson()
+    {
+        string nameHash = Convert.ToHexString(new byte[32].Select((_, i) => (byte)(0x11 * i)).ToArray());
+        string keyHash = Convert.ToBase64String(Enumerable.Repeat((byte)0x22, 48).ToArray()).Replace('+', '-').Replace('/', '_');
+        return
+        [
+            $$$"""{"ocspRequestData":{"hashAlgorithm":"SHA256","issuerNameHash":"{{{nameHash}}}","issuerKeyHash":"{{{nameHash.ToLowerInvariant()}}}","serialNumber":"0A1B2C","responderURL":"http://ocsp.example/"}}""",
+            $$$"""{"hashAlgorithm":"SHA384","issuerNameHash":"{{{keyHash}}}","issuerKeyHash":"{{{keyHash}}}","serialNumber":"00:80","customData":{"vendorId":"x"}}""",
+        ];
+    }
+
     /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
     /// <param name="name">One of <see cref="Targets.Names"/>.</param>
     /// <returns>The seeds.</returns>
@@ -67,6 +80,7 @@ public static class Corpus
         GetPathTarget.Name => Utf8(GetPaths()),
         RouterTarget.Name => Utf8(RouterTargets()),
         SerialTextTarget.Name => Utf8(SerialTexts()),
+        OcppJsonTarget.Name => Utf8(OcppJson()),
         _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
     };
 

@@ -50,4 +50,15 @@ public class PeerParserMutationTests(ITestOutputHelper output)
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
         Assert.True(summary.Count("Accepted") > 20_000 && summary.Count("Refused") > 20_000, "The mutator should land on both sides.");
     }
+
+    [Fact]
+    public void OcppJson_StructureAwareMutants_AgreeWithSlowReader()
+    {
+        var mutator = new OcppJsonMutator(Seed);
+        MutationSummary summary = MutationRun.Run(OcppJsonTarget.Name, Seed, 40_000, mutator.Next, OcppJsonTarget.Check, json => Text.FuzzText.Literal(OcppJsonTarget.Describe(json)));
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        Assert.True(summary.Count("Accepted") > 2000 && summary.Count("InvalidValue") > 1000 && summary.Count("FormatViolation") > 1000 && summary.Count("BadJson") > 1000);
+    }
 }

@@ -97,4 +97,41 @@ public class SlowPathTests
     {
         Assert.True(SlowSerialText.Parse(text) is null, why);
     }
+
+    [Theory]
+    [InlineData(32, "hex, upper case", true)]
+    [InlineData(32, "hex, lower case", true)]
+    [InlineData(32, "base64, padded", true)]
+    [InlineData(32, "base64url, unpadded", true)]
+    [InlineData(64, "base64, partly padded", true)]
+    [InlineData(32, "base64, over-padded", false)]
+    [InlineData(48, "base64 that needs no padding, with one '='", false)]
+    [InlineData(32, "base64 with a space inside", false)]
+    [InlineData(32, "hex length but not hex", false)]
+    [InlineData(32, "surrounded by whitespace", true)]
+    [InlineData(32, "one octet short", false)]
+    public void SlowOcppHash_DocumentedForms(int length, string form, bool accepted)
+    {
+        byte[] hash = Enumerable.Range(0, length).Select(i => (byte)(0xF1 * i)).ToArray();
+        string base64 = Convert.ToBase64String(hash);
+        string text = form switch
+        {
+            "hex, upper case" => Convert.ToHexString(hash),
+            "hex, lower case" => Convert.ToHexStringLower(hash),
+            "base64, padded" => base64,
+            "base64url, unpadded" => base64.TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            "base64, partly padded" => base64[..^1],
+            "base64, over-padded" => base64 + "=",
+            "base64 that needs no padding, with one '='" => base64 + "=",
+            "base64 with a space inside" => base64[..^2].Insert(10, " "),
+            "hex length but not hex" => "G" + Convert.ToHexString(hash)[1..],
+            "surrounded by whitespace" => "\u00A0" + base64 + " ",
+            _ => Convert.ToHexString(hash)[2..],
+        };
+
+        byte[]? decoded = SlowOcppRequestData.Hash(text, length);
+
+        Assert.Equal(accepted, decoded is not null);
+        Assert.True(decoded is null || decoded.AsSpan().SequenceEqual(hash));
+    }
 }

@@ -26,6 +26,7 @@ public static class MutationRun
     {
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int findings = 0, exceptions = 0;
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < count; i++)
@@ -49,26 +50,51 @@ public static class MutationRun
 #pragma warning restore CA1031
             {
                 exceptions++;
+                string kind = $"{e.GetType().Name}: {FirstSentence(e.Message)}";
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
                 if (failures.Count < 5)
                 {
-                    failures.Add($"{e.GetType().Name} ({e.Message.ReplaceLineEndings(" ")}) at {FirstFrame(e)}; input {describe(mutant)}");
+                    failures.Add($"{e.GetType().Name} ({e.Message.ReplaceLineEndings(" ")}) from {OurFrame(e)}; input {describe(mutant)}");
                 }
             }
         }
 
-        return new MutationSummary(target, seed, count, Stopwatch.GetElapsedTime(start), outcomes, findings, exceptions, failures);
+        return new MutationSummary(target, seed, count, Stopwatch.GetElapsedTime(start), outcomes, findings, exceptions, kinds, failures);
     }
 
-    private static string FirstFrame(Exception e)
+    private static string FirstSentence(string message)
     {
-        string? trace = e.StackTrace;
-        if (trace is null)
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..(end + 1)]).ReplaceLineEndings(" ");
+    }
+
+    // The innermost frame in the code under test (not the BCL, not the harness): where the exception escaped from.
+    // When the JIT inlined the parser into the target, the stack has none: then the BCL method that threw and the
+    // harness frame that called into it.
+    private static string OurFrame(Exception e)
+    {
+        string? thrower = null;
+        foreach (string line in (e.StackTrace ?? string.Empty).Split('\n'))
         {
-            return "?";
+            string frame = line.Trim();
+            if (!frame.StartsWith("at ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int end = frame.IndexOf('(', StringComparison.Ordinal);
+            string method = end < 0 ? frame[3..] : frame[3..end];
+            if (!method.StartsWith("V2gPki.", StringComparison.Ordinal))
+            {
+                thrower ??= method;
+            }
+            else
+            {
+                return method.StartsWith("V2gPki.Fuzz.", StringComparison.Ordinal) ? $"{thrower ?? "?"} called from {method} (frames inlined)" : method;
+            }
         }
 
-        int end = trace.IndexOf('\n', StringComparison.Ordinal);
-        return (end < 0 ? trace : trace[..end]).Trim();
+        return thrower ?? "?";
     }
 }
 
@@ -80,9 +106,11 @@ public static class MutationRun
 /// <param name="Outcomes">How many mutants ended in each outcome the target named.</param>
 /// <param name="Findings">How many mutants broke a rule without an exception from the parser.</param>
 /// <param name="Exceptions">How many mutants made a parser (or the target's slow path) throw.</param>
+/// <param name="ExceptionKinds">The exceptions by type and the first sentence of their message.</param>
 /// <param name="Failures">The first few failure messages, each with its input.</param>
 public sealed record MutationSummary(
-    string Target, int Seed, int Mutants, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, int Findings, int Exceptions, IReadOnlyList<string> Failures)
+    string Target, int Seed, int Mutants, TimeSpan Elapsed, IReadOnlyDictionary<string, int> Outcomes, int Findings, int Exceptions,
+    IReadOnlyDictionary<string, int> ExceptionKinds, IReadOnlyList<string> Failures)
 {
     /// <summary>The first failure, or null when the run was clean.</summary>
     public string? FirstFailure => Failures.Count == 0 ? null : string.Join(Environment.NewLine, Failures);
@@ -102,6 +130,11 @@ public sealed record MutationSummary(
         foreach ((string outcome, int n) in Outcomes)
         {
             sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  {outcome}: {n:N0}");
+        }
+
+        foreach ((string kind, int n) in ExceptionKinds)
+        {
+            sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  EXCEPTION {kind}: {n:N0}");
         }
 
         foreach (string failure in Failures)
