@@ -69,6 +69,15 @@ public static class Corpus
         ];
     }
 
+    /// <summary>Seed identifiers: the documented vectors of each type (docs/iso15118.md §1–§3), with and without separators.</summary>
+    /// <returns>The identifiers.</returns>
+    public static string[] Identifiers() =>
+    [
+        "DE*AB7*E840*6487", "DEAB7E8406487", "DE*DES*E*BMW*0113*2", "DE-ICE-S-00003C4D557878675645330967543476-2",
+        "DEICES00003C4D5578786756453309675434762", "NL-TNM-000122045-U", "NLTNMC00122045K", "EMP99CQATEST001", "WP012345678901234",
+        "huboemprovcqa0615",
+    ];
+
     /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
     /// <param name="name">One of <see cref="Targets.Names"/>.</param>
     /// <returns>The seeds.</returns>
@@ -81,6 +90,7 @@ public static class Corpus
         RouterTarget.Name => Utf8(RouterTargets()),
         SerialTextTarget.Name => Utf8(SerialTexts()),
         OcppJsonTarget.Name => Utf8(OcppJson()),
+        IdentifierTarget.Name => Utf8(Identifiers()),
         _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
     };
 

@@ -61,4 +61,18 @@ public class PeerParserMutationTests(ITestOutputHelper output)
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
         Assert.True(summary.Count("Accepted") > 2000 && summary.Count("InvalidValue") > 1000 && summary.Count("FormatViolation") > 1000 && summary.Count("BadJson") > 1000);
     }
+
+    [Fact]
+    public void Identifiers_StructureAwareMutants_AgreeWithGrammar()
+    {
+        var mutator = new IdentifierMutator(Seed);
+        MutationSummary summary = MutationRun.Run(IdentifierTarget.Name, Seed, 60_000, mutator.Next, IdentifierTarget.Check, Text.FuzzText.Literal);
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        foreach (string type in (string[])["evse", "secc", "emaid", "pcid"])
+        {
+            Assert.True(summary.Outcomes.Where(o => o.Key.Split('+').Contains(type)).Sum(o => o.Value) > 2000, $"The mutator should keep many {type} values valid.");
+        }
+    }
 }

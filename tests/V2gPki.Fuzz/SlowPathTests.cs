@@ -1,6 +1,8 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Fuzz.Slow;
+using V2gPki.Pki;
+using V2gPki.Pki.Identifiers;
 
 namespace V2gPki.Fuzz;
 
@@ -133,5 +135,35 @@ public class SlowPathTests
 
         Assert.Equal(accepted, decoded is not null);
         Assert.True(decoded is null || decoded.AsSpan().SequenceEqual(hash));
+    }
+
+    [Theory]
+    [InlineData(IdType.Evse, "DE*AB7*E840*6487", "DEAB7E8406487")]
+    [InlineData(IdType.Evse, "DE*DES*E*BMW*0113*2", "DEDESEBMW01132")]
+    [InlineData(IdType.Evse, "DE*TNM*ETWL*HEDWIGLAUDIENRING*LS12001*0", "DETNMETWLHEDWIGLAUDIENRINGLS120010")]
+    [InlineData(IdType.Evse, "NL*TNM*840*6487", null)]
+    [InlineData(IdType.Evse, "DE*AB7*E*", null)]
+    [InlineData(IdType.Evse, "ZZ*AB7*E1", null)]
+    [InlineData(IdType.Evse, "+49*810*000*438", null)]
+    [InlineData(IdType.Secc, "DE-ICE-S-00003C4D557878675645330967543476-2", "DEICES00003C4D5578786756453309675434762")]
+    [InlineData(IdType.Secc, "DE-ICE-S-00003C4D557878675645330967543476--", null)]
+    [InlineData(IdType.Secc, "DE-ICE-S-00003C4D55787867564533096754347-2", null)]
+    [InlineData(IdType.Emaid, "NL-TNM-000122045-U", "NLTNM000122045U")]
+    [InlineData(IdType.Emaid, "nltnmc00122045k", "NLTNMC00122045K")]
+    [InlineData(IdType.Emaid, "NL-TNM000122045U", null)]
+    [InlineData(IdType.Emaid, "NL-TNM-012204-5", null)]
+    [InlineData(IdType.Pcid, "huboemprovcqa0615", "HUBOEMPROVCQA0615")]
+    [InlineData(IdType.Pcid, "WP0123456789012345X", null)]
+    public void IdentifierGrammar_DocumentedVectors(IdType type, string value, string? normalized)
+    {
+        Assert.Equal(normalized, IdentifierGrammar.Parse(type, value, new IdParseOptions())?.Normalized);
+    }
+
+    [Fact]
+    public void IdentifierGrammar_EmaidWarnings_StrictRefuses()
+    {
+        Assert.Equal(IdWarnings.WrongCheckDigit | IdWarnings.UnknownCountryCode, IdentifierGrammar.Parse(IdType.Emaid, "EMP99CQATEST001", new IdParseOptions())!.Warnings);
+        Assert.Null(IdentifierGrammar.Parse(IdType.Emaid, "EMP99CQATEST001", new IdParseOptions(IdStrictness.Strict)));
+        Assert.Equal("WP01234567890123456789", IdentifierGrammar.Parse(IdType.Pcid, "wp01234567890123456789", new IdParseOptions(Version: Iso15118Version.Part20))!.Normalized);
     }
 }
