@@ -5,6 +5,7 @@ using System.Text;
 using V2gPki.Edge.Ocpp;
 using V2gPki.Edge.Ocsp;
 using V2gPki.Metrics;
+using V2gPki.Pki.Identifiers;
 
 namespace V2gPki.Fuzz;
 
@@ -40,6 +41,23 @@ public class FindingTests
         OcppCertificateStatusResult result = await AnswerAsync(Convert.FromHexString(hex));
 
         Assert.True(IsRefusal(result), $"{where}: HTTP {result.HttpStatus}, {result.Outcome}");
+    }
+
+    // identifiers: SeccId takes "-" + one character after the controller ID as a separated check digit without
+    // checking that the character is not itself a '-' (every character was only checked to be alphanumeric or '-').
+    // So a SECC ID ending in "--" is accepted: normalised without the dashes, CheckDigit is the controller ID's last
+    // character and ControllerId has 31 characters, below the minimum of 32 (docs/iso15118.md §1.2: the check digit is
+    // one alphanumeric after an optional '-'; docs/architecture.md §10). Expected: refused (InvalidSeparators).
+    [Theory]
+    [InlineData("DE-ICE-S-00003C4D557878675645330967543476--")]
+    [InlineData("DEICES00003C4D557878675645330967543476--")]
+    [InlineData("jpSjO-SRNOd57UV9S1NsqG6NWA1dYPi761BdZpA--")]
+    public void SeccId_TwoTrailingSeparators_IsRefused(string value)
+    {
+        bool accepted = SeccId.TryParse(value, out SeccId id, out IdError error);
+
+        Assert.False(accepted, $"accepted as {id.Normalized}, controller ID {id.ControllerId} ({id.ControllerId.Length} characters), check digit {id.CheckDigit}");
+        Assert.Equal(IdErrorCode.InvalidSeparators, error.Code);
     }
 
     // The documented refusals of a body: 400 bad_request (not JSON), or Failed with FormatViolation/InvalidValue.
