@@ -33,7 +33,8 @@ public sealed class OcppJsonMutator(int seed)
     /// <returns>A request body.</returns>
     public byte[] Next()
     {
-        string algorithm = _m.Pick(Algorithms.AsSpan(0, 6).ToArray());
+        // The first six spellings are valid; the others come in below, one time in ten.
+        string algorithm = Algorithms[_m.Next(6)];
         int length = algorithm.Contains("384", StringComparison.Ordinal) ? 48 : algorithm.Contains("512", StringComparison.Ordinal) ? 64 : 32;
         if (_m.Chance(10))
         {
@@ -250,12 +251,18 @@ public sealed class OcppJsonMutator(int seed)
         return sb.Append('"').ToString();
     }
 
+    // Drops one of the structural characters ({ } [ ] : , ").
+    private string RemoveStructural(string body)
+    {
+        int[] positions = [.. Enumerable.Range(0, body.Length).Where(i => body[i] is '{' or '}' or '[' or ']' or ':' or ',' or '"')];
+        return positions.Length == 0 ? body : body.Remove(_m.Pick(positions), 1);
+    }
+
     private string EditJson(string body)
     {
-        int structural = body.AsSpan().IndexOfAny("{}[]:,\"");
         return _m.Next(9) switch
         {
-            0 when structural >= 0 => body.Remove(_m.Next(structural, body.Length) is var at && "{}[]:,\"".Contains(body[at], StringComparison.Ordinal) ? at : structural, 1),
+            0 => RemoveStructural(body),
             1 => body.Insert(Math.Max(0, body.Length - 1), ","),
             2 => _m.InsertAnywhere(body, "/*x*/"),
             3 => "\uFEFF" + body,
