@@ -2,7 +2,7 @@
 
 using V2gPki.Ocsp.Tests.Support;
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>
 /// The request parser, with and without the nonce policy. Accepted input is re-checked with the System.Formats.Asn1

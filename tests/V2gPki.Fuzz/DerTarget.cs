@@ -2,7 +2,7 @@
 
 using V2gPki.Der;
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>Walks every element of arbitrary DER with every primitive reader the codec has.</summary>
 public sealed class DerTarget : IFuzzTarget

@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>Runs one fuzz input; any exception is a finding.</summary>
 /// <param name="input">The input bytes.</param>
@@ -18,16 +18,21 @@ public interface IFuzzTarget
 public static class Targets
 {
     /// <summary>The target names accepted on the command line.</summary>
-    public static readonly string[] Names = ["request", "response", "der"];
+    public static readonly string[] Names = ["request", "response", "der", GetPathTarget.Name, RouterTarget.Name, SerialTextTarget.Name, OcppJsonTarget.Name, IdentifierTarget.Name];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
-    /// <param name="name">request, response or der.</param>
+    /// <param name="name">One of <see cref="Names"/>.</param>
     /// <returns>Its entry point.</returns>
     public static FuzzAction Get(string name) => name switch
     {
         "request" => Run<RequestTarget>,
         "response" => Run<ResponseTarget>,
         "der" => Run<DerTarget>,
+        GetPathTarget.Name => Run<GetPathTarget>,
+        RouterTarget.Name => Run<RouterTarget>,
+        SerialTextTarget.Name => Run<SerialTextTarget>,
+        OcppJsonTarget.Name => Run<OcppJsonTarget>,
+        IdentifierTarget.Name => Run<IdentifierTarget>,
         _ => throw new ArgumentException($"Unknown target {name}; use one of: {string.Join(", ", Names)}", nameof(name)),
     };
 

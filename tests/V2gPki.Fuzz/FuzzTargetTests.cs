@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>Replays the seed corpus and seeded random mutations through every target, so CI runs the harness without afl.</summary>
 public class FuzzTargetTests
@@ -25,7 +25,7 @@ public class FuzzTargetTests
     public void Fuzz_SeedsAndRandomMutations_NeverThrow(string name)
     {
         FuzzAction target = Targets.Get(name);
-        byte[][] seeds = name == "response" ? [Corpus.Response()] : [.. Corpus.Requests(), Corpus.Response()];
+        byte[][] seeds = name is "request" or "der" ? [.. Corpus.Requests(), Corpus.Response()] : Corpus.Seeds(name);
         var random = new Random(Seed);
         foreach (byte[] seed in seeds)
         {

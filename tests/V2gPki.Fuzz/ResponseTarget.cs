@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>The response reader and the signed-part reader; an accepted response's signed part must read on its own.</summary>
 public sealed class ResponseTarget : IFuzzTarget

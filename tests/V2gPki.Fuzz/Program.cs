@@ -2,12 +2,12 @@
 
 using SharpFuzz;
 
-namespace V2gPki.Ocsp.Fuzz;
+namespace V2gPki.Fuzz;
 
 /// <summary>
-/// The afl++ entry point: <c>V2gPki.Ocsp.Fuzz request|response|der</c> runs one target under SharpFuzz's out-of-process
-/// protocol; <c>V2gPki.Ocsp.Fuzz corpus DIR</c> writes the seed corpus; <c>V2gPki.Ocsp.Fuzz replay TARGET FILE...</c>
-/// runs inputs once (to reproduce a crash).
+/// The afl++ entry point: <c>V2gPki.Fuzz TARGET</c> (one of <see cref="Targets.Names"/>) runs one target under
+/// SharpFuzz's out-of-process protocol; <c>V2gPki.Fuzz corpus DIR</c> writes the seed corpus;
+/// <c>V2gPki.Fuzz replay TARGET FILE...</c> runs inputs once (to reproduce a crash).
 /// </summary>
 public static class Program
 {
@@ -45,7 +45,7 @@ public static class Program
             return 0;
         }
 
-        Console.Error.WriteLine("usage: V2gPki.Ocsp.Fuzz request|response|der | corpus DIR | replay TARGET FILE...");
+        Console.Error.WriteLine($"usage: V2gPki.Fuzz {string.Join('|', Targets.Names)} | corpus DIR | replay TARGET FILE...");
         return 2;
     }
 }
