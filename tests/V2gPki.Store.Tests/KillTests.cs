@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace V2gPki.Store.Tests;
@@ -21,20 +20,11 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task KillTest_22SigkillsDuringRevocations_LoseNoAcknowledgedWrite()
     {
-        var smoke = LocateSmoke();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(smoke);
-        info.ArgumentList.Add("killtest");
-        info.ArgumentList.Add(Path.Combine(_dir.Path, "store"));
-        info.ArgumentList.Add("22");
-        info.ArgumentList.Add(Random.Shared.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var driver = Process.Start(info)!;
-        var stdout = driver.StandardOutput.ReadToEndAsync();
-        var stderr = driver.StandardError.ReadToEndAsync();
-        await driver.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-        var text = await stdout;
+        var seed = Random.Shared.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var driver = await Tool.RunAsync(Tool.Command.DotNet(LocateSmoke(), "killtest", Path.Combine(_dir.Path, "store"), "22", seed) with { Timeout = TimeSpan.FromMinutes(4) });
+        var text = driver.StdOut;
         output.WriteLine(text);
-        output.WriteLine(await stderr);
+        output.WriteLine(driver.StdErr);
 
         var summary = text.Split('\n').Single(l => l.StartsWith("KILLTEST", StringComparison.Ordinal));
         Assert.Contains(" kills=22 ", summary, StringComparison.Ordinal);
