@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace V2gPki.Issuer.Tests;
 
 /// <summary>
-/// docs/architecture.md §4 invariant 2 at the worker level: a child process (bench issuer-killchild) revokes
-/// certificates through the <see cref="IssuingWorker"/> (priority-lane signature, WAL commit, acknowledgement) from
-/// four streams and prints each acknowledged serial; the test SIGKILLs it at random moments (after it is ready),
+/// docs/architecture.md §4 invariant 2 at the worker level: a child process (tests/V2gPki.TestHosts,
+/// issuer-killchild) revokes certificates through the <see cref="IssuingWorker"/> (priority-lane signature, WAL
+/// commit, acknowledgement) from four streams and prints each acknowledged serial; the test SIGKILLs it at random moments (after it is ready),
 /// restarts it over the same store and token, and finally checks that every acknowledged revocation is in the registry
 /// and served as revoked by a response that parses, and that store verify passes. V2GPKI_KILLS overrides the number of
 /// kills (perf-scripts/issuer-killtest.sh).
@@ -85,19 +85,8 @@ public sealed class KillTests(ITestOutputHelper output)
     private static async Task<string> ReadSoon(Task<string> text) => await Task.WhenAny(text, Task.Delay(1000)) == text ? await text : "";
 
     private static Tool.Command Child(string dir, string conf, string pin, string mode, string argument) =>
-        Tool.Command.DotNet(LocateBench(), "issuer-killchild", dir, mode, argument) with
+        TestHostsProgram.Command("issuer-killchild", dir, mode, argument) with
         {
             Environment = new Dictionary<string, string?> { [SoftHsm2Environment.ConfigVariable] = conf, ["V2GPKI_KILL_PIN"] = pin },
         };
-
-    private static string LocateBench()
-    {
-        // tests/V2gPki.Issuer.Tests/bin/<Configuration>/<tfm>/ → bench/V2gPki.Bench/bin/<Configuration>/<tfm>/
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var configuration = tfm.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var path = Path.Combine(root.FullName, "bench", "V2gPki.Bench", "bin", configuration.Name, tfm.Name, "V2gPki.Bench.dll");
-        Assert.True(File.Exists(path), "build bench/V2gPki.Bench first: " + path);
-        return path;
-    }
 }
