@@ -8,11 +8,11 @@ cd "$(dirname "$0")/.."
 n=${1:-100000}
 dir=${2:-/tmp/v2gpki-issuer-verify}
 mkdir -p "$dir"
-dotnet build -c Release -nologo -clp:ErrorsOnly bench/V2gPki.Bench/V2gPki.Bench.csproj
+dotnet build -c Release -nologo -clp:ErrorsOnly tests/V2gPki.TestHosts/V2gPki.TestHosts.csproj
 if [ ! -f "$dir/pin" ]; then head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$dir/pin"; fi
 conf="$dir/hsm/softhsm2.conf"
 mkdir -p "$dir/hsm/tokens"
 printf 'directories.tokendir = %s/hsm/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$dir" > "$conf"
 SOFTHSM2_CONF="$conf" V2GPKI_KILL_PIN="$(cat "$dir/pin")" V2GPKI_KILL_CERTS="$n" \
-  /usr/bin/time -v dotnet bench/V2gPki.Bench/bin/Release/net10.0/V2gPki.Bench.dll issuer-killchild "$dir" scale - \
+  /usr/bin/time -v dotnet tests/V2gPki.TestHosts/bin/Release/net10.0/V2gPki.TestHosts.dll issuer-killchild "$dir" scale - \
   2> >(grep -E "Maximum resident|Elapsed" >&2)

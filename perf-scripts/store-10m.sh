@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 n=${1:-10000000}
 dir=${2:-/tmp/v2gpki-store-10m}
 seconds=${3:-5}
-out=artifacts/store-aot
-dotnet publish tests/V2gPki.Store.AotSmoke/V2gPki.Store.AotSmoke.csproj -c Release -r linux-x64 -o "$out" -nologo -clp:ErrorsOnly
+out=artifacts/testhosts-aot
+dotnet publish tests/V2gPki.TestHosts/V2gPki.TestHosts.csproj -c Release -r linux-x64 -o "$out" -nologo -clp:ErrorsOnly
 df -h "$(dirname "$dir")" | tail -n 1
-/usr/bin/time -v "$out/V2gPki.Store.AotSmoke" scale "$dir" "$n" "$seconds" 2> >(grep -E "Maximum resident|Elapsed" >&2)
+/usr/bin/time -v "$out/V2gPki.TestHosts" store-scale "$dir" "$n" "$seconds" 2> >(grep -E "Maximum resident|Elapsed" >&2)
 du -sh "$dir"

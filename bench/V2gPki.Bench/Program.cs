@@ -10,7 +10,7 @@ namespace V2gPki.Bench;
 /// BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/V2gPki.Bench -- --filter '*'</c>;
 /// <c>-- hsm</c> runs the multi-session HSM sign-rate harness instead (Hsm/HsmSignRateHarness.cs); <c>-- pki</c> the
 /// issuance-from-CSR harness (Pki/PkiIssuanceHarness.cs); <c>-- issuer</c> the pre-sign throughput and revocation
-/// latency harness (Issuer/IssuerHarness.cs); <c>-- issuer-killchild</c> the child of the worker kill test.
+/// latency harness (Issuer/IssuerHarness.cs). The kill-test children live in tests/V2gPki.TestHosts.
 /// </summary>
 public static class Program
 {
@@ -40,12 +40,6 @@ public static class Program
         if (args.Length > 0 && args[0] == "pki")
         {
             PkiIssuanceHarness.Run(args[1..]);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "issuer-killchild")
-        {
-            Environment.ExitCode = await V2gPki.Bench.Issuer.IssuerKillChild.RunAsync(args[1..]).ConfigureAwait(false);
             return;
         }
 

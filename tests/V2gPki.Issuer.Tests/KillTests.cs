@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using V2gPki.Hsm;
@@ -11,9 +10,9 @@ using Xunit.Abstractions;
 namespace V2gPki.Issuer.Tests;
 
 /// <summary>
-/// docs/architecture.md §4 invariant 2 at the worker level: a child process (bench issuer-killchild) revokes
-/// certificates through the <see cref="IssuingWorker"/> (priority-lane signature, WAL commit, acknowledgement) from
-/// four streams and prints each acknowledged serial; the test SIGKILLs it at random moments (after it is ready),
+/// docs/architecture.md §4 invariant 2 at the worker level: a child process (tests/V2gPki.TestHosts,
+/// issuer-killchild) revokes certificates through the <see cref="IssuingWorker"/> (priority-lane signature, WAL
+/// commit, acknowledgement) from four streams and prints each acknowledged serial; the test SIGKILLs it at random moments (after it is ready),
 /// restarts it over the same store and token, and finally checks that every acknowledged revocation is in the registry
 /// and served as revoked by a response that parses, and that store verify passes. V2GPKI_KILLS overrides the number of
 /// kills (perf-scripts/issuer-killtest.sh).
@@ -35,7 +34,7 @@ public sealed class KillTests(ITestOutputHelper output)
             var killed = 0;
             for (var run = 0; run < kills; run++)
             {
-                using var child = Start(dir, conf, pin, "run", run.ToString(CultureInfo.InvariantCulture));
+                using var child = Tool.Start(Child(dir, conf, pin, "run", run.ToString(CultureInfo.InvariantCulture)));
                 var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var before = acked.Count;
                 var reader = Task.Run(async () =>
@@ -52,8 +51,7 @@ public sealed class KillTests(ITestOutputHelper output)
                 var started = await Task.WhenAny(ready.Task, child.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)));
                 Assert.True(ready.Task.IsCompleted, "child not ready: " + await ReadSoon(stderr));
                 await Task.Delay(random.Next(150, 900));
-                child.Kill(entireProcessTree: true); // SIGKILL
-                await child.WaitForExitAsync();
+                Tool.Kill(child); // SIGKILL
                 await reader;
                 killed++;
                 output.WriteLine($"run {run}: killed after {acked.Count - before} acknowledgements");
@@ -61,9 +59,8 @@ public sealed class KillTests(ITestOutputHelper output)
 
             var ackFile = Path.Combine(dir, "acked.txt");
             await File.WriteAllLinesAsync(ackFile, acked);
-            using var verify = Start(dir, conf, pin, "verify", ackFile);
-            var text = await verify.StandardOutput.ReadToEndAsync();
-            await verify.WaitForExitAsync();
+            var verify = await Tool.RunAsync(Child(dir, conf, pin, "verify", ackFile) with { Timeout = TimeSpan.FromMinutes(10) });
+            var text = verify.StdOut;
             output.WriteLine(text);
             var summary = text.Split('\n').Single(l => l.StartsWith("KILLVERIFY", StringComparison.Ordinal));
             output.WriteLine($"kills={killed} {summary}");
@@ -87,27 +84,9 @@ public sealed class KillTests(ITestOutputHelper output)
 
     private static async Task<string> ReadSoon(Task<string> text) => await Task.WhenAny(text, Task.Delay(1000)) == text ? await text : "";
 
-    private static Process Start(string dir, string conf, string pin, string mode, string argument)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(LocateBench());
-        info.ArgumentList.Add("issuer-killchild");
-        info.ArgumentList.Add(dir);
-        info.ArgumentList.Add(mode);
-        info.ArgumentList.Add(argument);
-        info.Environment[SoftHsm2Environment.ConfigVariable] = conf;
-        info.Environment["V2GPKI_KILL_PIN"] = pin;
-        return Process.Start(info)!;
-    }
-
-    private static string LocateBench()
-    {
-        // tests/V2gPki.Issuer.Tests/bin/<Configuration>/<tfm>/ → bench/V2gPki.Bench/bin/<Configuration>/<tfm>/
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var configuration = tfm.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var path = Path.Combine(root.FullName, "bench", "V2gPki.Bench", "bin", configuration.Name, tfm.Name, "V2gPki.Bench.dll");
-        Assert.True(File.Exists(path), "build bench/V2gPki.Bench first: " + path);
-        return path;
-    }
+    private static Tool.Command Child(string dir, string conf, string pin, string mode, string argument) =>
+        TestHostsProgram.Command("issuer-killchild", dir, mode, argument) with
+        {
+            Environment = new Dictionary<string, string?> { [SoftHsm2Environment.ConfigVariable] = conf, ["V2GPKI_KILL_PIN"] = pin },
+        };
 }

@@ -15,7 +15,7 @@ namespace V2gPki.Issuer.Tests;
 /// </summary>
 internal sealed class TestEnvironment : IAsyncDisposable
 {
-    private TestEnvironment(TestPki pki, string directory, FasterStore store, ManualTimeProvider time, IssuerDirectory issuers, IssuerOptions options, LiveSigningOptions live, IDelegatedSignerProvisioner? provisioner)
+    private TestEnvironment(TestPki pki, string directory, FasterStore store, ManualClock time, IssuerDirectory issuers, IssuerOptions options, LiveSigningOptions live, IDelegatedSignerProvisioner? provisioner)
     {
         Pki = pki;
         Path = directory;
@@ -35,7 +35,7 @@ internal sealed class TestEnvironment : IAsyncDisposable
 
     public FasterStore Store { get; }
 
-    public ManualTimeProvider Time { get; }
+    public ManualClock Time { get; }
 
     public IssuerDirectory Directory { get; }
 
@@ -50,10 +50,10 @@ internal sealed class TestEnvironment : IAsyncDisposable
     public IOcspResponseSource Chain { get; }
 
     public static async Task<TestEnvironment> StartAsync(TestPki pki, IssuerOptions? options = null, LiveSigningOptions? live = null, bool noncePolicy = false,
-        IDelegatedSignerProvisioner? provisioner = null, string? path = null, ManualTimeProvider? time = null, TestSigner? sub2Signer = null)
+        IDelegatedSignerProvisioner? provisioner = null, string? path = null, ManualClock? time = null, TestSigner? sub2Signer = null)
     {
         path ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), "v2gpki-issuer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
-        time ??= new ManualTimeProvider(DateTimeOffset.UtcNow);
+        time ??= ManualClock.StandingAt(DateTimeOffset.UtcNow);
         var store = new FasterStore(SmallStore(path));
         await store.RecoverAsync();
         var directory = pki.CreateDirectory(time, noncePolicy, new SignerCatalog(System.IO.Path.Combine(path, "signers.txt")), sub2Signer: sub2Signer);

@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using Microsoft.Extensions.Time.Testing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
@@ -50,7 +51,7 @@ internal static class TestIssuance
         Func<X509Extensions, X509Extensions>? editExtensions = null)
     {
         KeyAlgorithm issuerAlgorithm = issuer?.Algorithm ?? subjectAlgorithm;
-        CertificateValidity validity = CertificateValidity.Compute(profile, new FixedTimeProvider(Now), issuer?.NotAfter)
+        CertificateValidity validity = CertificateValidity.Compute(profile, new FakeTimeProvider(Now), issuer?.NotAfter)
             ?? throw new InvalidOperationException("empty validity");
         X509Extensions extensions = CertificateExtensionsBuilder.Build(profile, spki, issuer?.KeyId);
         var generator = new V3TbsCertificateGenerator();

@@ -1,13 +1,12 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace V2gPki.Store.Tests;
 
 /// <summary>
 /// docs/architecture.md §4 invariant 2: a write that was acknowledged survives kill -9. The driver
-/// (tests/V2gPki.Store.AotSmoke, mode killtest) runs a writer child that issues and revokes certificates with four
+/// (tests/V2gPki.TestHosts, mode store-killtest) runs a writer child that issues and revokes certificates with four
 /// producers and prints each serial after its revocation's WAL commit returned, SIGKILLs it at a random moment (50–1200
 /// ms in, with background checkpoints every 300 ms), restarts it over the same directory 22 times, and finally checks
 /// that every acknowledged revocation is served as revoked with its exact bytes.
@@ -21,20 +20,11 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task KillTest_22SigkillsDuringRevocations_LoseNoAcknowledgedWrite()
     {
-        var smoke = LocateSmoke();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(smoke);
-        info.ArgumentList.Add("killtest");
-        info.ArgumentList.Add(Path.Combine(_dir.Path, "store"));
-        info.ArgumentList.Add("22");
-        info.ArgumentList.Add(Random.Shared.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var driver = Process.Start(info)!;
-        var stdout = driver.StandardOutput.ReadToEndAsync();
-        var stderr = driver.StandardError.ReadToEndAsync();
-        await driver.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-        var text = await stdout;
+        var seed = Random.Shared.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var driver = await Tool.RunAsync(TestHostsProgram.Command("store-killtest", Path.Combine(_dir.Path, "store"), "22", seed) with { Timeout = TimeSpan.FromMinutes(4) });
+        var text = driver.StdOut;
         output.WriteLine(text);
-        output.WriteLine(await stderr);
+        output.WriteLine(driver.StdErr);
 
         var summary = text.Split('\n').Single(l => l.StartsWith("KILLTEST", StringComparison.Ordinal));
         Assert.Contains(" kills=22 ", summary, StringComparison.Ordinal);
@@ -42,16 +32,5 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(" lost=0 ", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(" acknowledged=0 ", summary, StringComparison.Ordinal);
         Assert.Equal(0, driver.ExitCode);
-    }
-
-    private static string LocateSmoke()
-    {
-        // tests/V2gPki.Store.Tests/bin/<Configuration>/<tfm>/ → tests/V2gPki.Store.AotSmoke/bin/<Configuration>/<tfm>/
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var configuration = tfm.Parent!;
-        var tests = configuration.Parent!.Parent!.Parent!;
-        var path = Path.Combine(tests.FullName, "V2gPki.Store.AotSmoke", "bin", configuration.Name, tfm.Name, "V2gPki.Store.AotSmoke.dll");
-        Assert.True(File.Exists(path), "build tests/V2gPki.Store.AotSmoke first: " + path);
-        return path;
     }
 }

@@ -9,6 +9,8 @@ using V2gPki.Issuer;
 using V2gPki.Issuer.Import;
 using V2gPki.Issuer.Worker;
 using V2gPki.Store;
+using V2gPki.TestHosts.Issuer;
+using V2gPki.TestSupport;
 
 namespace V2gPki.Bench.Issuer;
 
@@ -41,8 +43,8 @@ public static class IssuerHarness
             module.InitializeToken("bench", System.Text.Encoding.ASCII.GetBytes(pin + "so"), System.Text.Encoding.ASCII.GetBytes(pin));
             var tokens = SignRateCurve.OpenTokens(module, pin);
 
-            var clock = new BenchClock();
-            var pki = BenchPki.Create(tokens[1], clock);
+            var clock = ManualClock.FollowingWallClock();
+            var pki = HsmCpoBranch.Create(tokens[1], clock);
             var storeOptions = StoreOptions.ForCapacity(Path.Combine(work, "store"), Math.Max(certs, 100_000));
             storeOptions.CheckpointInterval = TimeSpan.Zero;
             await using var store = new FasterStore(storeOptions);
@@ -87,7 +89,7 @@ public static class IssuerHarness
             var serials = new List<byte[]>();
             store.ForEachCertificate(record =>
             {
-                if (record.Issuer.Value == BenchPki.Sub2Id && record.Status == CertificateStatus.Good)
+                if (record.Issuer.Value == HsmCpoBranch.Sub2Id && record.Status == CertificateStatus.Good)
                     serials.Add(record.Serial.ToArray());
                 return serials.Count < revocations * 2 * latencySessions.Length;
             });
@@ -138,7 +140,7 @@ public static class IssuerHarness
         }
     }
 
-    private static async Task<double> WaveRate(IssuingWorker worker, BenchClock clock)
+    private static async Task<double> WaveRate(IssuingWorker worker, ManualClock clock)
     {
         clock.Advance(TimeSpan.FromDays(2.5));
         var before = worker.Metrics.Resigned;
@@ -152,7 +154,7 @@ public static class IssuerHarness
     {
         var ack = new List<double>();
         var visible = new List<double>();
-        var issuer = new IssuerId(BenchPki.Sub2Id);
+        var issuer = new IssuerId(HsmCpoBranch.Sub2Id);
         foreach (var serial in serials)
         {
             long seenAt = 0;

@@ -124,12 +124,12 @@ public sealed class AdminCliTests(AdminFixture fixture, ITestOutputHelper output
         var leaf = await fixture.IssueAsync(PkiKind.Evse, NewEvseId());
 
         var revoke = V2gpkiProcess.Run(["revoke", "--ca", leaf.Ca, "--serial", leaf.SerialHex, "--reason", "superseded", .. Connection]);
-        Assert.True(revoke.ExitCode == 0, revoke.Stderr);
-        Assert.Contains("(superseded)", revoke.Stdout, StringComparison.Ordinal);
+        Assert.True(revoke.ExitCode == 0, revoke.StdErr);
+        Assert.Contains("(superseded)", revoke.StdOut, StringComparison.Ordinal);
 
         var status = V2gpkiProcess.Run(["status", "--ca", leaf.Ca, "--serial", leaf.SerialHex, "--json", .. Connection]);
-        Assert.True(status.ExitCode == 0, status.Stderr);
-        using var json = JsonDocument.Parse(status.Stdout);
+        Assert.True(status.ExitCode == 0, status.StdErr);
+        using var json = JsonDocument.Parse(status.StdOut);
         Assert.Equal("superseded", json.RootElement.GetProperty("reason").GetString());
     }
 
@@ -141,29 +141,17 @@ public sealed class AdminCliTests(AdminFixture fixture, ITestOutputHelper output
         await File.WriteAllTextAsync(pem, OpensslOcsp.Pem(leaf.Der));
 
         var revoke = RunAot(["revoke", "--cert", pem, "--reason", "keyCompromise", .. Connection]);
-        Assert.True(revoke.ExitCode == 0, revoke.Stderr);
-        Assert.StartsWith($"revoked cpo-sub2 serial {leaf.SerialHex} (keyCompromise)", revoke.Stdout, StringComparison.Ordinal);
+        Assert.True(revoke.ExitCode == 0, revoke.StdErr);
+        Assert.StartsWith($"revoked cpo-sub2 serial {leaf.SerialHex} (keyCompromise)", revoke.StdOut, StringComparison.Ordinal);
 
         var status = RunAot(["status", "--ca", leaf.Ca, "--serial", leaf.SerialHex, "--json", .. Connection]);
-        Assert.True(status.ExitCode == 0, status.Stderr);
-        using var json = JsonDocument.Parse(status.Stdout);
+        Assert.True(status.ExitCode == 0, status.StdErr);
+        using var json = JsonDocument.Parse(status.StdOut);
         Assert.Equal("revoked", json.RootElement.GetProperty("ocsp").GetProperty("status").GetString());
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) RunAot(string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(V2gPki.IntegrationTests.Edge.AotBinaryFactAttribute.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "the AOT binary did not exit");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int ExitCode, string StdOut, string StdErr) RunAot(string[] args) =>
+        V2gpkiProcess.Text(Tool.Run(V2gPki.IntegrationTests.Edge.AotBinaryFactAttribute.Path!, args));
 
     private static string NewEvseId() => "DEABCE" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5));
 

@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace V2gPki.IntegrationTests.Admin;
@@ -20,17 +19,9 @@ internal static class OpensslOcsp
             File.WriteAllBytes(Path.Combine(dir, "resp.der"), response);
             File.WriteAllText(Path.Combine(dir, "signer.pem"), Pem(signerDer));
             File.WriteAllText(Path.Combine(dir, "issuer.pem"), Pem(issuerDer));
-            var info = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-            foreach (var argument in new[] { "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash, "-no_nonce", "-serial", "0x" + Convert.ToHexString(serial) })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, stdout.Result + stderr.Result);
+            var (exitCode, output) = Tool.RunIn(dir, "openssl", "ocsp", "-respin", "resp.der", "-VAfile", "signer.pem", "-issuer", "issuer.pem", hash, "-no_nonce",
+                "-serial", "0x" + Convert.ToHexString(serial));
+            return (exitCode, output);
         }
         finally
         {

@@ -1,47 +1,19 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
-
 namespace V2gPki.IntegrationTests.Cli;
 
 /// <summary>Runs the real built <c>v2gpki</c> executable (copied beside the tests by the project reference).</summary>
 internal static class V2gpkiProcess
 {
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        string dir = AppContext.BaseDirectory;
-        string apphost = Path.Combine(dir, "v2gpki");
-        var psi = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (File.Exists(apphost))
-        {
-            psi.FileName = apphost;
-        }
-        else
-        {
-            // No apphost on this platform: run the same build through the host that runs the tests.
-            psi.FileName = Environment.ProcessPath ?? "dotnet";
-            psi.ArgumentList.Add(Path.Combine(dir, "v2gpki.dll"));
-        }
+    /// <summary>
+    /// <c>v2gpki</c> with <paramref name="args"/>, its apphost or (on a platform without one) the same build through
+    /// <c>dotnet</c>.
+    /// </summary>
+    public static Tool.Command Command(params string[] args) => Tool.Command.BuiltProgram(AppContext.BaseDirectory, "v2gpki", args);
 
-        foreach (string arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
+    /// <summary>Runs it to completion (60 s at most).</summary>
+    public static (int ExitCode, string StdOut, string StdErr) Run(params string[] args) => Text(Tool.Run(Command(args)));
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("v2gpki did not start");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("v2gpki did not exit within 60 s");
-        }
-
-        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-    }
+    /// <summary>A run's exit code and output as text.</summary>
+    public static (int ExitCode, string StdOut, string StdErr) Text(Tool.Result result) => (result.ExitCode, result.StdOut, result.StdErr);
 }

@@ -2,6 +2,7 @@
 
 using System.Diagnostics;
 using System.Text.Json;
+using V2gPki.IntegrationTests.Serve;
 using Xunit.Abstractions;
 
 namespace V2gPki.IntegrationTests.Edge;
@@ -22,21 +23,13 @@ public class AotBinaryTests(ITestOutputHelper output)
             """);
         try
         {
-            var start = new ProcessStartInfo(AotBinaryFactAttribute.RequiredPath) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "serve", "--config", config, "--check-config" })
+            var result = await Tool.RunAsync(new Tool.Command(AotBinaryFactAttribute.RequiredPath, ["serve", "--config", config, "--check-config"])
             {
-                start.ArgumentList.Add(arg);
-            }
+                Environment = { ["V2GPKI_Listeners__Ocsp__Port"] = "4321", ["V2GPKI_Ocsp__SlowPath__CacheSize"] = "77" },
+            });
 
-            start.Environment["V2GPKI_Listeners__Ocsp__Port"] = "4321";
-            start.Environment["V2GPKI_Ocsp__SlowPath__CacheSize"] = "77";
-            using var process = Process.Start(start)!;
-            var json = await process.StandardOutput.ReadToEndAsync();
-            var errors = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-
-            Assert.True(process.ExitCode == 0, errors);
-            using var document = JsonDocument.Parse(json);
+            Assert.True(result.ExitCode == 0, result.StdErr);
+            using var document = JsonDocument.Parse(result.StdOut);
             var root = document.RootElement;
             var ocsp = root.GetProperty("Listeners").GetProperty("Ocsp");
             Assert.Equal(4321, ocsp.GetProperty("Port").GetInt32());
@@ -55,38 +48,17 @@ public class AotBinaryTests(ITestOutputHelper output)
     public async Task PerfServe_StartsAndAnswers_ExecToFirstAnswerReported()
     {
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo(AotBinaryFactAttribute.RequiredPath) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "perf-serve", "--table", Fixtures.TableDirectory, "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        using var server = ServerProcess.Start(AotBinaryFactAttribute.RequiredPath, "perf-serve", "--table", Fixtures.TableDirectory, "--port", "0");
+        var line = await server.WaitForLineAsync("http://", TimeSpan.FromSeconds(60));
+        var at = line.IndexOf("http://", StringComparison.Ordinal);
+        var url = line[at..line.IndexOf(' ', at)];
 
-        using var process = Process.Start(start)!;
-        try
-        {
-            string? url = null;
-            while (url is null && await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                var at = line.IndexOf("http://", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    url = line[at..line.IndexOf(' ', at)];
-                }
-            }
+        using var http = new HttpClient();
+        using var content = new ByteArrayContent(Fixtures.Request(7));
+        using var response = await http.PostAsync(new Uri(url), content);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        output.WriteLine($"NativeAOT exec → first OCSP answer: {clock.ElapsedMilliseconds} ms (test-host process start included)");
 
-            Assert.NotNull(url);
-            using var http = new HttpClient();
-            using var content = new ByteArrayContent(Fixtures.Request(7));
-            using var response = await http.PostAsync(new Uri(url), content);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            output.WriteLine($"NativeAOT exec → first OCSP answer: {clock.ElapsedMilliseconds} ms (test-host process start included)");
-
-            Assert.Equal(Fixtures.Response(7), body);
-        }
-        finally
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
+        Assert.Equal(Fixtures.Response(7), body);
     }
 }

@@ -1,7 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Diagnostics;
-
 namespace V2gPki.IntegrationTests.Edge;
 
 /// <summary>
@@ -52,19 +50,6 @@ public class ExternalClientTests
         }
     }
 
-    internal static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    internal static Task<Tool.Result> RunAsync(string file, params string[] args) =>
+        Tool.RunAsync(new Tool.Command(file, args) { Timeout = TimeSpan.FromSeconds(30) });
 }

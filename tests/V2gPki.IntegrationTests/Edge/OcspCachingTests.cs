@@ -1,6 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-
+using Microsoft.Extensions.Time.Testing;
 using V2gPki.Edge.Listeners.Kestrel;
 
 namespace V2gPki.IntegrationTests.Edge;
@@ -14,7 +14,7 @@ public class OcspCachingTests
     public async Task Get_SignedResponse_MaxAgeRunsToTheEarlierOfNextUpdateAndResign()
     {
         // now = thisUpdate + 1 day; re-sign at +2 days, nextUpdate at +10 days → max-age = 1 day.
-        var time = new ManualTimeProvider(ScriptedResponder.TimedThisUpdate.AddDays(1));
+        var time = new FakeTimeProvider(ScriptedResponder.TimedThisUpdate.AddDays(1));
         await using var server = await TestOcspServer.StartAsync(time: time);
         using var http = RawHttp.Connect(server.Port);
 
@@ -31,7 +31,7 @@ public class OcspCachingTests
     [Fact]
     public async Task Get_IfNoneMatchWithOurTag_304WithoutBody()
     {
-        var time = new ManualTimeProvider(ScriptedResponder.TimedThisUpdate.AddHours(1));
+        var time = new FakeTimeProvider(ScriptedResponder.TimedThisUpdate.AddHours(1));
         await using var server = await TestOcspServer.StartAsync(time: time);
         using var http = RawHttp.Connect(server.Port);
 

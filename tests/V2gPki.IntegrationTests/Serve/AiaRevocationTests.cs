@@ -67,7 +67,7 @@ public class AiaRevocationTests(PkiServerFixture server)
         }
     }
 
-    private ToolResult Vfychain(string db, string test, string leaf) =>
+    private Tool.Result Vfychain(string db, string test, string leaf) =>
         Tool.Run("vfychain", "-d", "sql:" + db, "-pp", "-u", "1", "-g", test, "-m", "ocsp", "-s", "failIfNoInfo",
             "-a", leaf, "-a", server.Ca("cpo-sub2"), "-a", server.Ca("cpo-sub1"));
 

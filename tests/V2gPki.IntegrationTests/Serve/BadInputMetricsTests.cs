@@ -50,7 +50,7 @@ public class BadInputMetricsTests(PkiServerFixture server)
             "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Cert("evse-chain"), "-no_nonce");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"{server.Cert("evse-good")}: good", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{server.Cert("evse-good")}: good", result.StdOut, StringComparison.Ordinal);
         await EventuallyAsync(requestorName, names + 1);
         await EventuallyAsync(signature, signatures + 1);
     }

@@ -48,7 +48,7 @@ public class CrlRouteTests(PkiServerFixture server)
         await File.WriteAllBytesAsync(file, der);
         try
         {
-            var text = Tool.Run("openssl", "crl", "-inform", "DER", "-in", file, "-noout", "-text").Stdout;
+            var text = Tool.Run("openssl", "crl", "-inform", "DER", "-in", file, "-noout", "-text").StdOut;
             Assert.Contains("Serial Number: " + Convert.ToHexString(server.Sample("evse-revoked").Serial), text, StringComparison.Ordinal);
             Assert.Contains("Key Compromise", text, StringComparison.Ordinal);
             Assert.DoesNotContain(Convert.ToHexString(server.Sample("evse-good").Serial), text, StringComparison.Ordinal);

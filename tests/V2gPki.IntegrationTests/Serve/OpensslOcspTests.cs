@@ -44,12 +44,12 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Cert(kind + "-chain"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("WARNING: no nonce in response", result.All, StringComparison.Ordinal);
-        Assert.Contains($"{server.Cert(sample.Name)}: {status}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{server.Cert(sample.Name)}: {status}", result.StdOut, StringComparison.Ordinal);
         if (status == "revoked")
         {
-            Assert.Contains("Reason: " + OpensslReason(sample.Reason), result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Reason: " + OpensslReason(sample.Reason), result.StdOut, StringComparison.Ordinal);
         }
     }
 
@@ -68,8 +68,8 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Cert(kind + "-chain"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"{server.Cert(sample.Name)}: {status}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"{server.Cert(sample.Name)}: {status}", result.StdOut, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -85,8 +85,8 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
                 "-CAfile", server.Ca("v2g-root"), "-verify_other", server.Ca("cpo-sub1"), "-resp_text");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"{server.Ca("cpo-sub2")}: good", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"{server.Ca("cpo-sub2")}: good", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             var result = Tool.Run("openssl", "ocsp", "-url", server.Url, "-reqin", server.Request(name), "-CAfile", server.Ca("v2g-root"),
                 "-verify_other", server.Cert("evse-chain"), "-resp_text");
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Contains("Cert Status: " + expected, result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Cert Status: " + expected, result.StdOut, StringComparison.Ordinal);
         }
     }
 
@@ -109,9 +109,9 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             "-VAfile", server.Ca("oem-sub2-ocsp"), "-no_nonce");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"{server.Cert("oem-prov-revoked")}: revoked", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Reason: superseded", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"{server.Cert("oem-prov-revoked")}: revoked", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Reason: superseded", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             "-verify_other", server.Cert("evse-chain"), "-resp_text");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Cert Status: good", result.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("OCSP Nonce", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Cert Status: good", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("OCSP Nonce", result.StdOut, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -159,15 +159,15 @@ public sealed class OpensslOcspTests(PkiServerFixture server) : IDisposable
             : Tool.Run("openssl", "ocsp", "-url", server.Url, "-reqin", request, "-CAfile", server.Ca("v2g-root"), "-verify_other", chain, "-resp_text");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Cert Status: revoked", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("certificateHold", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("Cert Status: revoked", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("certificateHold", result.StdOut, StringComparison.Ordinal);
         // id-pkix-ocsp-extended-revoke, 1.3.6.1.5.5.7.48.1.9, which openssl names "valid".
-        Assert.Matches(@"Response Extensions:\s+valid", result.Stdout);
+        Assert.Matches(@"Response Extensions:\s+valid", result.StdOut);
     }
 
-    private ToolResult RespinGet(string relativeCertificate, string hash, string issuer, string chain)
+    private Tool.Result RespinGet(string relativeCertificate, string hash, string issuer, string chain)
     {
         var work = Scratch();
         var request = Path.Combine(work, "req.der");

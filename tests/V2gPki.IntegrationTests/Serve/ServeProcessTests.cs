@@ -53,15 +53,15 @@ public class ServeProcessTests : IDisposable
             await AssertCrlDistributionPointServedAsync(port);
             var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(Data, "certs", "requests", "never-issued.req"),
                 "-CAfile", Ca("v2g-root"), "-verify_other", Cert("evse-chain"), "-resp_text");
-            Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.StdOut, StringComparison.Ordinal);
 
             // One process per data directory: while serve holds it, store verify and a demo that would wipe it refuse.
             var verifyWhileServing = V2gpkiProcess.Run("store", "verify", "--config", config);
             Assert.Equal(1, verifyWhileServing.ExitCode);
-            Assert.Contains("another v2gpki process is using", verifyWhileServing.Stderr, StringComparison.Ordinal);
+            Assert.Contains("another v2gpki process is using", verifyWhileServing.StdErr, StringComparison.Ordinal);
             var demoWhileServing = V2gpkiProcess.Run("demo", "--data", Data, "--port", "0", "--admin-port", "0");
             Assert.Equal(1, demoWhileServing.ExitCode);
-            Assert.Contains("another v2gpki process is using", demoWhileServing.Stderr, StringComparison.Ordinal);
+            Assert.Contains("another v2gpki process is using", demoWhileServing.StdErr, StringComparison.Ordinal);
             AssertVerdict(port, "evse-good", "good");
 
             serve.Signal("TERM");
@@ -70,8 +70,8 @@ public class ServeProcessTests : IDisposable
         }
 
         var verify = V2gpkiProcess.Run("store", "verify", "--config", config);
-        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
-        Assert.Contains("store verify: PASSED", verify.Stdout, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+        Assert.Contains("store verify: PASSED", verify.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class ServeProcessTests : IDisposable
             // A never-issued serial is signed live by the online token's OCSP signer key: the moved tokens sign.
             var neverIssued = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-reqin", Path.Combine(moved, "certs", "requests", "never-issued.req"),
                 "-CAfile", Path.Combine(moved, "ca", "v2g-root.pem"), "-verify_other", Path.Combine(moved, "certs", "evse-chain.pem"), "-resp_text");
-            Assert.Contains("Response verify OK", neverIssued.Stderr, StringComparison.Ordinal);
-            Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Response verify OK", neverIssued.StdErr, StringComparison.Ordinal);
+            Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.StdOut, StringComparison.Ordinal);
 
             serve.Signal("TERM");
             Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
@@ -146,7 +146,7 @@ public class ServeProcessTests : IDisposable
         var result = V2gpkiProcess.Run("demo", "--data", Data, "--port", "0");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("was not made by 'v2gpki demo'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("was not made by 'v2gpki demo'", result.StdErr, StringComparison.Ordinal);
         Assert.True(File.Exists(precious));
     }
 
@@ -156,8 +156,8 @@ public class ServeProcessTests : IDisposable
         foreach (var (command, text) in new[] { ("demo", "--crl-dp"), ("serve", "--check-config"), ("store", "verify --config") })
         {
             var result = V2gpkiProcess.Run(command, "--help");
-            Assert.True(result.ExitCode == 0, result.Stderr);
-            Assert.Contains(text, result.Stdout, StringComparison.Ordinal);
+            Assert.True(result.ExitCode == 0, result.StdErr);
+            Assert.Contains(text, result.StdOut, StringComparison.Ordinal);
         }
     }
 
@@ -193,11 +193,11 @@ public class ServeProcessTests : IDisposable
         var result = Tool.Run("openssl", "ocsp", "-url", $"http://127.0.0.1:{port}/", "-issuer", Path.Combine(data, "ca", issuer + ".pem"), "-cert", certificate,
             "-CAfile", Path.Combine(data, "ca", "v2g-root.pem"), "-verify_other", Path.Combine(data, "certs", kind + "-chain.pem"), "-no_nonce");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Response verify OK", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"{certificate}: {verdict}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Response verify OK", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"{certificate}: {verdict}", result.StdOut, StringComparison.Ordinal);
         if (line is not null)
         {
-            Assert.Contains(line, result.Stdout, StringComparison.Ordinal);
+            Assert.Contains(line, result.StdOut, StringComparison.Ordinal);
         }
     }
 

@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using V2gPki.IntegrationTests.Cli;
 
 namespace V2gPki.IntegrationTests.Serve;
 
@@ -33,43 +34,21 @@ internal sealed class ServerProcess : IDisposable
     public static ServerProcess StartJit(params string[] args) => StartJitWith(null, args);
 
     /// <summary>The JIT-built <c>v2gpki</c> with extra environment variables (e.g. runtime knobs).</summary>
-    public static ServerProcess StartJitWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static ServerProcess StartJitWith(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartWith(environment, V2gpkiProcess.Command(args));
+
+    public static ServerProcess Start(string file, params string[] args) => StartWith(null, new Tool.Command(file, args));
+
+    private static ServerProcess StartWith(IReadOnlyDictionary<string, string>? environment, Tool.Command command)
     {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "v2gpki");
-        if (File.Exists(apphost))
-        {
-            return StartWith(environment, apphost, args);
-        }
-
-        return StartWith(environment, Environment.ProcessPath ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "v2gpki.dll"), .. args]);
-    }
-
-    public static ServerProcess Start(string file, params string[] args) => StartWith(null, file, args);
-
-    private static ServerProcess StartWith(IReadOnlyDictionary<string, string>? environment, string file, string[] args)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         // Token PINs come from the demo's PIN file, not from whatever the test runner's environment holds.
-        start.Environment.Remove("V2GPKI_ROOT_PIN");
-        start.Environment.Remove("V2GPKI_ONLINE_PIN");
-        start.Environment.Remove("V2GPKI_SO_PIN");
+        var variables = new Dictionary<string, string?> { ["V2GPKI_ROOT_PIN"] = null, ["V2GPKI_ONLINE_PIN"] = null, ["V2GPKI_SO_PIN"] = null };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start"));
+        return new ServerProcess(Tool.Start(command with { WorkingDirectory = Path.GetTempPath(), Environment = variables }));
     }
 
     /// <summary>Waits for a line containing <paramref name="text"/>; fails with the output so far when it does not come.</summary>
@@ -118,8 +97,7 @@ internal sealed class ServerProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
-            _process.WaitForExit(10_000);
+            Tool.Kill(_process);
         }
 
         _process.Dispose();

@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using Microsoft.Extensions.Time.Testing;
 using V2gPki.Hsm;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
@@ -153,7 +154,7 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_ExpiredRoot_Expired()
     {
-        Setup s = NewSetup(new FixedTimeProvider(DateTimeOffset.UtcNow.AddYears(41)));
+        Setup s = NewSetup(new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(41)));
         Assert.Equal(CaImportStatus.Expired, s.Ceremony.Import("v2g-root", s.Root.CertificatePem).Status);
     }
 

@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using Microsoft.Extensions.Time.Testing;
 using V2gPki.Pki.Csr;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Lint;
@@ -151,7 +152,7 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     public void Issue_IssuerAfterItsNotAfter_ValidityEmpty()
     {
         (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        var later = new FixedTimeProvider(ca.NotAfter.AddDays(1));
+        var later = new FakeTimeProvider(ca.NotAfter.AddDays(1));
 
         IssuanceResult result = new CertificateIssuer(later).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
@@ -204,26 +205,20 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     public void Issue_ClockWentBackwards_RefusedWithoutSigningUntilItCatchesUp()
     {
         (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        var clock = new SettableTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
         var issuer = new CertificateIssuer(clock);
         ValidatedCsr csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse");
         Assert.True(issuer.Issue(csr, ca).IsIssued);
 
-        clock.Now -= TimeSpan.FromSeconds(30);
+        // AdjustTime, not SetUtcNow or Advance: those refuse to turn the clock back.
+        clock.AdjustTime(clock.GetUtcNow() - TimeSpan.FromSeconds(30));
         Assert.True(issuer.Issue(csr, ca).IsIssued);
-        clock.Now -= TimeSpan.FromMinutes(5);
+        clock.AdjustTime(clock.GetUtcNow() - TimeSpan.FromMinutes(5));
         Assert.Equal(IssuanceStatus.ClockJumped, issuer.Issue(csr, ca).Status);
         Assert.Equal(2, signer.Count);
 
-        clock.Now += TimeSpan.FromMinutes(5);
+        clock.Advance(TimeSpan.FromMinutes(5));
         Assert.True(issuer.Issue(csr, ca).IsIssued);
-    }
-
-    private sealed class SettableTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private sealed class ScriptedSerialCheck(int inUse) : ISerialNumberCheck

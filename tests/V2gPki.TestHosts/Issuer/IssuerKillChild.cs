@@ -10,7 +10,7 @@ using V2gPki.Issuer.Worker;
 using V2gPki.Ocsp;
 using V2gPki.Store;
 
-namespace V2gPki.Bench.Issuer;
+namespace V2gPki.TestHosts.Issuer;
 
 /// <summary>
 /// The child of the worker-level kill test (tests/V2gPki.Issuer.Tests KillTests, docs/architecture.md §4 invariant 2).
@@ -20,8 +20,8 @@ namespace V2gPki.Bench.Issuer;
 /// &lt;serial&gt;</c> after each acknowledgement, until it is killed. <c>verify &lt;acked-file&gt;</c> checks that
 /// every acknowledged serial is revoked in the registry and served as revoked by a response that verifies, and runs
 /// store verify. <c>issuer-killchild DIR run SEED</c> / <c>issuer-killchild DIR verify ACKED</c> / <c>issuer-killchild
-/// DIR scale -</c> (store verify at scale); SOFTHSM2_CONF, V2GPKI_KILL_PIN and V2GPKI_KILL_CERTS come from the
-/// environment.
+/// DIR scale -</c> (store verify at scale, perf-scripts/issuer-verify.sh); SOFTHSM2_CONF, V2GPKI_KILL_PIN and
+/// V2GPKI_KILL_CERTS come from the environment.
 /// </summary>
 public static class IssuerKillChild
 {
@@ -61,7 +61,7 @@ public static class IssuerKillChild
         string signerLabel;
         if (!File.Exists(Path.Combine(pkiDir, "done")))
         {
-            var pki = BenchPki.Create(token, TimeProvider.System);
+            var pki = HsmCpoBranch.Create(token, TimeProvider.System);
             Directory.CreateDirectory(pkiDir);
             definitions = pki.Definitions();
             foreach (var definition in definitions)
@@ -87,7 +87,7 @@ public static class IssuerKillChild
             [
                 new() { Name = "v2g-root", IssuerId = 1, CertificateDer = File.ReadAllBytes(Path.Combine(pkiDir, "v2g-root.der")), IsOnline = false },
                 new() { Name = "cpo-sub1", IssuerId = 2, ParentName = "v2g-root", CertificateDer = File.ReadAllBytes(Path.Combine(pkiDir, "cpo-sub1.der")), IsOnline = false },
-                new() { Name = "cpo-sub2", IssuerId = BenchPki.Sub2Id, ParentName = "cpo-sub1", CertificateDer = File.ReadAllBytes(Path.Combine(pkiDir, "cpo-sub2.der")) },
+                new() { Name = "cpo-sub2", IssuerId = HsmCpoBranch.Sub2Id, ParentName = "cpo-sub1", CertificateDer = File.ReadAllBytes(Path.Combine(pkiDir, "cpo-sub2.der")) },
             ];
             signerDer = File.ReadAllBytes(Path.Combine(pkiDir, "signer.der"));
             signerLabel = File.ReadAllText(Path.Combine(pkiDir, "signer.label"));
@@ -98,7 +98,7 @@ public static class IssuerKillChild
         var serials = new List<byte[]>();
         store.ForEachCertificate(record =>
         {
-            if (record.Issuer.Value == BenchPki.Sub2Id && (mode == "verify" || record.Status == CertificateStatus.Good))
+            if (record.Issuer.Value == HsmCpoBranch.Sub2Id && (mode == "verify" || record.Status == CertificateStatus.Good))
                 serials.Add(record.Serial.ToArray());
             return true;
         });
@@ -126,7 +126,7 @@ public static class IssuerKillChild
                 while ((index = Interlocked.Increment(ref next)) < serials.Count)
                 {
                     var serial = serials[index];
-                    var result = await worker.RevokeAsync(new IssuerId(BenchPki.Sub2Id), serial, RevocationReason.KeyCompromise);
+                    var result = await worker.RevokeAsync(new IssuerId(HsmCpoBranch.Sub2Id), serial, RevocationReason.KeyCompromise);
                     if (result.Status == StatusChangeStatus.Applied)
                         Console.WriteLine("ACK " + Convert.ToHexString(serial));
                     await Task.Delay(25);
@@ -146,13 +146,13 @@ public static class IssuerKillChild
     /// </summary>
     private static async Task<int> ScaleVerifyAsync(FasterStore store, IssuerDirectory directory, List<byte[]> serials)
     {
-        var clock = new BenchClock();
+        var clock = ManualClock.FollowingWallClock();
         await using (var worker = new IssuingWorker(directory, store, new IssuerOptions { ScanInterval = TimeSpan.FromDays(1) }, clock))
         {
             worker.Start();
             var revocations = new List<Task<StatusChangeResult>>();
             for (var i = 0; i < Math.Min(1000, serials.Count / 100); i++)
-                revocations.Add(worker.RevokeAsync(new IssuerId(BenchPki.Sub2Id), serials[i * 100], RevocationReason.Superseded));
+                revocations.Add(worker.RevokeAsync(new IssuerId(HsmCpoBranch.Sub2Id), serials[i * 100], RevocationReason.Superseded));
             await Task.WhenAll(revocations);
             clock.Advance(TimeSpan.FromDays(2.5));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -168,7 +168,7 @@ public static class IssuerKillChild
 
     private static int Verify(FasterStore store, IssuerDirectory directory, string[] acked)
     {
-        var issuer = new IssuerId(BenchPki.Sub2Id);
+        var issuer = new IssuerId(HsmCpoBranch.Sub2Id);
         var buffer = new byte[StoreLimits.MaxSignedResponseLength];
         var lost = 0;
         var distinct = new HashSet<string>(acked.Where(l => l.Length > 0));

@@ -1,8 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Globalization;
+using V2gPki.Store;
 
-namespace V2gPki.Store.AotSmoke;
+namespace V2gPki.TestHosts.Store;
 
 /// <summary>A quick check of FasterLog commit, recovery and iteration plus FasterKV checkpoint/recover (meant for the NativeAOT binary).</summary>
 internal static class RecoverSmoke

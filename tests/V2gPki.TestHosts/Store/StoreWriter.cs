@@ -2,31 +2,18 @@
 
 using System.Diagnostics;
 using System.Globalization;
+using V2gPki.Store;
 
-namespace V2gPki.Store.AotSmoke;
+namespace V2gPki.TestHosts.Store;
 
 /// <summary>
-/// Modes: <c>writer DIR BASE</c> (child: issue + revoke, print "ACK n" after each revocation's WAL commit returned),
-/// <c>killtest DIR ROUNDS [SEED]</c> (driver: run a writer, SIGKILL it at a random moment, repeat, then verify every
-/// acknowledged revocation), <c>verify DIR FILE</c>, and <c>recover DIR</c> (write, checkpoint, write, reopen, check).
+/// The child of the store kill test (<c>store-writer DIR BASE</c>): recovers the store, prints READY, then issues and
+/// revokes certificates from four producers and prints <c>ACK n</c> after each revocation's WAL commit returned, until
+/// it is killed.
 /// </summary>
-public static class Program
+internal static class StoreWriter
 {
-    public static async Task<int> Main(string[] args)
-    {
-        if (args.Length >= 3 && args[0] == "writer")
-            return await WriterAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
-        if (args.Length >= 3 && args[0] == "killtest")
-            return await KillTest.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.TickCount);
-        if (args.Length >= 3 && args[0] == "scale")
-            return await ScaleRun.RunAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3);
-        if (args.Length >= 2 && args[0] == "recover")
-            return await RecoverSmoke.RunAsync(args[1]);
-        Console.Error.WriteLine("usage: writer DIR BASE | killtest DIR ROUNDS [SEED] | recover DIR | scale DIR N [SECONDS]");
-        return 2;
-    }
-
-    private static async Task<int> WriterAsync(string directory, long first)
+    public static async Task<int> RunAsync(string directory, long first)
     {
         var options = Samples.Options(directory);
         options.CheckpointInterval = TimeSpan.FromMilliseconds(300);

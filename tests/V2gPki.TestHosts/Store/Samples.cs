@@ -2,8 +2,9 @@
 
 using System.Buffers.Binary;
 using System.Globalization;
+using V2gPki.Store;
 
-namespace V2gPki.Store.AotSmoke;
+namespace V2gPki.TestHosts.Store;
 
 /// <summary>Store options and opaque sample records shared by the modes.</summary>
 internal static class Samples

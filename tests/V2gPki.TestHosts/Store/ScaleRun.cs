@@ -2,8 +2,9 @@
 
 using System.Diagnostics;
 using System.Globalization;
+using V2gPki.Store;
 
-namespace V2gPki.Store.AotSmoke;
+namespace V2gPki.TestHosts.Store;
 
 /// <summary>
 /// <c>scale DIR N [SECONDS]</c>: loads N certificates (or recovers them if DIR already holds them), checkpoints, reopens

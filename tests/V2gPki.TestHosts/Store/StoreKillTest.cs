@@ -2,11 +2,15 @@
 
 using System.Diagnostics;
 using System.Globalization;
+using V2gPki.Store;
 
-namespace V2gPki.Store.AotSmoke;
+namespace V2gPki.TestHosts.Store;
 
-/// <summary>Driver: runs writer children, kills each with SIGKILL at a random moment, then checks every acknowledged write.</summary>
-internal static class KillTest
+/// <summary>
+/// The store kill test's driver (<c>store-killtest DIR ROUNDS [SEED]</c>): runs <see cref="StoreWriter"/> children,
+/// kills each with SIGKILL at a random moment, then checks every acknowledged write.
+/// </summary>
+internal static class StoreKillTest
 {
     public static async Task<int> RunAsync(string directory, int rounds, int seed)
     {
@@ -17,7 +21,7 @@ internal static class KillTest
         var total = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
         {
-            using var child = Start(directory, (round + 1) * 1_000_000L);
+            using var child = Tool.Start(Writer(directory, (round + 1) * 1_000_000L));
             var acks = new List<long>();
             var readyLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var reader = Task.Run(async () =>
@@ -42,8 +46,7 @@ internal static class KillTest
 
             ready++;
             await Task.Delay(random.Next(50, 1200));
-            child.Kill(entireProcessTree: false); // SIGKILL on Unix
-            await child.WaitForExitAsync();
+            Tool.Kill(child); // SIGKILL
             await reader;
             kills++;
             acknowledged.AddRange(acks);
@@ -56,29 +59,14 @@ internal static class KillTest
         return lost == 0 && kills == rounds && ready == rounds ? 0 : 1;
     }
 
-    private static Process Start(string directory, long first)
+    /// <summary>A writer child: this same program again, the native binary (or apphost) or this assembly through dotnet.</summary>
+    private static Tool.Command Writer(string directory, long first)
     {
-        var path = Environment.ProcessPath!;
-        var info = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
-        {
-            info.FileName = path;
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "V2gPki.Store.AotSmoke.dll"));
-        }
-        else
-        {
-            info.FileName = path;
-        }
-
-        info.ArgumentList.Add("writer");
-        info.ArgumentList.Add(directory);
-        info.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
-        return Process.Start(info)!;
+        string[] args = ["store-writer", directory, first.ToString(CultureInfo.InvariantCulture)];
+        var self = Environment.ProcessPath!;
+        return Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? Tool.Command.DotNet(Path.Combine(AppContext.BaseDirectory, "V2gPki.TestHosts.dll"), args)
+            : new Tool.Command(self, args);
     }
 
     /// <summary>Opens the store and counts acknowledged revocations that are not served as revoked.</summary>

@@ -8,14 +8,19 @@ using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;
 using V2gPki.Pki.Signing;
 
-namespace V2gPki.Bench.Issuer;
+namespace V2gPki.TestHosts.Issuer;
 
-/// <summary>A CPO branch for benchmarks, built with V2gPki.Pki's CertificateIssuer, every key in the HSM token.</summary>
-internal sealed class BenchPki
+/// <summary>
+/// A CPO branch (root, Sub-CA 1, Sub-CA 2 and its OCSP signer) built with V2gPki.Pki's CertificateIssuer, every key in
+/// the HSM token, for the issuer kill-test child and the issuer benchmark (bench/V2gPki.Bench). The key labels and
+/// names keep their "bench" prefix so that a data directory made before the move (perf-scripts/issuer-verify.sh keeps
+/// one) still opens.
+/// </summary>
+internal sealed class HsmCpoBranch
 {
     public const ushort Sub2Id = 3;
 
-    private BenchPki(IssuingCa root, IssuingCa sub1, IssuingCa sub2, byte[] signerDer, string signerLabel, CertificateProfile leafProfile, ReadOnlyMemory<byte> leafKey, CertificateIssuer issuer)
+    private HsmCpoBranch(IssuingCa root, IssuingCa sub1, IssuingCa sub2, byte[] signerDer, string signerLabel, CertificateProfile leafProfile, ReadOnlyMemory<byte> leafKey, CertificateIssuer issuer)
     {
         Root = root;
         Sub1 = sub1;
@@ -43,7 +48,7 @@ internal sealed class BenchPki
 
     public CertificateIssuer Issuer { get; }
 
-    public static BenchPki Create(HsmToken token, TimeProvider time)
+    public static HsmCpoBranch Create(HsmToken token, TimeProvider time)
     {
         var catalog = CertificateProfileCatalog.Default;
         var version = Iso15118Version.Part2;
@@ -57,7 +62,7 @@ internal sealed class BenchPki
         var signerKey = token.GetOrGenerateKey("bench-cpo-sub2-ocsp", HsmKeyType.EcP256);
         var signerDer = Issued(issuer.IssueForKey(signerProfile!, signerKey.SubjectPublicKeyInfo, new SubjectValues("CPO Sub-CA 2 OCSP", "V2G Bench", "DE"), sub2, time.GetUtcNow().AddYears(5)));
         var leafKey = token.GetOrGenerateKey("bench-leaf", HsmKeyType.EcP256).SubjectPublicKeyInfo;
-        return new BenchPki(root, sub1, sub2, signerDer, signerKey.Label, catalog.Get(CertificateKind.Evse, version), leafKey, issuer);
+        return new HsmCpoBranch(root, sub1, sub2, signerDer, signerKey.Label, catalog.Get(CertificateKind.Evse, version), leafKey, issuer);
     }
 
     public IssuerCaDefinition[] Definitions() =>

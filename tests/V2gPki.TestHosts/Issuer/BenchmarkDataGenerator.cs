@@ -7,7 +7,7 @@ using V2gPki.Issuer.Worker;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;
 
-namespace V2gPki.Bench.Issuer;
+namespace V2gPki.TestHosts.Issuer;
 
 /// <summary>
 /// Creates N real certificates for benchmarks and load tests: each issued by a real Sub-CA 2 key in the HSM through
