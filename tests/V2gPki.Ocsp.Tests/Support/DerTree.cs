@@ -98,7 +98,23 @@ public sealed class DerTree
             }
         }
 
-        return true;
+        // The reader checks each top-level header only: hash or key bytes can look like one element by chance while
+        // what is inside it does not parse, so the contents count as DER only when they parse all the way down.
+        try
+        {
+            int q = 0;
+            var scratch = new List<Node>();
+            while (q < contents.Length)
+            {
+                q = ParseOne(contents, q, scratch, null, out _);
+            }
+
+            return q == contents.Length;
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Encodes a TLV with a minimal definite length.</summary>
