@@ -13,7 +13,7 @@ using V2gPki.Edge.Commands.StoreVerify;
 namespace V2gPki.Edge;
 
 /// <summary>Entry point of the <c>v2gpki</c> executable: wiring only (docs/style.md §1).</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Dispatches the command line to a CLI command and returns its exit status.</summary>
     /// <param name="args">Command-line arguments.</param>

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>The admin API listener: loopback HTTP with a bearer token by default; HTTPS when bound to another address.</summary>
-public sealed class AdminListenerOptions
+internal sealed class AdminListenerOptions
 {
     /// <summary>The IP address to bind.</summary>
     public string Address { get; set; } = "127.0.0.1";

@@ -4,7 +4,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>Loads <see cref="V2gPkiOptions"/> from the JSON file and the environment.</summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     /// <summary>The environment-variable prefix of overrides, e.g. <c>V2GPKI_Listeners__Ocsp__Port</c>.</summary>
     public const string EnvironmentPrefix = "V2GPKI_";

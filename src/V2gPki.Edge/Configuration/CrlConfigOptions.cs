@@ -5,7 +5,7 @@ namespace V2gPki.Edge.Configuration;
 /// <summary>
 /// CRL publishing of the online CAs (docs/architecture.md §10); served at <c>/crl/&lt;ca-name&gt;.crl</c>.
 /// </summary>
-public sealed class CrlConfigOptions
+internal sealed class CrlConfigOptions
 {
     /// <summary>nextUpdate − thisUpdate of a generated CRL, in days.</summary>
     public double ValidityDays { get; set; } = 7;

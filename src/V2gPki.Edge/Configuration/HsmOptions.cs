@@ -7,7 +7,7 @@ namespace V2gPki.Edge.Configuration;
 /// (labels, which key lives where) are recorded in the hierarchy manifest <c>&lt;DataDir&gt;/ca/hierarchy.json</c> by
 /// <c>v2gpki ca init</c>; this section only says where the PINs come from and how many sessions each lane gets.
 /// </summary>
-public sealed class HsmOptions
+internal sealed class HsmOptions
 {
     /// <summary>Path of the PKCS#11 module; null or empty takes the one the hierarchy manifest names (SoftHSM2 by default).</summary>
     public string? ModulePath { get; set; }

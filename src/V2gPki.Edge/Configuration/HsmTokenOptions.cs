@@ -8,7 +8,7 @@ namespace V2gPki.Edge.Configuration;
 /// the variable the manifest names, else — demo data directories only — from <c>hsm/demo-pins.json</c>. They are
 /// never logged.
 /// </summary>
-public sealed class HsmTokenOptions
+internal sealed class HsmTokenOptions
 {
     /// <summary><c>root</c> (V2G root and Sub-CA 1 keys) or <c>online</c> (Sub-CA 2 keys and every OCSP signer), docs/architecture.md §4 invariant 1.</summary>
     public string Role { get; set; } = "online";

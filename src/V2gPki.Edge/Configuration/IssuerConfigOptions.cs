@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>The issuing worker's pre-signing knobs (docs/architecture.md §3 Pre-signing); validity and re-sign floor are under <c>Ocsp</c>.</summary>
-public sealed class IssuerConfigOptions
+internal sealed class IssuerConfigOptions
 {
     /// <summary>Responses per HSM bulk batch; keep BatchSize × MaxInFlightBatches ≤ the online token's BulkMaxInFlight.</summary>
     public int BatchSize { get; set; } = 256;

@@ -7,7 +7,7 @@ namespace V2gPki.Edge.Configuration;
 /// (413, 431, 400, closed connection) before the request reaches our handler, except the body limit, which the
 /// handler checks against <c>Content-Length</c> first.
 /// </summary>
-public sealed class ListenerLimitsOptions
+internal sealed class ListenerLimitsOptions
 {
     /// <summary>Largest request body; a POSTed OCSP request is ~100 bytes, 8 KiB leaves room for signed requests (413 above).</summary>
     public int MaxRequestBodyBytes { get; set; } = 8 * 1024;

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>One HTTP listener: where it binds and its explicit limits (docs/architecture.md §4 invariant 5).</summary>
-public sealed class ListenerOptions
+internal sealed class ListenerOptions
 {
     /// <summary>The IP address to bind (<c>127.0.0.1</c>, <c>0.0.0.0</c>, <c>::</c>).</summary>
     public string Address { get; set; } = "127.0.0.1";

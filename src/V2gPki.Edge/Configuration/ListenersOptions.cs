@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>The listeners (docs/architecture.md §7). OCSP and CRL are plain HTTP (RFC 5019, ISO 15118); admin is separate.</summary>
-public sealed class ListenersOptions
+internal sealed class ListenersOptions
 {
     /// <summary>
     /// The OCSP listener (also <c>/health</c>, <c>/ready</c>, <c>/metrics</c>). Inline scheduling is on by default:

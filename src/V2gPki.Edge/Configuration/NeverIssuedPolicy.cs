@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>How to answer a serial a known issuer never issued, parsed from <see cref="OcspOptions.NeverIssuedPolicy"/>.</summary>
-public enum NeverIssuedPolicy : byte
+internal enum NeverIssuedPolicy : byte
 {
     /// <summary><c>extended-revoked</c>: RFC 6960 §2.2, certificateHold at 1970-01-01 with the extended revoked extension.</summary>
     ExtendedRevoked = 0,

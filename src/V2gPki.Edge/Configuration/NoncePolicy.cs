@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>What to do with a request nonce (RFC 9654), parsed from <see cref="OcspOptions.NoncePolicy"/>.</summary>
-public enum NoncePolicy : byte
+internal enum NoncePolicy : byte
 {
     /// <summary><c>ignore</c>: answer the cached response without a nonce.</summary>
     Ignore = 0,

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>OCSP responder policy (docs/architecture.md §3).</summary>
-public sealed class OcspOptions
+internal sealed class OcspOptions
 {
     /// <summary>Validity of a pre-signed response, nextUpdate − thisUpdate, in days.</summary>
     public double ValidityDays { get; set; } = 10;

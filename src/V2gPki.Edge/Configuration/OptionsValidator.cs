@@ -5,7 +5,7 @@ using System.Net;
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>Checks a bound <see cref="V2gPkiOptions"/> at start-up and names every problem with its config key.</summary>
-public static class OptionsValidator
+internal static class OptionsValidator
 {
     /// <summary>The smallest re-sign floor: a station's 167-hour refresh plus one day (docs/architecture.md §3 Freshness).</summary>
     public const double MinResignFloorHours = 167 + 24;

@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Configuration;
 /// Bounds of the live (slow-path) OCSP signer (docs/architecture.md §3, §4 invariant 3): over any bound the answer is
 /// <c>tryLater</c>, never a queue without limit.
 /// </summary>
-public sealed class SlowPathOptions
+internal sealed class SlowPathOptions
 {
     /// <summary>Live signatures per second (token bucket refill). Size it as HSM capacity left after re-signing / replicas.</summary>
     public double RatePerSecond { get; set; } = 200;

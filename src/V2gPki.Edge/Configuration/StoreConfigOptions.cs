@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Configuration;
 
 /// <summary>The certificate store under <c>&lt;DataDir&gt;/store</c> (docs/architecture.md §5).</summary>
-public sealed class StoreConfigOptions
+internal sealed class StoreConfigOptions
 {
     /// <summary>
     /// Certificates the store is sized for: the serving index must stay in memory (a disk read on the OCSP path is a

@@ -7,7 +7,7 @@ namespace V2gPki.Edge.Configuration;
 /// allowed) plus environment overrides with the prefix <c>V2GPKI_</c> and <c>__</c> between levels, e.g.
 /// <c>V2GPKI_Listeners__Ocsp__Port=8080</c>. Bound by the configuration-binder source generator (NativeAOT-safe).
 /// </summary>
-public sealed class V2gPkiOptions
+internal sealed class V2gPkiOptions
 {
     /// <summary>
     /// The data directory (hierarchy, SoftHSM2 tokens, store and WAL, CRLs). A relative path is resolved against the

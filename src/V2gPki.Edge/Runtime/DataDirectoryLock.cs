@@ -12,7 +12,7 @@ namespace V2gPki.Edge.Runtime;
 /// directory of one still shutting down would fail half-way. The kernel drops the lock when the holder dies, kill -9
 /// included, so a stale file never blocks a restart. The file holds the holder's pid for operators (a .NET reader would take a shared flock and fail).
 /// </summary>
-public sealed class DataDirectoryLock : IDisposable
+internal sealed class DataDirectoryLock : IDisposable
 {
     /// <summary>The lock file's name inside the data directory.</summary>
     public const string FileName = "v2gpki.lock";

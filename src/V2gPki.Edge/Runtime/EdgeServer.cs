@@ -14,7 +14,7 @@ namespace V2gPki.Edge.Runtime;
 /// <c>/metrics</c>), an optional separate CRL listener, and the admin listener once a runtime exists. The public
 /// listener binds before the PKI opens and serves a <see cref="RuntimeSlot"/> (tryLater until <see cref="Attach"/>).
 /// </summary>
-public sealed class EdgeServer : IAsyncDisposable
+internal sealed class EdgeServer : IAsyncDisposable
 {
     private readonly V2gPkiOptions _options;
     private IAsyncDisposable? _admin;

@@ -14,7 +14,7 @@ namespace V2gPki.Edge.Runtime;
 /// issuer, the data directory its files live under, metrics, clock and logging. Never the HSM tokens or the store's
 /// life cycle, which stay with the runtime.
 /// </summary>
-public interface IIssuingBackend
+internal interface IIssuingBackend
 {
     /// <summary>Gets the data directory (relative paths of a listener's configuration are under it).</summary>
     string DataDirectory { get; }

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Runtime;
 /// What the public listener (OCSP, CRLs, probes, the OCPP adapter) needs of a back end, and nothing more: a keyless
 /// edge node that serves OCSP and CRLs from a replicated cache implements the same four members.
 /// </summary>
-public interface IOcspBackend
+internal interface IOcspBackend
 {
     /// <summary>Gets the OCSP responder.</summary>
     IOcspResponder Responder { get; }

@@ -32,7 +32,7 @@ namespace V2gPki.Edge.Runtime;
 /// sessions closed). A listener may serve the runtime from <see cref="Open"/> on; it answers tryLater and <c>/ready</c>
 /// reports 503 until recovery finished.
 /// </remarks>
-public sealed partial class PkiRuntime : IOcspBackend, IIssuingBackend, IAsyncDisposable
+internal sealed partial class PkiRuntime : IOcspBackend, IIssuingBackend, IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly SignerCatalog _catalog;

@@ -18,7 +18,7 @@ namespace V2gPki.Edge.Runtime;
 /// Handlers of other routes (the OCPP 2.0.1 adapter, the admin API) take the slot and read <see cref="Runtime"/> per
 /// request: null means "starting" (answer 503). Hot path cost: one volatile read.
 /// </remarks>
-public sealed class RuntimeSlot : IOcspResponder, IReadinessProvider, ICrlSource, IMetricsSource
+internal sealed class RuntimeSlot : IOcspResponder, IReadinessProvider, ICrlSource, IMetricsSource
 {
     private volatile IOcspBackend? _runtime;
 

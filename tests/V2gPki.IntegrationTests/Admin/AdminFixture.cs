@@ -66,11 +66,11 @@ public sealed class AdminFixture : IAsyncLifetime
 
     public MetricsRegistry Metrics { get; } = new();
 
-    public AdminMetrics AdminMetrics { get; private set; } = null!;
+    internal AdminMetrics AdminMetrics { get; private set; } = null!;
 
-    public AdminApi Api { get; private set; } = null!;
+    internal AdminApi Api { get; private set; } = null!;
 
-    public AdminListener Listener { get; private set; } = null!;
+    internal AdminListener Listener { get; private set; } = null!;
 
     public Uri BaseAddress => Listener.BaseAddress;
 
@@ -152,7 +152,7 @@ public sealed class AdminFixture : IAsyncLifetime
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public OcppCertificateStatusHandler NewOcppHandler(OcppAdapterOptions? options = null) =>
+    internal OcppCertificateStatusHandler NewOcppHandler(OcppAdapterOptions? options = null) =>
         new(Responder, new OcppMetrics(new MetricsRegistry()), options: options);
 
     public async Task DisposeAsync()

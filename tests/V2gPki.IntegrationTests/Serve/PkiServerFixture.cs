@@ -24,9 +24,9 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     public string DataDirectory => Path.Combine(_root, "data");
 
-    public EdgeServer Server { get; private set; } = null!;
+    internal EdgeServer Server { get; private set; } = null!;
 
-    public PkiRuntime Runtime { get; private set; } = null!;
+    internal PkiRuntime Runtime { get; private set; } = null!;
 
     internal DemoResult Demo { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     public string Url => Server.BaseAddress.ToString();
 
-    public EdgeMetrics Metrics => Server.Metrics;
+    internal EdgeMetrics Metrics => Server.Metrics;
 
     /// <summary>HTTP status of /ready and the OCSP answer while nothing was attached (listener up, PKI not open).</summary>
     public (int Ready, byte[] Ocsp) BeforeRuntime { get; private set; }

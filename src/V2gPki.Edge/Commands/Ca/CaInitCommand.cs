@@ -12,7 +12,7 @@ namespace V2gPki.Edge.Commands.Ca;
 /// and imports the certificates an offline or external CA issued. Hand-parsed arguments, no reflection (NativeAOT). PINs
 /// come from the environment (or the demo's generated PIN file), never from the command line, and are never printed.
 /// </summary>
-public static class CaInitCommand
+internal static class CaInitCommand
 {
     /// <summary>Exit status of success.</summary>
     public const int ExitOk = 0;

@@ -16,7 +16,7 @@ namespace V2gPki.Edge.Commands.Client;
 /// <see cref="SocketsHttpHandler"/>, source-generated JSON (NativeAOT-safe), the bearer token on every request and,
 /// for HTTPS with a private CA, trust in one given certificate.
 /// </summary>
-public sealed class AdminClient : IDisposable
+internal sealed class AdminClient : IDisposable
 {
     private readonly HttpClient _http;
 

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Commands.Client;
 /// <param name="Value">The body on 200; null otherwise.</param>
 /// <param name="Error">The error body (or one made from the status when the body was not JSON); null on 200.</param>
 /// <param name="Json">The raw response body (for <c>--json</c>).</param>
-public sealed record AdminClientResult<T>(int StatusCode, T? Value, AdminError? Error, string Json)
+internal sealed record AdminClientResult<T>(int StatusCode, T? Value, AdminError? Error, string Json)
     where T : class
 {
     /// <summary>Whether the request succeeded (200 with a body).</summary>

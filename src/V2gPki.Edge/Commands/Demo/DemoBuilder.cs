@@ -24,7 +24,7 @@ namespace V2gPki.Edge.Commands.Demo;
 /// kind issued from CSRs through the worker, one of each revoked, everything pre-signed, and the certificate, chain,
 /// key and request files.
 /// </summary>
-public static class DemoBuilder
+internal static class DemoBuilder
 {
     /// <summary>The marker file that lets <c>v2gpki demo</c> wipe a data directory it made before.</summary>
     public const string MarkerFile = ".v2gpki-demo";

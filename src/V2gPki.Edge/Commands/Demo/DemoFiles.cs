@@ -5,4 +5,4 @@ namespace V2gPki.Edge.Commands.Demo;
 /// <summary>Where the demo wrote its sample files.</summary>
 /// <param name="CertificateDirectory"><c>&lt;data&gt;/certs</c>: <c>&lt;kind&gt;-good.pem</c>, <c>-revoked.pem</c>, <c>-chain.pem</c>, <c>.key</c> (0600).</param>
 /// <param name="RequestDirectory"><c>&lt;data&gt;/certs/requests</c>: DER OCSP requests (<c>*.req</c>, as the perf kit reads them).</param>
-public sealed record DemoFiles(string CertificateDirectory, string RequestDirectory);
+internal sealed record DemoFiles(string CertificateDirectory, string RequestDirectory);

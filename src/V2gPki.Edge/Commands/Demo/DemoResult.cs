@@ -14,4 +14,4 @@ namespace V2gPki.Edge.Commands.Demo;
 /// <param name="OcspUrl">The AIA OCSP URL of every certificate below the root.</param>
 /// <param name="Samples">The sample leaves, good and revoked, per kind.</param>
 /// <param name="Files">The certificate and request directories.</param>
-public sealed record DemoResult(PkiRuntime Runtime, CaDataLayout Layout, V2gPkiOptions Options, string ConfigPath, Uri OcspUrl, IReadOnlyList<DemoSample> Samples, DemoFiles Files);
+internal sealed record DemoResult(PkiRuntime Runtime, CaDataLayout Layout, V2gPkiOptions Options, string ConfigPath, Uri OcspUrl, IReadOnlyList<DemoSample> Samples, DemoFiles Files);

@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Commands.Demo;
 /// <param name="Der">The certificate.</param>
 /// <param name="Serial">Its serial, DER INTEGER content octets.</param>
 /// <param name="Reason">The revocation reason, or <see cref="RevocationReason.None"/> for a good one.</param>
-public sealed record DemoSample(string Kind, string Name, string CommonName, string IssuerName, byte[] Der, byte[] Serial, RevocationReason Reason)
+internal sealed record DemoSample(string Kind, string Name, string CommonName, string IssuerName, byte[] Der, byte[] Serial, RevocationReason Reason)
 {
     /// <summary>Gets whether the sample was revoked.</summary>
     public bool IsRevoked => Reason != RevocationReason.None;

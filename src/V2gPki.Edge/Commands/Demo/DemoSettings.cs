@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Commands.Demo;
 
 /// <summary>How <c>v2gpki demo</c> lays out its data directory.</summary>
-public sealed class DemoSettings
+internal sealed class DemoSettings
 {
     /// <summary>Gets or sets the data directory (wiped and re-created by the command; <c>var/demo</c> by default).</summary>
     public string DataDirectory { get; set; } = "var/demo";

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Commands.Id;
 /// identifier and prints its normalised form, the computed check digit where one exists, the owner prefix and a
 /// verdict. Hand-parsed arguments, no reflection (NativeAOT).
 /// </summary>
-public static class IdCheckCommand
+internal static class IdCheckCommand
 {
     /// <summary>Exit status of a valid identifier (warnings included).</summary>
     public const int ExitValid = 0;

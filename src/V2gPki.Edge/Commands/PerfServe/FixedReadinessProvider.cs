@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Commands.PerfServe;
 
 /// <summary>A readiness provider with a settable state: for tests, benchmarks and the time before the real modules are wired.</summary>
 /// <param name="initial">The initial state.</param>
-public sealed class FixedReadinessProvider(Readiness initial) : IReadinessProvider
+internal sealed class FixedReadinessProvider(Readiness initial) : IReadinessProvider
 {
     private volatile StrongBox _state = new(initial);
 

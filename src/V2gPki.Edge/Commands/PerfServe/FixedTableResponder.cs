@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Commands.PerfServe;
 /// It measures the HTTP path alone, as nginx serving a static file does, and is reachable only through
 /// <c>v2gpki perf-serve</c>, never through <c>serve</c>. A request not in the table is answered <c>unauthorized</c>.
 /// </summary>
-public sealed class FixedTableResponder : IOcspResponder
+internal sealed class FixedTableResponder : IOcspResponder
 {
     private readonly Entry?[] _slots;
     private readonly int _mask;

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Commands.PerfServe;
 /// <param name="responder">The responder (parser + store + splice + live signer).</param>
 /// <param name="readiness">Store recovered, HSM logged in.</param>
 /// <param name="resources">Disposed after the listener stopped (store, HSM sessions); may be null.</param>
-public sealed class OcspBackend(IOcspResponder responder, IReadinessProvider readiness, IAsyncDisposable? resources) : IAsyncDisposable
+internal sealed class OcspBackend(IOcspResponder responder, IReadinessProvider readiness, IAsyncDisposable? resources) : IAsyncDisposable
 {
     /// <summary>The responder.</summary>
     public IOcspResponder Responder { get; } = responder ?? throw new ArgumentNullException(nameof(responder));

@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Commands.Revoke;
 /// answers after the issuing worker's acknowledgement (WAL commit): when this command prints "revoked", the next OCSP
 /// answer says so.
 /// </summary>
-public static class RevokeCommand
+internal static class RevokeCommand
 {
     /// <summary>Exit status: the certificate now has the requested status (also when it already had it).</summary>
     public const int ExitOk = 0;

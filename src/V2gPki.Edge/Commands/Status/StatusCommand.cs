@@ -11,7 +11,7 @@ namespace V2gPki.Edge.Commands.Status;
 /// <c>v2gpki status</c>: a certificate's registry record and served OCSP response, the certificates of a subject ID,
 /// or the configured CAs, from the admin API.
 /// </summary>
-public static class StatusCommand
+internal static class StatusCommand
 {
     /// <summary>Exit status: found.</summary>
     public const int ExitOk = 0;

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>What an admin request asks for (metrics label and audit action). Values are explicit and never reused.</summary>
-public enum AdminAction : byte
+internal enum AdminAction : byte
 {
     /// <summary>A path that is no admin route.</summary>
     Unknown = 0,

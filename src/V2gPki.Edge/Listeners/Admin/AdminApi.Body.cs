@@ -9,7 +9,7 @@ using V2gPki.Edge.Listeners.Kestrel;
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>Reading JSON request bodies: media type (415), size (413), syntax (400).</summary>
-public sealed partial class AdminApi
+internal sealed partial class AdminApi
 {
     /// <summary>The outcome of reading a JSON body: the document, or the refusal to send.</summary>
     private readonly record struct JsonBody(JsonDocument? Document, AdminOutcome Failure, string? Detail);

@@ -12,7 +12,7 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The read routes: certificate details and PEM, listing by subject ID, the configured CAs.</summary>
-public sealed partial class AdminApi
+internal sealed partial class AdminApi
 {
     private async Task StatusAsync(HttpContext context, AdminRequest request)
     {

@@ -12,7 +12,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// the <c>requested</c> audit line, hand the change to the <see cref="IssuingWorker"/> (priority lane, WAL commit),
 /// then answer with the status the registry holds after the acknowledgement.
 /// </summary>
-public sealed partial class AdminApi
+internal sealed partial class AdminApi
 {
     private static readonly string[] RevokeFields = ["ca", "serial", "reason", "time"];
     private static readonly string[] UnholdFields = ["ca", "serial"];

@@ -30,7 +30,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// unknown route/CA/serial, 405, 409 transition not allowed, 413, 415 not JSON, 503 (+ <c>Retry-After</c>) worker queue
 /// full / store not ready / audit log unwritable, 500 signing failed.
 /// </remarks>
-public sealed partial class AdminApi
+internal sealed partial class AdminApi
 {
     /// <summary>The path prefix of every admin route.</summary>
     public const string Prefix = "/admin/v1/";

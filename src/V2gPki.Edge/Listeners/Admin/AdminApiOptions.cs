@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>Knobs of the admin API itself (the listener's limits live in <see cref="AdminListenerSettings"/>).</summary>
-public sealed class AdminApiOptions
+internal sealed class AdminApiOptions
 {
     /// <summary>Largest JSON body read (413 above); keep it at or below the listener's body limit.</summary>
     public int MaxRequestBodyBytes { get; set; } = 8 * 1024;

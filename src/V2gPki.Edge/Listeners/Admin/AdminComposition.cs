@@ -12,7 +12,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// section against the data directory, reads the token file, opens the audit log, builds the <see cref="AdminApi"/>
 /// and binds. The returned listener owns the audit log.
 /// </summary>
-public static class AdminComposition
+internal static class AdminComposition
 {
     /// <summary>Starts the admin API.</summary>
     /// <param name="options">The <c>Listeners:Admin</c> options.</param>

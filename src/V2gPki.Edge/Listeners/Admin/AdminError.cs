@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The body of every admin API error response.</summary>
-public sealed class AdminError
+internal sealed class AdminError
 {
     /// <summary>A stable code: <c>bad_request</c>, <c>unauthorized</c>, <c>not_found</c>, <c>conflict</c>, <c>too_large</c>, <c>unsupported_media_type</c>, <c>method_not_allowed</c>, <c>unavailable</c>, <c>error</c>.</summary>
     public required string Error { get; init; }

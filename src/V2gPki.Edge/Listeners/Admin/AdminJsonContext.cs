@@ -21,7 +21,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 [JsonSerializable(typeof(CertificateDetails))]
 [JsonSerializable(typeof(CertificateList))]
 [JsonSerializable(typeof(CaList))]
-public sealed partial class AdminJsonContext : JsonSerializerContext
+internal sealed partial class AdminJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// The context the API writes with: as <see cref="JsonSerializerContext"/> defaults, but without escaping <c>'</c>,

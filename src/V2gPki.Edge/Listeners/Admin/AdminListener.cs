@@ -14,7 +14,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// request delegate (<see cref="AdminApi.HandleAsync"/>: no routing middleware, no reflection), HTTP/1.1, the listener
 /// limits applied explicitly, plain HTTP on loopback or HTTPS anywhere. Not on the OCSP hot path: clarity first.
 /// </summary>
-public sealed class AdminListener : IAsyncDisposable
+internal sealed class AdminListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IDisposable? _owned;

@@ -9,7 +9,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// Where the admin listener binds, its limits and files, with every path resolved (the config's relative paths are
 /// relative to the data directory). Build it with <see cref="FromOptions"/>.
 /// </summary>
-public sealed class AdminListenerSettings
+internal sealed class AdminListenerSettings
 {
     /// <summary>The IP address to bind.</summary>
     public required string Address { get; init; }

@@ -8,7 +8,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// The admin API's metrics: <c>v2gpki_admin_requests_total{action, outcome}</c> (every child created up front) and
 /// <c>v2gpki_admin_audit_failures_total</c>. Register once per <see cref="MetricsRegistry"/>.
 /// </summary>
-public sealed class AdminMetrics
+internal sealed class AdminMetrics
 {
     private const int ActionCount = (int)AdminAction.Cas + 1;
     private const int OutcomeCount = (int)AdminOutcome.Error + 1;

@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// How an admin request ended (metrics label and audit outcome), mapped to its HTTP status in one switch
 /// (<see cref="AdminOutcomes.HttpStatus"/>). Values are explicit and never reused (docs/style.md §15).
 /// </summary>
-public enum AdminOutcome : byte
+internal enum AdminOutcome : byte
 {
     /// <summary>A read answered, or a state change applied (200).</summary>
     Ok = 0,

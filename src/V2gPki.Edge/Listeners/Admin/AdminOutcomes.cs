@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>Names and HTTP statuses of <see cref="AdminOutcome"/> and names of <see cref="AdminAction"/>.</summary>
-public static class AdminOutcomes
+internal static class AdminOutcomes
 {
     /// <summary>The HTTP status of an outcome (the one switch, docs/style.md §15).</summary>
     /// <param name="outcome">The outcome.</param>

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The answer to <c>GET /admin/v1/cas</c>.</summary>
-public sealed class CaList
+internal sealed class CaList
 {
     /// <summary>Every configured CA, parents first as configured.</summary>
     public required IReadOnlyList<CaSummary> Cas { get; init; }

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The issuing CA of a certificate.</summary>
-public sealed class CaReference
+internal sealed class CaReference
 {
     /// <summary>The CA name (docs/architecture.md §2).</summary>
     public required string Name { get; init; }

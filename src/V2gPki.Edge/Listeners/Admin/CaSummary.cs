@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>One configured CA, as <c>GET /admin/v1/cas</c> lists it (the CLI matches <c>--cert</c> files against it).</summary>
-public sealed class CaSummary
+internal sealed class CaSummary
 {
     /// <summary>The CA name (docs/architecture.md §2).</summary>
     public required string Name { get; init; }

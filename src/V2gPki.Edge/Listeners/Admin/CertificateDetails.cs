@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The answer to <c>GET /admin/v1/certificates/{ca}/{serial}</c>: the registry record, the issuer and the served response.</summary>
-public sealed class CertificateDetails
+internal sealed class CertificateDetails
 {
     /// <summary>The CA name.</summary>
     public required string Ca { get; init; }

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The answer to <c>GET /admin/v1/certificates?subject=…</c>.</summary>
-public sealed class CertificateList
+internal sealed class CertificateList
 {
     /// <summary>The subject ID searched for, normalised.</summary>
     public required string Subject { get; init; }

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>One certificate in a listing.</summary>
-public sealed class CertificateSummary
+internal sealed class CertificateSummary
 {
     /// <summary>The CA name (or the issuer id in decimal when the CA is no longer configured).</summary>
     public required string Ca { get; init; }

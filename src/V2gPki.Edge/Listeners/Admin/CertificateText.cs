@@ -5,7 +5,7 @@ using V2gPki.Store;
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>How the admin API names registry values in JSON (docs/architecture.md §2 kind names).</summary>
-public static class CertificateText
+internal static class CertificateText
 {
     /// <summary>The status name: <c>good</c>, <c>revoked</c> or <c>hold</c>.</summary>
     /// <param name="status">The status.</param>

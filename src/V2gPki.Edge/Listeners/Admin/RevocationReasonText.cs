@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// (<c>keyCompromise</c>, <c>cACompromise</c>, …), matched case-insensitively and ignoring <c>-</c> and <c>_</c>
 /// (<c>key-compromise</c>), or the numeric code.
 /// </summary>
-public static class RevocationReasonText
+internal static class RevocationReasonText
 {
     /// <summary>The names a revocation accepts, for messages and <c>--help</c>.</summary>
     public const string RevocationNames =

@@ -9,7 +9,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// <c>openssl x509 -text</c> prints them, leading zeros tolerated), DER INTEGER content octets out — the key of the
 /// store and of OCSP CertIDs. Used by the admin API, the CLI and the OCPP adapter.
 /// </summary>
-public static class SerialNumberText
+internal static class SerialNumberText
 {
     /// <summary>Longest text accepted (20 octets with separators and zero padding fit well below it).</summary>
     public const int MaxTextLength = 128;

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The pre-signed OCSP response the serving index holds for a certificate.</summary>
-public sealed class ServingResponseDetails
+internal sealed class ServingResponseDetails
 {
     /// <summary>
     /// <c>found</c>, or why there is none: <c>not_found</c>, <c>not_ready</c> (store recovering), <c>pending</c>

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>A delegated OCSP signer, as the admin API shows it.</summary>
-public sealed class SignerDetails
+internal sealed class SignerDetails
 {
     /// <summary>The signer id recorded with the responses it signed.</summary>
     public int Id { get; init; }

@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// The body of <c>POST /admin/v1/revoke</c> and <c>POST /admin/v1/unhold</c> as the CLI sends it. The server also
 /// accepts the reason as a JSON number (the RFC 5280 code).
 /// </summary>
-public sealed class StatusChangeRequestBody
+internal sealed class StatusChangeRequestBody
 {
     /// <summary>The CA name (docs/architecture.md §2), e.g. <c>cpo-sub2</c>.</summary>
     public required string Ca { get; init; }

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>The answer to a revoke or un-hold: the certificate's status after the worker acknowledged (WAL commit).</summary>
-public sealed class StatusChangeResponse
+internal sealed class StatusChangeResponse
 {
     /// <summary>The CA name.</summary>
     public required string Ca { get; init; }

@@ -11,7 +11,7 @@ namespace V2gPki.Edge.Listeners.Admin;
 /// form (upper case, without the <c>*</c> and <c>-</c> separators those IDs allow) equals the query's. Text that is no
 /// identifier (a CA name, an imported certificate's CN) is compared in the same compact form.
 /// </summary>
-public sealed class SubjectIdQuery
+internal sealed class SubjectIdQuery
 {
     private static readonly IdType[] Types = [IdType.Evse, IdType.Secc, IdType.Emaid, IdType.Pcid];
 

@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Listeners.Kestrel;
 /// signatures and errors per lane, queue depths). Every child the HTTP hot path touches is created here, up front.
 /// No EMAID or PCID ever goes into a label (docs/architecture.md §9).
 /// </summary>
-public sealed class EdgeMetrics : IOcspRequestCounters
+internal sealed class EdgeMetrics : IOcspRequestCounters
 {
     private const int RouteCount = (int)RequestRoute.Api + 1;
     private const int OutcomeCount = (int)RequestOutcome.Aborted + 1;

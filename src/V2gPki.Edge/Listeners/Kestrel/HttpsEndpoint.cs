@@ -16,7 +16,7 @@ namespace V2gPki.Edge.Listeners.Kestrel;
 /// whether it is trusted or revoked is decided by the listener against the parties' trust and our registry
 /// (docs/architecture.md §3).
 /// </summary>
-public sealed class HttpsEndpoint : IDisposable
+internal sealed class HttpsEndpoint : IDisposable
 {
     private HttpsEndpoint(X509Certificate2 certificate, ClientCertificateMode clientCertificates)
     {

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Kestrel;
 
 /// <summary>A running OCSP listener.</summary>
-public interface IOcspHost : IAsyncDisposable
+internal interface IOcspHost : IAsyncDisposable
 {
     /// <summary>The bound address, e.g. <c>http://127.0.0.1:8080/</c> (the real port when 0 was configured).</summary>
     Uri BaseAddress { get; }

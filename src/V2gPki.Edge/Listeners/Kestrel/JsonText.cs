@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace V2gPki.Edge.Listeners.Kestrel;
 
 /// <summary>Checks a parsed JSON request body before its fields are read (cold path: the admin and OCPP bodies).</summary>
-public static class JsonText
+internal static class JsonText
 {
     /// <summary>
     /// Whether every property name and string of <paramref name="element"/> can be read as text. System.Text.Json

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Listeners.Kestrel;
 /// Kestrel's <c>kestrel.connection.duration</c> and to <c>kestrel.rejected_connections</c> and
 /// <c>kestrel.active_connections</c>, for one listener port. These fire once per connection, not per request.
 /// </summary>
-public sealed class KestrelMeterBridge : IDisposable
+internal sealed class KestrelMeterBridge : IDisposable
 {
     private const string KestrelMeter = "Microsoft.AspNetCore.Server.Kestrel";
 

@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Listeners.Kestrel;
 /// Why an input was rejected or answered with an error (docs/architecture.md §4 invariant 5: every bad input has a
 /// counter). Dense values: they index the counter array. Kestrel-level reasons come from its <c>error.type</c> tags.
 /// </summary>
-public enum RejectReason : byte
+internal enum RejectReason : byte
 {
     /// <summary>Body over the listener's limit (413).</summary>
     BodyTooLarge = 0,

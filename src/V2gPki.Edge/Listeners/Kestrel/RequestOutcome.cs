@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Kestrel;
 
 /// <summary>The outcome label of request metrics (dense values: they index metric arrays).</summary>
-public enum RequestOutcome : byte
+internal enum RequestOutcome : byte
 {
     /// <summary>OCSP <c>successful</c>, HTTP 200.</summary>
     Successful = 0,

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Kestrel;
 
 /// <summary>The route label of request metrics (dense values: they index metric arrays).</summary>
-public enum RequestRoute : byte
+internal enum RequestRoute : byte
 {
     /// <summary><c>POST /</c>, <c>POST /ocsp</c>.</summary>
     OcspPost = 0,

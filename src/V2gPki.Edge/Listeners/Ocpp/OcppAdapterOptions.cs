@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Ocpp;
 
 /// <summary>Limits of the OCPP GetCertificateStatus adapter.</summary>
-public sealed class OcppAdapterOptions
+internal sealed class OcppAdapterOptions
 {
     /// <summary>Largest JSON body (413 above); a GetCertificateStatusRequest is well under 1 KiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 8 * 1024;

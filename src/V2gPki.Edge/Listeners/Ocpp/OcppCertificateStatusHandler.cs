@@ -28,7 +28,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// Constructed over a responder that answers tryLater while the process starts, it answers <c>Failed</c>/<c>TryLater</c>
 /// until then.</para>
 /// </remarks>
-public sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
+internal sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
 {
     /// <summary>The route (docs/architecture.md §7).</summary>
     public const string RoutePath = "/api/v1/ocpp/certificate-status";

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// hex (any case) when it has exactly two characters per hash octet, and as base64 (standard or URL-safe, padding
 /// optional) only when its length rules hex out.
 /// </summary>
-public static class OcppHashText
+internal static class OcppHashText
 {
     /// <summary>Parses <c>hashAlgorithm</c>: <c>SHA256</c>, <c>SHA384</c>, <c>SHA512</c> (case and a hyphen tolerated).</summary>
     /// <param name="text">The value.</param>

@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(OcppCertificateStatusResponse))]
 [JsonSerializable(typeof(OcppError))]
-public sealed partial class OcppJsonContext : JsonSerializerContext
+internal sealed partial class OcppJsonContext : JsonSerializerContext
 {
     /// <summary>The context the adapter writes with: <c>'</c>, <c>+</c> and non-ASCII unescaped (JSON API bodies, never HTML).</summary>
     public static OcppJsonContext Readable { get; } = new(new JsonSerializerOptions

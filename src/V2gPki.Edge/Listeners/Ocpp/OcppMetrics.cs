@@ -5,7 +5,7 @@ using V2gPki.Metrics;
 namespace V2gPki.Edge.Listeners.Ocpp;
 
 /// <summary><c>v2gpki_ocpp_certificate_status_total{outcome}</c>, every child created up front. Register once per registry.</summary>
-public sealed class OcppMetrics
+internal sealed class OcppMetrics
 {
     private const int OutcomeCount = (int)OcppOutcome.MethodNotAllowed + 1;
 

@@ -6,7 +6,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// How an OCPP GetCertificateStatus request ended: counted in metrics and mapped to its HTTP status in one switch
 /// (<see cref="OcppOutcomes.HttpStatus"/>). Values are explicit and never reused (docs/style.md §15).
 /// </summary>
-public enum OcppOutcome : byte
+internal enum OcppOutcome : byte
 {
     /// <summary><c>Accepted</c> with an <c>ocspResult</c> (HTTP 200).</summary>
     Accepted = 0,

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Ocpp;
 
 /// <summary>HTTP statuses and labels of <see cref="OcppOutcome"/>, as <c>AdminOutcomes</c> has them for the admin API.</summary>
-public static class OcppOutcomes
+internal static class OcppOutcomes
 {
     /// <summary>
     /// The HTTP status of an outcome (the one switch, docs/style.md §15): 200 for every OCPP-level answer

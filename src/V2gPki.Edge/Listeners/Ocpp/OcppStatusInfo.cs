@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Ocpp;
 
 /// <summary>OCPP 2.0.1 <c>StatusInfoType</c>: why the status is <c>Failed</c>.</summary>
-public sealed class OcppStatusInfo
+internal sealed class OcppStatusInfo
 {
     /// <summary>The most OCPP 2.0.1 allows in <see cref="ReasonCode"/>.</summary>
     public const int MaxReasonCodeLength = 20;

@@ -10,4 +10,4 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// <param name="IssuerKeyHash">The hash of the issuer's subjectPublicKey BIT STRING contents.</param>
 /// <param name="SerialNumber">The serial as DER INTEGER content octets.</param>
 /// <param name="ResponderUrl">The responderURL given (informational; this responder answers whatever it was sent).</param>
-public sealed record OcspRequestData(OcspHashAlgorithm HashAlgorithm, byte[] IssuerNameHash, byte[] IssuerKeyHash, byte[] SerialNumber, string? ResponderUrl);
+internal sealed record OcspRequestData(OcspHashAlgorithm HashAlgorithm, byte[] IssuerNameHash, byte[] IssuerKeyHash, byte[] SerialNumber, string? ResponderUrl);

@@ -11,7 +11,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// object, into an <see cref="OcspRequestData"/>. Field names match case-insensitively; unknown fields (<c>customData</c>)
 /// are ignored. Failures are OCPP-level: they become a <c>Failed</c> answer with a <see cref="OcppStatusInfo"/>.
 /// </summary>
-public static class OcspRequestDataParser
+internal static class OcspRequestDataParser
 {
     /// <summary>The OCPP 2.0.1 limit of <c>responderURL</c>.</summary>
     public const int MaxResponderUrlLength = 512;

@@ -10,7 +10,7 @@ namespace V2gPki.Edge.Listeners.Ocpp;
 /// with its CertID, no nonce, no signature; so the adapter's answer is exactly what a station's own OCSP request would
 /// get, from the same answering chain.
 /// </summary>
-public static class OcspRequestEncoder
+internal static class OcspRequestEncoder
 {
     /// <summary>Encodes the request.</summary>
     /// <param name="data">The CertID parts.</param>

@@ -13,7 +13,7 @@ namespace V2gPki.Edge.Listeners.Public;
 /// throw on peer input; an exception is answered 500 and counted. Handlers needing the PKI read
 /// <see cref="Runtime.RuntimeSlot.Runtime"/> per request (null while the process starts: answer 503).
 /// </summary>
-public interface IPublicRouteHandler
+internal interface IPublicRouteHandler
 {
     /// <summary>The exact path served, e.g. <c>/api/v1/ocpp/certificate-status</c>.</summary>
     string Path { get; }

@@ -3,7 +3,7 @@
 namespace V2gPki.Edge.Listeners.Public;
 
 /// <summary>Result of <see cref="OcspGetDecoder.TryDecode"/> (explicit, never-reused values).</summary>
-public enum OcspGetDecodeStatus : byte
+internal enum OcspGetDecodeStatus : byte
 {
     /// <summary>Decoded; the DER bytes are at the start of the buffer.</summary>
     Done = 0,

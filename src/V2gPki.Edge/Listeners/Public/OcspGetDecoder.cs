@@ -24,7 +24,7 @@ namespace V2gPki.Edge.Listeners.Public;
 /// <item>missing or partial <c>=</c> padding.</item>
 /// </list>
 /// </remarks>
-public static class OcspGetDecoder
+internal static class OcspGetDecoder
 {
     /// <summary>The buffer length <see cref="TryDecode"/> needs for an input of <paramref name="encodedLength"/> characters.</summary>
     /// <param name="encodedLength">The number of characters after the route prefix.</param>

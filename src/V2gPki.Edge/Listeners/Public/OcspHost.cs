@@ -9,7 +9,7 @@ namespace V2gPki.Edge.Listeners.Public;
 /// Starts the public listener: a bare <c>KestrelServer</c> driving our <see cref="OcspHttpApplication"/>
 /// (docs/decisions/0001-ocsp-host-bare-kestrel.md).
 /// </summary>
-public static class OcspHost
+internal static class OcspHost
 {
     /// <summary>Binds and starts the listener.</summary>
     /// <param name="settings">Responder, readiness, listener and host kind.</param>

@@ -14,7 +14,7 @@ namespace V2gPki.Edge.Listeners.Public;
 /// <param name="responder">Answers OCSP requests.</param>
 /// <param name="readiness">Answers <c>/ready</c>.</param>
 /// <param name="listener">Address, port and limits.</param>
-public sealed class OcspHostSettings(IOcspResponder responder, IReadinessProvider readiness, ListenerOptions listener)
+internal sealed class OcspHostSettings(IOcspResponder responder, IReadinessProvider readiness, ListenerOptions listener)
 {
     /// <summary>Answers OCSP requests.</summary>
     public IOcspResponder Responder { get; } = responder ?? throw new ArgumentNullException(nameof(responder));
