@@ -17,6 +17,8 @@ results=artifacts/test-results
 rm -rf "$results"; mkdir -p "$results"
 
 dotnet build V2gPki.Edge.sln -c Release -nologo -clp:ErrorsOnly
+# The build enforces the code-style rules (.editorconfig, EnforceCodeStyleInBuild); whitespace is checked here.
+dotnet format whitespace V2gPki.Edge.sln --verify-no-changes
 
 # NativeAOT publish (warnings are errors: none from our code; package summaries suppressed with reasons in the csproj).
 echo "== NativeAOT publish: artifacts/v2gpki-aot/v2gpki"

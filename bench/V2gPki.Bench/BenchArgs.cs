@@ -13,7 +13,7 @@ internal static class BenchArgs
     /// <returns>The value, or <see langword="null"/>.</returns>
     public static string? Text(string[] args, string name)
     {
-        int i = Array.IndexOf(args, name);
+        var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
@@ -25,13 +25,13 @@ internal static class BenchArgs
     /// <exception cref="ArgumentException">The value is not a number (the message names the option).</exception>
     public static double Number(string[] args, string name, double fallback)
     {
-        string? text = Text(args, name);
+        var text = Text(args, name);
         if (text is null)
         {
             return fallback;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new ArgumentException($"{name} expects a number, got '{text}'");
     }

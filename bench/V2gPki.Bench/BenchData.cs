@@ -26,7 +26,7 @@ public static class BenchData
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=cpo-sub2-ocsp, O=V2gPki Bench", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.9")], false));
-        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(90));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(90));
         return certificate.RawData;
     }
 
@@ -37,16 +37,16 @@ public static class BenchData
             new(OcspHashAlgorithm.Sha1, new byte[20], new byte[20]),
             new(OcspHashAlgorithm.Sha256, new byte[32], new byte[32]),
         ];
-        byte[] keyHash = new byte[20];
+        var keyHash = new byte[20];
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(keyHash), ProducedAt = DateTimeOffset.UnixEpoch.AddYears(56) };
         var responses = new CertificateSingleResponses(issuer, [0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF],
             CertStatusInfo.Good(DateTimeOffset.UnixEpoch.AddYears(56), DateTimeOffset.UnixEpoch.AddYears(56).AddDays(10)));
-        byte[] tbs = new byte[1024];
-        OcspResponseWriter.TryWriteTbsResponseData(tbs, fields, responses, out int tbsLength);
-        byte[] signature = new byte[72];
+        var tbs = new byte[1024];
+        OcspResponseWriter.TryWriteTbsResponseData(tbs, fields, responses, out var tbsLength);
+        var signature = new byte[72];
         signature[0] = 0x30;
-        byte[] part = new byte[2048];
-        SignedResponsePart.TryWrite(part, tbs.AsSpan(0, tbsLength), OcspSignatureAlgorithms.EcdsaWithSha256, signature, out int length);
+        var part = new byte[2048];
+        SignedResponsePart.TryWrite(part, tbs.AsSpan(0, tbsLength), OcspSignatureAlgorithms.EcdsaWithSha256, signature, out var length);
         return part[..length];
     }
 }

@@ -11,7 +11,7 @@ internal static class BenchStats
     public static double Median(IReadOnlyCollection<double> values)
     {
         var sorted = values.Order().ToList();
-        int mid = sorted.Count / 2;
+        var mid = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 

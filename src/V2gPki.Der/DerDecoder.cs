@@ -26,7 +26,7 @@ public static class DerDecoder
             return DerStatus.NeedMoreData;
         }
 
-        byte first = source[0];
+        var first = source[0];
         if (first < 0x80)
         {
             // X.690 §8.1.3.4: short form.
@@ -47,7 +47,7 @@ public static class DerDecoder
             return DerStatus.InvalidLength;
         }
 
-        int count = first & 0x7F;
+        var count = first & 0x7F;
         if (count > MaxLengthOctets)
         {
             // A fifth octet is either a leading zero (non-minimal) or a length beyond int.MaxValue.
@@ -66,7 +66,7 @@ public static class DerDecoder
         }
 
         uint value = 0;
-        for (int i = 1; i <= count; i++)
+        for (var i = 1; i <= count; i++)
         {
             value = (value << 8) | source[i];
         }
@@ -107,14 +107,14 @@ public static class DerDecoder
             return DerStatus.NeedMoreData;
         }
 
-        byte t = source[0];
+        var t = source[0];
         if (t == 0 || (t & 0x1F) == 0x1F)
         {
             // X.690 §8.1.5: end-of-contents only exists in the indefinite form; §8.1.2.4: high tag numbers are not used by PKIX.
             return DerStatus.InvalidTag;
         }
 
-        DerStatus status = TryReadLength(source[1..], out int length, out int lengthOctets);
+        var status = TryReadLength(source[1..], out var length, out var lengthOctets);
         if (status != DerStatus.Done)
         {
             return status;

@@ -34,7 +34,7 @@ public static class DerEncoder
             ThrowHelper.ThrowArgumentOutOfRange(nameof(contentLength));
         }
 
-        int lengthOctets = GetLengthOctetCount(contentLength);
+        var lengthOctets = GetLengthOctetCount(contentLength);
         if (destination.Length < 1 + lengthOctets)
         {
             ThrowHelper.ThrowArgument("The destination is too short for the header.", nameof(destination));
@@ -49,9 +49,9 @@ public static class DerEncoder
         }
 
         // X.690 §8.1.3.5, §10.1: long form with the fewest octets.
-        int valueOctets = lengthOctets - 1;
+        var valueOctets = lengthOctets - 1;
         destination[1] = (byte)(0x80 | valueOctets);
-        for (int i = valueOctets; i >= 1; i--)
+        for (var i = valueOctets; i >= 1; i--)
         {
             destination[1 + i] = (byte)contentLength;
             contentLength >>= 8;

@@ -11,8 +11,8 @@ public ref partial struct DerReader
     /// or another reason nothing was read.</returns>
     public DerStatus TryReadInteger(out ReadOnlySpan<byte> contents, byte expectedTag = DerTag.Integer)
     {
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out contents);
         if (status != DerStatus.Done)
         {
             return status;
@@ -34,8 +34,8 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.NegativeInteger"/>, or another reason nothing was read.</returns>
     public DerStatus TryReadUnsignedInteger(out ReadOnlySpan<byte> magnitude, byte expectedTag = DerTag.Integer)
     {
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadInteger(out ReadOnlySpan<byte> contents, expectedTag);
+        var saved = _data;
+        var status = TryReadInteger(out var contents, expectedTag);
         if (status != DerStatus.Done)
         {
             magnitude = default;
@@ -60,8 +60,8 @@ public ref partial struct DerReader
     public DerStatus TryReadInt32(out int value, byte expectedTag = DerTag.Integer)
     {
         value = 0;
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadInteger(out ReadOnlySpan<byte> contents, expectedTag);
+        var saved = _data;
+        var status = TryReadInteger(out var contents, expectedTag);
         if (status != DerStatus.Done)
         {
             return status;
@@ -75,7 +75,7 @@ public ref partial struct DerReader
 
         // Sign-extend from the first octet, then shift in the rest.
         int result = (sbyte)contents[0];
-        for (int i = 1; i < contents.Length; i++)
+        for (var i = 1; i < contents.Length; i++)
         {
             result = (result << 8) | contents[i];
         }
@@ -104,7 +104,7 @@ public ref partial struct DerReader
         if (contents.Length > 1)
         {
             // X.690 §8.3.2: the first nine bits are neither all ones nor all zeros.
-            int firstNine = (contents[0] << 1) | (contents[1] >> 7);
+            var firstNine = (contents[0] << 1) | (contents[1] >> 7);
             if (firstNine == 0 || firstNine == 0x1FF)
             {
                 return DerStatus.NonMinimalInteger;

@@ -11,8 +11,8 @@ public ref partial struct DerReader
     public DerStatus TryReadBoolean(out bool value, byte expectedTag = DerTag.Boolean)
     {
         value = false;
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out var contents);
         if (status != DerStatus.Done)
         {
             return status;
@@ -34,8 +34,8 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.InvalidNull"/>, or another reason nothing was read.</returns>
     public DerStatus TryReadNull(byte expectedTag = DerTag.Null)
     {
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out var contents);
         if (status != DerStatus.Done)
         {
             return status;
@@ -67,8 +67,8 @@ public ref partial struct DerReader
     {
         value = default;
         unusedBitCount = 0;
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out var contents);
         if (status != DerStatus.Done)
         {
             return status;
@@ -96,8 +96,8 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.InvalidObjectIdentifier"/>, or another reason nothing was read.</returns>
     public DerStatus TryReadObjectIdentifier(out ReadOnlySpan<byte> contents, byte expectedTag = DerTag.ObjectIdentifier)
     {
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out contents);
         if (status != DerStatus.Done)
         {
             return status;
@@ -124,8 +124,8 @@ public ref partial struct DerReader
             return false;
         }
 
-        bool atStart = true;
-        foreach (byte b in contents)
+        var atStart = true;
+        foreach (var b in contents)
         {
             if (atStart && b == 0x80)
             {

@@ -10,8 +10,8 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.InvalidTime"/>, or another reason nothing was read.</returns>
     public DerStatus TryReadGeneralizedTimeTicks(out long utcTicks, byte expectedTag = DerTag.GeneralizedTime)
     {
-        ReadOnlySpan<byte> saved = _data;
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> contents);
+        var saved = _data;
+        var status = TryReadPrimitive(expectedTag, out var contents);
         if (status != DerStatus.Done)
         {
             utcTicks = 0;
@@ -33,7 +33,7 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/>, <see cref="DerStatus.InvalidTime"/>, or another reason nothing was read.</returns>
     public DerStatus TryReadGeneralizedTime(out DateTimeOffset value, byte expectedTag = DerTag.GeneralizedTime)
     {
-        DerStatus status = TryReadGeneralizedTimeTicks(out long ticks, expectedTag);
+        var status = TryReadGeneralizedTimeTicks(out var ticks, expectedTag);
         value = status == DerStatus.Done ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
         return status;
     }

@@ -84,7 +84,7 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/> or the reason nothing was read.</returns>
     public DerStatus TryReadElement(out byte tag, out ReadOnlySpan<byte> contents, out ReadOnlySpan<byte> encoded)
     {
-        DerStatus status = DecodeHeader(out tag, out int headerLength, out int contentLength);
+        var status = DecodeHeader(out tag, out var headerLength, out var contentLength);
         if (status != DerStatus.Done)
         {
             contents = default;
@@ -92,7 +92,7 @@ public ref partial struct DerReader
             return status;
         }
 
-        int total = headerLength + contentLength;
+        var total = headerLength + contentLength;
         encoded = _data[..total];
         contents = encoded[headerLength..];
         _data = _data[total..];
@@ -105,14 +105,14 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/> or the reason nothing was read.</returns>
     public DerStatus TryReadEncodedValue(byte expectedTag, out ReadOnlySpan<byte> encoded)
     {
-        DerStatus status = DecodeExpected(expectedTag, out int headerLength, out int contentLength);
+        var status = DecodeExpected(expectedTag, out var headerLength, out var contentLength);
         if (status != DerStatus.Done)
         {
             encoded = default;
             return status;
         }
 
-        int total = headerLength + contentLength;
+        var total = headerLength + contentLength;
         encoded = _data[..total];
         _data = _data[total..];
         return DerStatus.Done;
@@ -124,7 +124,7 @@ public ref partial struct DerReader
     /// <returns><see cref="DerStatus.Done"/> or the reason nothing was read.</returns>
     public DerStatus TryReadPrimitive(byte expectedTag, out ReadOnlySpan<byte> contents)
     {
-        DerStatus status = DecodeExpected(expectedTag, out int headerLength, out int contentLength);
+        var status = DecodeExpected(expectedTag, out var headerLength, out var contentLength);
         if (status != DerStatus.Done)
         {
             contents = default;
@@ -177,7 +177,7 @@ public ref partial struct DerReader
             return DerStatus.DepthLimitExceeded;
         }
 
-        DerStatus status = TryReadPrimitive(expectedTag, out ReadOnlySpan<byte> inner);
+        var status = TryReadPrimitive(expectedTag, out var inner);
         if (status == DerStatus.Done)
         {
             contents = new DerReader(inner, _depth + 1, _maxDepth);
@@ -186,11 +186,11 @@ public ref partial struct DerReader
         return status;
     }
 
-        private readonly DerStatus EndStatus() => _bounded ? DerStatus.UnexpectedEnd : DerStatus.NeedMoreData;
+    private readonly DerStatus EndStatus() => _bounded ? DerStatus.UnexpectedEnd : DerStatus.NeedMoreData;
 
     private readonly DerStatus DecodeHeader(out byte tag, out int headerLength, out int contentLength)
     {
-        DerStatus status = DerDecoder.TryReadHeader(_data, out tag, out headerLength, out contentLength);
+        var status = DerDecoder.TryReadHeader(_data, out tag, out headerLength, out contentLength);
         return status == DerStatus.NeedMoreData ? EndStatus() : status;
     }
 

@@ -12,9 +12,9 @@ public ref partial struct DerWriter
     /// <param name="tag">The identifier octet, <see cref="DerTag.Integer"/> unless IMPLICITly tagged.</param>
     public void WriteInteger(scoped ReadOnlySpan<byte> magnitude, byte tag = DerTag.Integer)
     {
-        int start = magnitude.IndexOfAnyExcept((byte)0);
-        ReadOnlySpan<byte> significant = start < 0 ? ReadOnlySpan<byte>.Empty : magnitude[start..];
-        int mark = Mark;
+        var start = magnitude.IndexOfAnyExcept((byte)0);
+        var significant = start < 0 ? ReadOnlySpan<byte>.Empty : magnitude[start..];
+        var mark = Mark;
         WriteEncoded(significant);
         if (significant.IsEmpty || (significant[0] & 0x80) != 0)
         {
@@ -35,7 +35,7 @@ public ref partial struct DerWriter
             ThrowHelper.ThrowArgument("INTEGER contents must be one or more octets in minimal form.", nameof(contents));
         }
 
-        int mark = Mark;
+        var mark = Mark;
         WriteEncoded(contents);
         Wrap(tag, mark);
     }
@@ -45,12 +45,12 @@ public ref partial struct DerWriter
     /// <param name="tag">The identifier octet, <see cref="DerTag.Integer"/> unless IMPLICITly tagged.</param>
     public void WriteInteger(long value, byte tag = DerTag.Integer)
     {
-        int mark = Mark;
-        long v = value;
+        var mark = Mark;
+        var v = value;
         while (true)
         {
             WriteByte((byte)v);
-            long rest = v >> 8;
+            var rest = v >> 8;
 
             // Stop once the remaining octets are pure sign extension of the octet just written.
             if ((rest == 0 && (v & 0x80) == 0) || (rest == -1 && (v & 0x80) != 0))

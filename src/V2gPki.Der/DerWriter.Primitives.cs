@@ -58,7 +58,7 @@ public ref partial struct DerWriter
     /// <param name="tag">The identifier octet, <see cref="DerTag.GeneralizedTime"/> unless IMPLICITly tagged.</param>
     public void WriteGeneralizedTime(long utcTicks, byte tag = DerTag.GeneralizedTime)
     {
-        int position = _position - GeneralizedTime.EncodedLength;
+        var position = _position - GeneralizedTime.EncodedLength;
         if (position >= 0)
         {
             // Format straight into place; a measuring or overflowed writer only counts.

@@ -60,7 +60,7 @@ public ref partial struct DerWriter
     /// <param name="encoded">The bytes, copied as they are.</param>
     public void WriteEncoded(scoped ReadOnlySpan<byte> encoded)
     {
-        int position = _position - encoded.Length;
+        var position = _position - encoded.Length;
         if (position >= 0)
         {
             encoded.CopyTo(_buffer[position..]);
@@ -73,7 +73,7 @@ public ref partial struct DerWriter
     /// <param name="value">The byte.</param>
     public void WriteByte(byte value)
     {
-        int position = _position - 1;
+        var position = _position - 1;
         if (position >= 0)
         {
             _buffer[position] = value;
@@ -92,8 +92,8 @@ public ref partial struct DerWriter
             ThrowHelper.ThrowArgumentOutOfRange(nameof(contentLength));
         }
 
-        int lengthOctets = DerEncoder.GetLengthOctetCount(contentLength);
-        int position = _position - 1 - lengthOctets;
+        var lengthOctets = DerEncoder.GetLengthOctetCount(contentLength);
+        var position = _position - 1 - lengthOctets;
         if (position >= 0)
         {
             DerEncoder.WriteTagAndLength(_buffer[position..], tag, contentLength);
@@ -107,7 +107,7 @@ public ref partial struct DerWriter
     /// <param name="mark">The <see cref="Mark"/> taken before the contents were written.</param>
     public void Wrap(byte tag, int mark)
     {
-        int contentLength = BytesWritten - mark;
+        var contentLength = BytesWritten - mark;
         if (mark < 0 || contentLength < 0)
         {
             ThrowHelper.ThrowArgumentOutOfRange(nameof(mark));

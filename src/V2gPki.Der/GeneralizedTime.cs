@@ -29,7 +29,7 @@ public static class GeneralizedTime
         var t = new DateTime(utcTicks, DateTimeKind.Utc);
 
         // One calendar computation for year, month and day (the separate properties each redo it).
-        DateOnly.FromDateTime(t).Deconstruct(out int year, out int month, out int day);
+        DateOnly.FromDateTime(t).Deconstruct(out var year, out var month, out var day);
         destination[0] = (byte)('0' + (year / 1000));
         destination[1] = (byte)('0' + (year / 100 % 10));
         destination[2] = (byte)('0' + (year / 10 % 10));
@@ -56,12 +56,12 @@ public static class GeneralizedTime
             return false;
         }
 
-        if (!TryDigits(contents[..4], out int year)
-            || !TryDigits(contents.Slice(4, 2), out int month)
-            || !TryDigits(contents.Slice(6, 2), out int day)
-            || !TryDigits(contents.Slice(8, 2), out int hour)
-            || !TryDigits(contents.Slice(10, 2), out int minute)
-            || !TryDigits(contents.Slice(12, 2), out int second))
+        if (!TryDigits(contents[..4], out var year)
+            || !TryDigits(contents.Slice(4, 2), out var month)
+            || !TryDigits(contents.Slice(6, 2), out var day)
+            || !TryDigits(contents.Slice(8, 2), out var hour)
+            || !TryDigits(contents.Slice(10, 2), out var minute)
+            || !TryDigits(contents.Slice(12, 2), out var second))
         {
             return false;
         }
@@ -73,7 +73,7 @@ public static class GeneralizedTime
         }
 
         long fractionTicks = 0;
-        ReadOnlySpan<byte> fraction = contents[14..^1];
+        var fraction = contents[14..^1];
         if (!fraction.IsEmpty)
         {
             // ".d+" with the last digit not 0 (X.690 §11.7.3, §11.7.4: the decimal point is '.').
@@ -82,10 +82,10 @@ public static class GeneralizedTime
                 return false;
             }
 
-            long scale = TimeSpan.TicksPerSecond / 10;
-            for (int i = 1; i < fraction.Length; i++)
+            var scale = TimeSpan.TicksPerSecond / 10;
+            for (var i = 1; i < fraction.Length; i++)
             {
-                int d = fraction[i] - '0';
+                var d = fraction[i] - '0';
                 if ((uint)d > 9)
                 {
                     return false;
@@ -109,9 +109,9 @@ public static class GeneralizedTime
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
     {
         value = 0;
-        foreach (byte b in digits)
+        foreach (var b in digits)
         {
-            int d = b - '0';
+            var d = b - '0';
             if ((uint)d > 9)
             {
                 return false;

@@ -30,11 +30,11 @@ public sealed class BulkSigningLane : IDisposable
         _token = token;
         _sessions = sessions;
         _priorityGate = priorityGate;
-        int chunkPermits = Math.Max(2 * sessions.Length, maxInFlight / MaxChunkSize);
+        var chunkPermits = Math.Max(2 * sessions.Length, maxInFlight / MaxChunkSize);
         MaxInFlight = chunkPermits * MaxChunkSize;
         _admission = new SemaphoreSlim(chunkPermits, chunkPermits);
         _workers = new Thread[sessions.Length];
-        for (int i = 0; i < sessions.Length; i++)
+        for (var i = 0; i < sessions.Length; i++)
         {
             _workers[i] = new Thread(RunWorker)
             {
@@ -75,17 +75,17 @@ public sealed class BulkSigningLane : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int count = batch.Count;
+        var count = batch.Count;
         if (count == 0)
         {
             return;
         }
 
         batch.Begin(cancellationToken);
-        int chunkSize = ChunkSize(count, _sessions.Length);
+        var chunkSize = ChunkSize(count, _sessions.Length);
         try
         {
-            for (int start = 0; start < count; start += chunkSize)
+            for (var start = 0; start < count; start += chunkSize)
             {
                 await _admission.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (batch.IsAborted || _disposed)
@@ -143,7 +143,7 @@ public sealed class BulkSigningLane : IDisposable
         var batch = new SigningBatch(signer, 1);
         batch.Add(data.ToArray());
         SignAsync(batch).GetAwaiter().GetResult();
-        ReadOnlySpan<byte> signature = batch.GetSignature(0);
+        var signature = batch.GetSignature(0);
         signature.CopyTo(destination);
         bytesWritten = signature.Length;
         return true;
@@ -159,13 +159,13 @@ public sealed class BulkSigningLane : IDisposable
 
         _disposed = true;
         _queued.Release(_workers.Length);
-        foreach (Thread worker in _workers)
+        foreach (var worker in _workers)
         {
             worker.Join();
         }
 
         DrainQueue();
-        foreach (PooledSession session in _sessions)
+        foreach (var session in _sessions)
         {
             session.Dispose();
         }
@@ -183,7 +183,7 @@ public sealed class BulkSigningLane : IDisposable
 
     private void DrainQueue()
     {
-        while (_queue.TryDequeue(out BatchChunk chunk))
+        while (_queue.TryDequeue(out var chunk))
         {
             chunk.Batch.Abort(new ObjectDisposedException(GetType().FullName));
             chunk.Batch.ReleaseChunk();
@@ -201,7 +201,7 @@ public sealed class BulkSigningLane : IDisposable
                 return;
             }
 
-            if (!_queue.TryDequeue(out BatchChunk chunk))
+            if (!_queue.TryDequeue(out var chunk))
             {
                 continue;
             }

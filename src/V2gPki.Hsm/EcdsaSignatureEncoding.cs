@@ -15,7 +15,7 @@ public static class EcdsaSignatureEncoding
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fieldSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fieldSize, 125);
-        int content = 2 * (2 + fieldSize + 1);
+        var content = 2 * (2 + fieldSize + 1);
         return (content < 0x80 ? 2 : 3) + content;
     }
 
@@ -30,25 +30,25 @@ public static class EcdsaSignatureEncoding
     /// <exception cref="ArgumentException"><paramref name="rawSignature"/> is empty, odd or too long.</exception>
     public static bool TryEncodeDer(ReadOnlySpan<byte> rawSignature, Span<byte> destination, out int bytesWritten)
     {
-        int half = rawSignature.Length / 2;
+        var half = rawSignature.Length / 2;
         if (half == 0 || half > 125 || (rawSignature.Length & 1) != 0)
         {
             ThrowBadLength();
         }
 
-        ReadOnlySpan<byte> r = TrimLeadingZeros(rawSignature[..half]);
-        ReadOnlySpan<byte> s = TrimLeadingZeros(rawSignature[half..]);
-        int rLength = r.Length + (r[0] >= 0x80 ? 1 : 0);
-        int sLength = s.Length + (s[0] >= 0x80 ? 1 : 0);
-        int content = 2 + rLength + 2 + sLength;
-        int total = (content < 0x80 ? 2 : 3) + content;
+        var r = TrimLeadingZeros(rawSignature[..half]);
+        var s = TrimLeadingZeros(rawSignature[half..]);
+        var rLength = r.Length + (r[0] >= 0x80 ? 1 : 0);
+        var sLength = s.Length + (s[0] >= 0x80 ? 1 : 0);
+        var content = 2 + rLength + 2 + sLength;
+        var total = (content < 0x80 ? 2 : 3) + content;
         if (destination.Length < total)
         {
             bytesWritten = 0;
             return false;
         }
 
-        int at = 0;
+        var at = 0;
         destination[at++] = 0x30;
         if (content >= 0x80)
         {
@@ -64,7 +64,7 @@ public static class EcdsaSignatureEncoding
 
     private static ReadOnlySpan<byte> TrimLeadingZeros(ReadOnlySpan<byte> value)
     {
-        int first = value.IndexOfAnyExcept((byte)0);
+        var first = value.IndexOfAnyExcept((byte)0);
         // An all-zero half encodes as INTEGER 0 (one 00 byte); such signatures are invalid but still well-formed DER.
         return first < 0 ? value[^1..] : value[first..];
     }

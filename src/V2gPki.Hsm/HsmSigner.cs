@@ -22,7 +22,7 @@ public sealed class HsmSigner
     internal HsmSigner(HsmKey key, HsmSignatureAlgorithm algorithm)
     {
         ArgumentNullException.ThrowIfNull(key);
-        bool fits = key.KeyType == HsmKeyType.Ed448
+        var fits = key.KeyType == HsmKeyType.Ed448
             ? algorithm == HsmSignatureAlgorithm.Ed448
             : algorithm is HsmSignatureAlgorithm.EcdsaSha256 or HsmSignatureAlgorithm.EcdsaSha384 or HsmSignatureAlgorithm.EcdsaSha512;
         if (!fits)
@@ -88,7 +88,7 @@ public sealed class HsmSigner
     public byte[] Sign(ReadOnlySpan<byte> data)
     {
         Span<byte> buffer = stackalloc byte[MaxSignatureLength];
-        TrySign(data, buffer, out int written);
+        TrySign(data, buffer, out var written);
         return buffer[..written].ToArray();
     }
 
@@ -109,7 +109,7 @@ public sealed class HsmSigner
     public byte[] SignHash(ReadOnlySpan<byte> hash)
     {
         Span<byte> buffer = stackalloc byte[MaxSignatureLength];
-        TrySignHash(hash, buffer, out int written);
+        TrySignHash(hash, buffer, out var written);
         return buffer[..written].ToArray();
     }
 
@@ -179,7 +179,7 @@ public sealed class HsmSigner
                 $"The token returned a {raw.Length}-byte ECDSA signature for key '{Key.Label}', expected {2 * FieldSize}.");
         }
 
-        EcdsaSignatureEncoding.TryEncodeDer(raw, destination, out int written);
+        EcdsaSignatureEncoding.TryEncodeDer(raw, destination, out var written);
         return written;
     }
 }

@@ -4,7 +4,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
-using Net.Pkcs11Interop.HighLevelAPI.Factories;
 
 namespace V2gPki.Hsm;
 
@@ -23,17 +22,17 @@ public sealed partial class HsmToken
     public HsmKey GenerateKey(string label, HsmKeyType keyType)
     {
         ArgumentException.ThrowIfNullOrEmpty(label);
-        ulong mechanism = keyType switch
+        var mechanism = keyType switch
         {
             HsmKeyType.EcP256 or HsmKeyType.EcP521 => Pkcs11Constants.CkmEcKeyPairGen,
             HsmKeyType.Ed448 => Pkcs11Constants.CkmEcEdwardsKeyPairGen,
             _ => throw new ArgumentOutOfRangeException(nameof(keyType)),
         };
-        ulong ckKeyType = keyType == HsmKeyType.Ed448 ? Pkcs11Constants.CkkEcEdwards : (ulong)CKK.CKK_EC;
-        string context = $"key '{label}' ({keyType}) on {Context}";
+        var ckKeyType = keyType == HsmKeyType.Ed448 ? Pkcs11Constants.CkkEcEdwards : (ulong)CKK.CKK_EC;
+        var context = $"key '{label}' ({keyType}) on {Context}";
         lock (_keyLock)
         {
-            using ISession session = OpenManagementSession();
+            using var session = OpenManagementSession();
             try
             {
                 if (FindObjects(session, CKO.CKO_PRIVATE_KEY, label).Count > 0 || FindObjects(session, CKO.CKO_PUBLIC_KEY, label).Count > 0)
@@ -41,8 +40,8 @@ public sealed partial class HsmToken
                     throw new HsmException(HsmError.KeyExists, $"A key labelled '{label}' already exists on {Context}.");
                 }
 
-                IObjectAttributeFactory attributes = session.Factories.ObjectAttributeFactory;
-                byte[] id = RandomNumberGenerator.GetBytes(16);
+                var attributes = session.Factories.ObjectAttributeFactory;
+                var id = RandomNumberGenerator.GetBytes(16);
                 var publicTemplate = new List<IObjectAttribute>
                 {
                     attributes.Create(CKA.CKA_CLASS, CKO.CKO_PUBLIC_KEY),
@@ -74,7 +73,7 @@ public sealed partial class HsmToken
                 };
                 try
                 {
-                    IMechanism generate = session.Factories.MechanismFactory.Create(mechanism);
+                    var generate = session.Factories.MechanismFactory.Create(mechanism);
                     session.GenerateKeyPair(generate, publicTemplate, privateTemplate, out _, out _);
                 }
                 finally
@@ -83,7 +82,7 @@ public sealed partial class HsmToken
                     DisposeAll(privateTemplate);
                 }
 
-                HsmKey key = LoadKey(session, label)
+                var key = LoadKey(session, label)
                     ?? throw new HsmException(HsmError.KeyNotFound, $"Key '{label}' was generated but cannot be found on {Context}.");
                 _keys[label] = key;
                 return key;
@@ -101,7 +100,7 @@ public sealed partial class HsmToken
     /// <exception cref="HsmException"><see cref="HsmError.KeyNotFound"/>, <see cref="HsmError.KeyAmbiguous"/> or <see cref="HsmError.KeyPolicyViolation"/>.</exception>
     public HsmKey GetKey(string label)
     {
-        if (!TryGetKey(label, out HsmKey? key))
+        if (!TryGetKey(label, out var key))
         {
             throw new HsmException(HsmError.KeyNotFound, $"No key labelled '{label}' on {Context}.");
         }
@@ -132,7 +131,7 @@ public sealed partial class HsmToken
                 return true;
             }
 
-            using ISession session = OpenManagementSession();
+            using var session = OpenManagementSession();
             try
             {
                 key = LoadKey(session, label);
@@ -159,7 +158,7 @@ public sealed partial class HsmToken
     /// <exception cref="HsmException"><see cref="HsmError.KeyExists"/> when the existing key has another type.</exception>
     public HsmKey GetOrGenerateKey(string label, HsmKeyType keyType)
     {
-        if (TryGetKey(label, out HsmKey? key))
+        if (TryGetKey(label, out var key))
         {
             if (key.KeyType != keyType)
             {
@@ -177,10 +176,10 @@ public sealed partial class HsmToken
     /// <returns>The handle.</returns>
     internal ulong FindPrivateKeyHandle(string label)
     {
-        using ISession session = OpenManagementSession();
+        using var session = OpenManagementSession();
         try
         {
-            List<IObjectHandle> found = FindObjects(session, CKO.CKO_PRIVATE_KEY, label);
+            var found = FindObjects(session, CKO.CKO_PRIVATE_KEY, label);
             return found.Count switch
             {
                 1 => found[0].ObjectId,
@@ -200,7 +199,7 @@ public sealed partial class HsmToken
     /// <returns>The policy as stored on the token.</returns>
     internal HsmKeyPolicy ReadPolicy(ulong privateKeyHandle, string label)
     {
-        using ISession session = OpenManagementSession();
+        using var session = OpenManagementSession();
         try
         {
             return ReadPolicy(session, session.Factories.ObjectHandleFactory.Create(privateKeyHandle));
@@ -213,7 +212,7 @@ public sealed partial class HsmToken
 
     private HsmKey? LoadKey(ISession session, string label)
     {
-        List<IObjectHandle> privateKeys = FindObjects(session, CKO.CKO_PRIVATE_KEY, label);
+        var privateKeys = FindObjects(session, CKO.CKO_PRIVATE_KEY, label);
         if (privateKeys.Count == 0)
         {
             return null;
@@ -224,25 +223,25 @@ public sealed partial class HsmToken
             throw new HsmException(HsmError.KeyAmbiguous, $"{privateKeys.Count} private keys are labelled '{label}' on {Context}.");
         }
 
-        List<IObjectHandle> publicKeys = FindObjects(session, CKO.CKO_PUBLIC_KEY, label);
+        var publicKeys = FindObjects(session, CKO.CKO_PUBLIC_KEY, label);
         if (publicKeys.Count != 1)
         {
             throw new HsmException(publicKeys.Count == 0 ? HsmError.KeyNotFound : HsmError.KeyAmbiguous,
                 $"Key '{label}' on {Context} has {publicKeys.Count} public keys with its label; exactly one is needed for its SubjectPublicKeyInfo.");
         }
 
-        List<IObjectAttribute> values = session.GetAttributeValue(publicKeys[0], [CKA.CKA_KEY_TYPE, CKA.CKA_EC_PARAMS, CKA.CKA_EC_POINT]);
+        var values = session.GetAttributeValue(publicKeys[0], [CKA.CKA_KEY_TYPE, CKA.CKA_EC_PARAMS, CKA.CKA_EC_POINT]);
         try
         {
             if (values[0].CannotBeRead || values[1].CannotBeRead || values[2].CannotBeRead
-                || !KeyEncoding.TryClassify(values[0].GetValueAsUlong(), values[1].GetValueAsByteArray(), out HsmKeyType keyType))
+                || !KeyEncoding.TryClassify(values[0].GetValueAsUlong(), values[1].GetValueAsByteArray(), out var keyType))
             {
                 throw new HsmException(HsmError.MechanismNotSupported,
                     $"Key '{label}' on {Context} is not a P-256, P-521 or Ed448 key.");
             }
 
-            byte[] spki = KeyEncoding.SubjectPublicKeyInfo(keyType, values[2].GetValueAsByteArray());
-            HsmKeyPolicy policy = ReadPolicy(session, privateKeys[0]);
+            var spki = KeyEncoding.SubjectPublicKeyInfo(keyType, values[2].GetValueAsByteArray());
+            var policy = ReadPolicy(session, privateKeys[0]);
             if (!policy.IsSigningKeyPolicy)
             {
                 throw new HsmException(HsmError.KeyPolicyViolation,
@@ -259,7 +258,7 @@ public sealed partial class HsmToken
 
     private static HsmKeyPolicy ReadPolicy(ISession session, IObjectHandle privateKey)
     {
-        List<IObjectAttribute> values = session.GetAttributeValue(privateKey,
+        var values = session.GetAttributeValue(privateKey,
         [
             CKA.CKA_TOKEN, CKA.CKA_PRIVATE, CKA.CKA_SENSITIVE, CKA.CKA_EXTRACTABLE, CKA.CKA_SIGN, CKA.CKA_DECRYPT,
             CKA.CKA_UNWRAP, CKA.CKA_DERIVE, CKA.CKA_ALWAYS_SENSITIVE, CKA.CKA_NEVER_EXTRACTABLE, CKA.CKA_LOCAL, CKA.CKA_VALUE,
@@ -290,7 +289,7 @@ public sealed partial class HsmToken
 
     private static List<IObjectHandle> FindObjects(ISession session, CKO objectClass, string label)
     {
-        IObjectAttributeFactory attributes = session.Factories.ObjectAttributeFactory;
+        var attributes = session.Factories.ObjectAttributeFactory;
         var template = new List<IObjectAttribute>
         {
             attributes.Create(CKA.CKA_CLASS, objectClass),
@@ -308,7 +307,7 @@ public sealed partial class HsmToken
 
     private static void DisposeAll(List<IObjectAttribute> attributes)
     {
-        foreach (IObjectAttribute attribute in attributes)
+        foreach (var attribute in attributes)
         {
             attribute.Dispose();
         }

@@ -46,7 +46,7 @@ public sealed partial class HsmToken
 
     private bool ProbeLocked(out string? problem)
     {
-        for (int attempt = 0; ; attempt++)
+        for (var attempt = 0; ; attempt++)
         {
             if (_probeSession == 0)
             {
@@ -55,7 +55,7 @@ public sealed partial class HsmToken
             }
 
             var info = default(CK_SESSION_INFO);
-            CKR rv = LowLevel.C_GetSessionInfo(_probeSession, ref info);
+            var rv = LowLevel.C_GetSessionInfo(_probeSession, ref info);
             if (rv == CKR.CKR_OK && info.State is (ulong)CKS.CKS_RO_USER_FUNCTIONS or (ulong)CKS.CKS_RW_USER_FUNCTIONS)
             {
                 problem = null;

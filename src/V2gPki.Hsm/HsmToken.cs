@@ -56,14 +56,14 @@ public sealed partial class HsmToken : IDisposable
         {
             // The first session logs the application in; PKCS#11 login state is per token, so the others share it.
             var priority = new PooledSession[options.PrioritySessions];
-            for (int i = 0; i < priority.Length; i++)
+            for (var i = 0; i < priority.Length; i++)
             {
                 priority[i] = new PooledSession(this, PriorityCounters);
                 opened.Add(priority[i]);
             }
 
             var bulk = new PooledSession[options.BulkSessions];
-            for (int i = 0; i < bulk.Length; i++)
+            for (var i = 0; i < bulk.Length; i++)
             {
                 bulk[i] = new PooledSession(this, BulkCounters);
                 opened.Add(bulk[i]);
@@ -74,7 +74,7 @@ public sealed partial class HsmToken : IDisposable
         }
         catch
         {
-            foreach (PooledSession session in opened)
+            foreach (var session in opened)
             {
                 session.Dispose();
             }
@@ -142,10 +142,10 @@ public sealed partial class HsmToken : IDisposable
     internal ulong OpenSessionHandle()
     {
         ulong handle = 0;
-        CKR rv = LowLevel.C_OpenSession(SlotId, Pkcs11Constants.CkfSerialSession, IntPtr.Zero, IntPtr.Zero, ref handle);
+        var rv = LowLevel.C_OpenSession(SlotId, Pkcs11Constants.CkfSerialSession, IntPtr.Zero, IntPtr.Zero, ref handle);
         if (rv is CKR.CKR_SLOT_ID_INVALID or CKR.CKR_TOKEN_NOT_PRESENT or CKR.CKR_TOKEN_NOT_RECOGNIZED or CKR.CKR_DEVICE_REMOVED)
         {
-            if (!_module.TryFindToken(Label, out ulong slotId))
+            if (!_module.TryFindToken(Label, out var slotId))
             {
                 throw new HsmException(HsmError.TokenUnavailable, $"{Context} is no longer present in module '{_module.ModulePath}'.", (ulong)rv);
             }
@@ -176,7 +176,7 @@ public sealed partial class HsmToken : IDisposable
     /// <param name="sessionHandle">An open session of this token.</param>
     internal void Login(ulong sessionHandle)
     {
-        CKR rv = LowLevel.C_Login(sessionHandle, CKU.CKU_USER, _pin, (ulong)_pin.Length);
+        var rv = LowLevel.C_Login(sessionHandle, CKU.CKU_USER, _pin, (ulong)_pin.Length);
         if (rv is not (CKR.CKR_OK or CKR.CKR_USER_ALREADY_LOGGED_IN))
         {
             Pkcs11Errors.Throw("C_Login", rv, Context);
@@ -198,7 +198,7 @@ public sealed partial class HsmToken : IDisposable
         }
         catch (HsmException)
         {
-            if (!_module.TryFindToken(Label, out ulong slotId))
+            if (!_module.TryFindToken(Label, out var slotId))
             {
                 throw;
             }

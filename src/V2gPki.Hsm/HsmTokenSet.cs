@@ -18,7 +18,7 @@ public sealed class HsmTokenSet : IDisposable
         Module = module;
         _tokens = tokens;
         _byRole = new Dictionary<string, HsmToken>(StringComparer.Ordinal);
-        foreach (HsmToken token in tokens)
+        foreach (var token in tokens)
         {
             _byRole[token.Role] = token;
         }
@@ -44,7 +44,7 @@ public sealed class HsmTokenSet : IDisposable
         }
 
         var roles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (HsmTokenOptions token in options.Tokens)
+        foreach (var token in options.Tokens)
         {
             if (string.IsNullOrEmpty(token.Role) || !roles.Add(token.Role))
             {
@@ -57,18 +57,18 @@ public sealed class HsmTokenSet : IDisposable
             SoftHsm2Environment.SetConfigPath(options.SoftHsm2ConfigPath);
         }
 
-        Pkcs11Module module = Pkcs11Module.Load(options.ModulePath);
+        var module = Pkcs11Module.Load(options.ModulePath);
         var opened = new List<HsmToken>();
         try
         {
-            foreach (HsmTokenOptions token in options.Tokens)
+            foreach (var token in options.Tokens)
             {
                 opened.Add(module.OpenToken(token));
             }
         }
         catch
         {
-            foreach (HsmToken token in opened)
+            foreach (var token in opened)
             {
                 token.Dispose();
             }
@@ -84,7 +84,7 @@ public sealed class HsmTokenSet : IDisposable
     /// <returns>The token.</returns>
     /// <exception cref="KeyNotFoundException">No token has that role.</exception>
     public HsmToken GetToken(string role) =>
-        _byRole.TryGetValue(role, out HsmToken? token) ? token : throw new KeyNotFoundException($"No HSM token has role '{role}'.");
+        _byRole.TryGetValue(role, out var token) ? token : throw new KeyNotFoundException($"No HSM token has role '{role}'.");
 
     /// <summary>The token of a role, if configured.</summary>
     /// <param name="role">The role.</param>
@@ -95,7 +95,7 @@ public sealed class HsmTokenSet : IDisposable
     /// <summary>Closes every token's sessions. The module stays loaded for the life of the process.</summary>
     public void Dispose()
     {
-        foreach (HsmToken token in _tokens)
+        foreach (var token in _tokens)
         {
             token.Dispose();
         }

@@ -96,18 +96,18 @@ internal static class KeyEncoding
     /// <exception cref="HsmException">The point has the wrong size for the key type.</exception>
     public static byte[] SubjectPublicKeyInfo(HsmKeyType keyType, ReadOnlySpan<byte> ecPoint)
     {
-        int pointLength = keyType switch
+        var pointLength = keyType switch
         {
             HsmKeyType.EcP256 => 65,
             HsmKeyType.EcP521 => 133,
             _ => 57,
         };
-        ReadOnlySpan<byte> point = ecPoint;
+        var point = ecPoint;
         if (point.Length != pointLength)
         {
             try
             {
-                point = AsnDecoder.ReadOctetString(ecPoint, AsnEncodingRules.DER, out int consumed);
+                point = AsnDecoder.ReadOctetString(ecPoint, AsnEncodingRules.DER, out var consumed);
                 if (consumed != ecPoint.Length)
                 {
                     point = default;

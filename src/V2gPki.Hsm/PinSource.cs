@@ -35,7 +35,7 @@ public sealed class PinSource
     {
         if (!string.IsNullOrEmpty(EnvironmentVariable))
         {
-            string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
             if (!string.IsNullOrEmpty(fromEnvironment))
             {
                 return Encoding.UTF8.GetBytes(fromEnvironment);

@@ -32,8 +32,8 @@ internal static class Pkcs11Errors
     /// <returns>The exception.</returns>
     public static HsmException Create(string function, CKR rv, string context, Exception? inner = null)
     {
-        HsmError error = Classify(rv);
-        string what = error switch
+        var error = Classify(rv);
+        var what = error switch
         {
             HsmError.PinIncorrect => "the PIN was rejected as incorrect",
             HsmError.PinLocked => "the PIN is locked; unlock it with the security officer PIN",

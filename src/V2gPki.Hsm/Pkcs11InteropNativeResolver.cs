@@ -40,7 +40,7 @@ internal static class Pkcs11InteropNativeResolver
             return IntPtr.Zero;
         }
 
-        if (NativeLibrary.TryLoad("libc.so.6", out IntPtr handle) || NativeLibrary.TryLoad("libdl.so.2", out handle))
+        if (NativeLibrary.TryLoad("libc.so.6", out var handle) || NativeLibrary.TryLoad("libdl.so.2", out handle))
         {
             return handle;
         }

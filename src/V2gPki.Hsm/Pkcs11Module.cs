@@ -64,10 +64,10 @@ public sealed class Pkcs11Module : IDisposable
     public static Pkcs11Module Load(string modulePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(modulePath);
-        string full = Path.GetFullPath(modulePath);
+        var full = Path.GetFullPath(modulePath);
         lock (RegistryLock)
         {
-            if (Loaded.TryGetValue(full, out Pkcs11Module? loaded))
+            if (Loaded.TryGetValue(full, out var loaded))
             {
                 return loaded;
             }
@@ -107,7 +107,7 @@ public sealed class Pkcs11Module : IDisposable
             string description;
             try
             {
-                ILibraryInfo info = library.GetInfo();
+                var info = library.GetInfo();
                 description = info.ManufacturerId.TrimEnd() + " " + info.LibraryDescription.TrimEnd() + " " + info.LibraryVersion;
             }
             catch (Pkcs11Exception e)
@@ -132,9 +132,9 @@ public sealed class Pkcs11Module : IDisposable
         {
             try
             {
-                foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+                foreach (var slot in _library.GetSlotList(SlotsType.WithTokenPresent))
                 {
-                    ITokenInfo info = slot.GetTokenInfo();
+                    var info = slot.GetTokenInfo();
                     result.Add(new HsmTokenInfo(slot.SlotId, info.Label.TrimEnd(), info.SerialNumber.TrimEnd(),
                         info.TokenFlags.TokenInitialized, info.TokenFlags.UserPinInitialized, info.TokenFlags.UserPinLocked));
                 }
@@ -157,8 +157,8 @@ public sealed class Pkcs11Module : IDisposable
     {
         ArgumentNullException.ThrowIfNull(label);
         slotId = 0;
-        bool found = false;
-        foreach (HsmTokenInfo token in GetTokens())
+        var found = false;
+        foreach (var token in GetTokens())
         {
             if (token.IsInitialized && string.Equals(token.Label, label, StringComparison.Ordinal))
             {
@@ -189,18 +189,18 @@ public sealed class Pkcs11Module : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(label);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        byte[] labelBytes = Encoding.UTF8.GetBytes(label);
+        var labelBytes = Encoding.UTF8.GetBytes(label);
         if (labelBytes.Length > 32 || label.Trim().Length != label.Length)
         {
             throw new ArgumentException("A token label has at most 32 UTF-8 bytes and no leading or trailing blanks.", nameof(label));
         }
 
-        byte[] paddedLabel = new byte[32];
+        var paddedLabel = new byte[32];
         paddedLabel.AsSpan().Fill((byte)' ');
         labelBytes.CopyTo(paddedLabel, 0);
-        byte[] so = soPin.ToArray();
-        byte[] user = userPin.ToArray();
-        string context = $"new token '{label}'";
+        var so = soPin.ToArray();
+        var user = userPin.ToArray();
+        var context = $"new token '{label}'";
         try
         {
             lock (_slotLock)
@@ -211,7 +211,7 @@ public sealed class Pkcs11Module : IDisposable
                 }
 
                 ISlot? free = null;
-                foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+                foreach (var slot in _library.GetSlotList(SlotsType.WithTokenPresent))
                 {
                     if (!slot.GetTokenInfo().TokenFlags.TokenInitialized)
                     {
@@ -226,12 +226,12 @@ public sealed class Pkcs11Module : IDisposable
                 }
 
                 free.InitToken(so, paddedLabel);
-                if (!TryFindTokenLocked(label, out ulong slotId))
+                if (!TryFindTokenLocked(label, out var slotId))
                 {
                     throw new HsmException(HsmError.TokenNotFound, $"Token '{label}' was initialised but is not listed afterwards.");
                 }
 
-                using ISession session = GetSlotLocked(slotId).OpenSession(SessionType.ReadWrite);
+                using var session = GetSlotLocked(slotId).OpenSession(SessionType.ReadWrite);
                 session.Login(CKU.CKU_SO, so);
                 try
                 {
@@ -273,13 +273,13 @@ public sealed class Pkcs11Module : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PrioritySessions, 1, nameof(options.PrioritySessions));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BulkSessions, 1, nameof(options.BulkSessions));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BulkMaxInFlight, 1, nameof(options.BulkMaxInFlight));
-        string role = string.IsNullOrEmpty(options.Role) ? "(no role)" : options.Role;
+        var role = string.IsNullOrEmpty(options.Role) ? "(no role)" : options.Role;
         ulong slotId;
         string label;
         if (options.SlotId is ulong fixedSlot)
         {
             HsmTokenInfo? info = null;
-            foreach (HsmTokenInfo token in GetTokens())
+            foreach (var token in GetTokens())
             {
                 if (token.SlotId == fixedSlot && token.IsInitialized)
                 {
@@ -318,8 +318,8 @@ public sealed class Pkcs11Module : IDisposable
                         $"Token '{label}' (role {role}) is to be initialised but no SO PIN source is configured.");
                 }
 
-                byte[] so = options.SoPin.Resolve($"SO PIN of token '{label}' (role {role})");
-                byte[] user = options.Pin.Resolve($"user PIN of token '{label}' (role {role})");
+                var so = options.SoPin.Resolve($"SO PIN of token '{label}' (role {role})");
+                var user = options.Pin.Resolve($"user PIN of token '{label}' (role {role})");
                 try
                 {
                     slotId = InitializeToken(label, so, user);
@@ -371,9 +371,9 @@ public sealed class Pkcs11Module : IDisposable
 
     private bool TryFindTokenLocked(string label, out ulong slotId)
     {
-        foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+        foreach (var slot in _library.GetSlotList(SlotsType.WithTokenPresent))
         {
-            ITokenInfo info = slot.GetTokenInfo();
+            var info = slot.GetTokenInfo();
             if (info.TokenFlags.TokenInitialized && string.Equals(info.Label.TrimEnd(), label, StringComparison.Ordinal))
             {
                 slotId = slot.SlotId;
@@ -387,7 +387,7 @@ public sealed class Pkcs11Module : IDisposable
 
     private ISlot GetSlotLocked(ulong slotId)
     {
-        foreach (ISlot slot in _library.GetSlotList(SlotsType.WithTokenPresent))
+        foreach (var slot in _library.GetSlotList(SlotsType.WithTokenPresent))
         {
             if (slot.SlotId == slotId)
             {

@@ -44,7 +44,7 @@ internal sealed class PooledSession : IDisposable
     /// <exception cref="HsmException">The token failed to sign and the session could not be repaired.</exception>
     public int Sign(HsmSigner signer, ReadOnlySpan<byte> data, bool isHash, Span<byte> destination)
     {
-        int inputLength = signer.PrepareInput(data, isHash, ref _input);
+        var inputLength = signer.PrepareInput(data, isHash, ref _input);
         int rawLength;
         try
         {
@@ -63,7 +63,7 @@ internal sealed class PooledSession : IDisposable
     /// <summary>Closes the session.</summary>
     public void Dispose()
     {
-        ulong handle = Interlocked.Exchange(ref _handle, 0);
+        var handle = Interlocked.Exchange(ref _handle, 0);
         if (handle != 0)
         {
             _token.LowLevel.C_CloseSession(handle);
@@ -72,9 +72,9 @@ internal sealed class PooledSession : IDisposable
 
     private int SignRaw(HsmKey key, ulong mechanism, int inputLength)
     {
-        for (int attempt = 0; ; attempt++)
+        for (var attempt = 0; ; attempt++)
         {
-            CKR rv = SignOnce(key.PrivateKeyHandle, mechanism, inputLength, out int rawLength, out bool atInit);
+            var rv = SignOnce(key.PrivateKeyHandle, mechanism, inputLength, out var rawLength, out var atInit);
             if (rv == CKR.CKR_OK)
             {
                 return rawLength;
@@ -91,22 +91,22 @@ internal sealed class PooledSession : IDisposable
     {
         rawLength = 0;
         atInit = true;
-        ulong session = _handle;
+        var session = _handle;
         if (session == 0)
         {
             return CKR.CKR_SESSION_HANDLE_INVALID;
         }
 
-        Pkcs11Library library = _token.LowLevel;
+        var library = _token.LowLevel;
         var ckMechanism = new CK_MECHANISM { Mechanism = mechanism, Parameter = IntPtr.Zero, ParameterLen = 0 };
-        CKR rv = library.C_SignInit(session, ref ckMechanism, keyHandle);
+        var rv = library.C_SignInit(session, ref ckMechanism, keyHandle);
         if (rv != CKR.CKR_OK)
         {
             return rv;
         }
 
         atInit = false;
-        ulong length = (ulong)_raw.Length;
+        var length = (ulong)_raw.Length;
         rv = library.C_Sign(session, _input, (ulong)inputLength, _raw, ref length);
         rawLength = (int)length;
         return rv;
@@ -141,7 +141,7 @@ internal sealed class PooledSession : IDisposable
 
     private void Reopen(bool closeOld)
     {
-        ulong old = Interlocked.Exchange(ref _handle, 0);
+        var old = Interlocked.Exchange(ref _handle, 0);
         if (closeOld && old != 0)
         {
             _token.LowLevel.C_CloseSession(old);

@@ -87,7 +87,7 @@ public sealed class PrioritySigningLane : IDisposable
         _gate.Enter();
         try
         {
-            PooledSession session = _pool.Rent();
+            var session = _pool.Rent();
             try
             {
                 bytesWritten = session.Sign(signer, input, isHash, destination);

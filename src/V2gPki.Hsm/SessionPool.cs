@@ -44,9 +44,9 @@ internal sealed class SessionPool : IDisposable
         var spinner = default(SpinWait);
         while (true)
         {
-            for (int i = 0; i < _slots.Length; i++)
+            for (var i = 0; i < _slots.Length; i++)
             {
-                PooledSession? session = Interlocked.Exchange(ref _slots[i], null);
+                var session = Interlocked.Exchange(ref _slots[i], null);
                 if (session is not null)
                 {
                     return session;
@@ -61,7 +61,7 @@ internal sealed class SessionPool : IDisposable
     /// <param name="session">The session from <see cref="Rent"/>.</param>
     public void Return(PooledSession session)
     {
-        for (int i = 0; i < _slots.Length; i++)
+        for (var i = 0; i < _slots.Length; i++)
         {
             if (Interlocked.CompareExchange(ref _slots[i], session, null) is null)
             {
@@ -78,7 +78,7 @@ internal sealed class SessionPool : IDisposable
     /// <summary>Closes every session.</summary>
     public void Dispose()
     {
-        foreach (PooledSession session in _all)
+        foreach (var session in _all)
         {
             session.Dispose();
         }

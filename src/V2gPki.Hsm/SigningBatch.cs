@@ -92,7 +92,7 @@ public sealed class SigningBatch
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
         ThrowIfSigning();
-        int length = _lengths[index];
+        var length = _lengths[index];
         if (length == 0)
         {
             throw new InvalidOperationException($"Entry {index} of the batch is not signed.");
@@ -161,10 +161,10 @@ public sealed class SigningBatch
     /// <param name="gate">The token's priority gate, waited for before each signature.</param>
     internal void SignChunk(PooledSession session, int start, int end, PriorityGate gate)
     {
-        int done = 0;
+        var done = 0;
         try
         {
-            for (int i = start; i < end; i++)
+            for (var i = start; i < end; i++)
             {
                 if (_aborted || _cancellationToken.IsCancellationRequested)
                 {
@@ -196,9 +196,9 @@ public sealed class SigningBatch
     /// <summary>Ends the run after <see cref="Completion"/>: throws the first error, or the cancellation.</summary>
     internal void End()
     {
-        Exception? error = _error;
-        bool cancelled = _cancellationToken.IsCancellationRequested && Volatile.Read(ref _completed) < _count;
-        CancellationToken token = _cancellationToken;
+        var error = _error;
+        var cancelled = _cancellationToken.IsCancellationRequested && Volatile.Read(ref _completed) < _count;
+        var token = _cancellationToken;
         _cancellationToken = default;
         Volatile.Write(ref _signing, 0);
         if (error is not null)

@@ -26,9 +26,9 @@ public static class SoftHsm2Environment
     public static string WriteConfig(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
-        string root = Path.GetFullPath(dataDirectory);
-        string tokens = Path.Combine(root, "tokens");
-        string config = Path.Combine(root, "softhsm2.conf");
+        var root = Path.GetFullPath(dataDirectory);
+        var tokens = Path.Combine(root, "tokens");
+        var config = Path.Combine(root, "softhsm2.conf");
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(tokens);
@@ -69,7 +69,7 @@ public static class SoftHsm2Environment
     public static void SetConfigPath(string configPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(configPath);
-        string full = Path.GetFullPath(configPath);
+        var full = Path.GetFullPath(configPath);
         if (Pkcs11Module.IsAnyLoaded)
         {
             if (string.Equals(Environment.GetEnvironmentVariable(ConfigVariable), full, StringComparison.Ordinal))
@@ -95,22 +95,22 @@ public static class SoftHsm2Environment
     public static bool EnsureConfig(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
-        string root = Path.GetFullPath(dataDirectory);
-        string config = Path.Combine(root, "softhsm2.conf");
+        var root = Path.GetFullPath(dataDirectory);
+        var config = Path.Combine(root, "softhsm2.conf");
         if (!File.Exists(config))
         {
             WriteConfig(root);
             return true;
         }
 
-        string[] lines = File.ReadAllLines(config);
+        var lines = File.ReadAllLines(config);
         if (lines.Length == 0 || !string.Equals(lines[0], Marker, StringComparison.Ordinal))
         {
             return false;
         }
 
-        string expected = TokenDirectoryKey + Path.Combine(root, "tokens");
-        foreach (string line in lines)
+        var expected = TokenDirectoryKey + Path.Combine(root, "tokens");
+        foreach (var line in lines)
         {
             if (string.Equals(line, expected, StringComparison.Ordinal))
             {
@@ -127,7 +127,7 @@ public static class SoftHsm2Environment
     /// <returns>The full path of the configuration file.</returns>
     public static string Prepare(string dataDirectory)
     {
-        string config = WriteConfig(dataDirectory);
+        var config = WriteConfig(dataDirectory);
         SetConfigPath(config);
         return config;
     }

@@ -33,7 +33,9 @@ public sealed class IssuerDirectory
         foreach (var issuer in issuers)
         {
             foreach (var hashes in issuer.Hashes)
+            {
                 rows.Add(new HashRow(hashes.Algorithm, hashes.NameHash.ToArray(), hashes.KeyHash.ToArray(), issuer));
+            }
         }
 
         _rows = rows.ToArray();
@@ -62,37 +64,55 @@ public sealed class IssuerDirectory
         ArgumentNullException.ThrowIfNull(resolveKey);
         ArgumentNullException.ThrowIfNull(time);
         if (hashAlgorithms.Count == 0)
+        {
             throw new ArgumentException("At least one CertID hash algorithm is needed.", nameof(hashAlgorithms));
+        }
+
         var algorithms = new OcspHashAlgorithm[hashAlgorithms.Count];
         for (var i = 0; i < algorithms.Length; i++)
+        {
             algorithms[i] = hashAlgorithms[i];
+        }
 
         var entries = new List<IssuerEntry>();
         foreach (var definition in cas)
         {
             if (definition.IssuerId == 0)
+            {
                 throw new ArgumentException($"CA {definition.Name}: issuer id 0 is reserved.", nameof(cas));
+            }
+
             foreach (var other in entries)
             {
                 if (other.Name == definition.Name || other.Id.Value == definition.IssuerId)
+                {
                     throw new ArgumentException($"CA {definition.Name}: duplicate name or issuer id {definition.IssuerId}.", nameof(cas));
+                }
             }
 
             var certificate = CertificateInfo.Parse(definition.CertificateDer);
             var hashes = new IssuerHashes[algorithms.Length];
             for (var i = 0; i < algorithms.Length; i++)
+            {
                 hashes[i] = IssuerHashes.Compute(algorithms[i], certificate.Der);
+            }
+
             entries.Add(new IssuerEntry(entries.Count, definition, certificate, hashes));
         }
 
         foreach (var entry in entries)
         {
             if (entry.ParentName is null)
+            {
                 continue;
+            }
+
             foreach (var candidate in entries)
             {
                 if (candidate.Name == entry.ParentName)
+                {
                     entry.Parent = candidate;
+                }
             }
         }
 
@@ -100,7 +120,10 @@ public sealed class IssuerDirectory
         foreach (var known in catalog.Entries)
         {
             if (!directory.TryGetIssuer(known.CaName, out var issuer))
+            {
                 continue;
+            }
+
             directory.Register(issuer, known.Id, known.KeyLabel, known.CertificateDer, resolveKey(known.KeyLabel));
         }
 
@@ -212,21 +235,30 @@ public sealed class IssuerDirectory
     public DelegatedSigner AddSigner(string caName, string keyLabel, ReadOnlyMemory<byte> certificateDer, HsmSigner? signer, bool makeCurrent, ushort signerId = 0)
     {
         if (!TryGetIssuer(caName, out var issuer))
+        {
             throw new ArgumentException("Unknown CA " + caName + ".", nameof(caName));
+        }
+
         var id = _catalog.Register(signerId, caName, keyLabel, certificateDer.Span);
         foreach (var existing in issuer.Signers)
         {
             if (existing.Id == id)
             {
                 if (makeCurrent)
+                {
                     issuer.SetCurrent(existing);
+                }
+
                 return existing;
             }
         }
 
         var added = Register(issuer, id, keyLabel, certificateDer.ToArray(), signer);
         if (makeCurrent && added.Signer is not null)
+        {
             issuer.SetCurrent(added);
+        }
+
         return added;
     }
 
@@ -243,7 +275,9 @@ public sealed class IssuerDirectory
             foreach (var signer in issuer.Signers)
             {
                 if (signer.Signer is not null && signer.NotBefore <= now && now < signer.NotAfter && (best is null || signer.NotAfter > best.NotAfter || (signer.NotAfter == best.NotAfter && signer.Id > best.Id)))
+                {
                     best = signer;
+                }
             }
 
             issuer.SetCurrent(best);
@@ -254,11 +288,16 @@ public sealed class IssuerDirectory
     {
         var certificate = CertificateInfo.Parse(certificateDer);
         if (!certificate.IssuerName.AsSpan().SequenceEqual(issuer.Certificate.SubjectName))
+        {
             throw new ArgumentException($"Signer certificate {id} was not issued by {issuer.Name}.", nameof(certificateDer));
+        }
+
         using (var verifier = new SignatureVerifier(issuer.Certificate.SubjectPublicKeyInfo))
         {
             if (!verifier.Verify(certificate.SignatureAlgorithm, certificate.TbsCertificate, certificate.Signature))
+            {
                 throw new ArgumentException($"Signer certificate {id} does not verify against {issuer.Name}.", nameof(certificateDer));
+            }
         }
 
         var signer = new DelegatedSigner(id, issuer.Name, keyLabel, certificate, hsmSigner);

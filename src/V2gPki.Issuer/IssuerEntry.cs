@@ -70,7 +70,9 @@ public sealed class IssuerEntry
         next[^1] = signer;
         _signers = next;
         if (makeCurrent)
+        {
             _current = signer;
+        }
     }
 
     internal void SetCurrent(DelegatedSigner? signer) => _current = signer;

@@ -31,7 +31,10 @@ public sealed class TokenBucket
     public bool TryTake()
     {
         if (_rate <= 0)
+        {
             return true;
+        }
+
         lock (_lock)
         {
             var now = _time.GetTimestamp();
@@ -39,7 +42,10 @@ public sealed class TokenBucket
             _last = now;
             _tokens = Math.Min(_burst, _tokens + elapsed * _rate);
             if (_tokens < 1)
+            {
                 return false;
+            }
+
             _tokens -= 1;
             return true;
         }

@@ -46,7 +46,7 @@ public readonly ref struct CertId
     {
         get
         {
-            int hashLength = OcspHashAlgorithms.GetHashLength(HashAlgorithm);
+            var hashLength = OcspHashAlgorithms.GetHashLength(HashAlgorithm);
             return hashLength != 0
                 && IssuerNameHash.Length == hashLength
                 && IssuerKeyHash.Length == hashLength

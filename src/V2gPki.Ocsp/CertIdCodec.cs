@@ -14,26 +14,26 @@ internal static class CertIdCodec
     public static OcspParseStatus TryRead(scoped ref DerReader reader, out CertId certId)
     {
         certId = default;
-        DerStatus der = reader.TryReadSequence(out DerReader fields);
+        var der = reader.TryReadSequence(out var fields);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
         // hashAlgorithm AlgorithmIdentifier: OID, then NULL or nothing (RFC 5754 §2: accept both).
-        der = fields.TryReadSequence(out DerReader algorithm);
+        der = fields.TryReadSequence(out var algorithm);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        der = algorithm.TryReadObjectIdentifier(out ReadOnlySpan<byte> oid);
+        der = algorithm.TryReadObjectIdentifier(out var oid);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        OcspHashAlgorithm hashAlgorithm = OcspHashAlgorithms.FromOid(oid);
+        var hashAlgorithm = OcspHashAlgorithms.FromOid(oid);
         if (hashAlgorithm == OcspHashAlgorithm.None)
         {
             return OcspParseStatus.UnsupportedHashAlgorithm;
@@ -58,19 +58,19 @@ internal static class CertIdCodec
             }
         }
 
-        der = fields.TryReadOctetString(out ReadOnlySpan<byte> nameHash);
+        der = fields.TryReadOctetString(out var nameHash);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        der = fields.TryReadOctetString(out ReadOnlySpan<byte> keyHash);
+        der = fields.TryReadOctetString(out var keyHash);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        der = fields.TryReadInteger(out ReadOnlySpan<byte> serial);
+        der = fields.TryReadInteger(out var serial);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -82,7 +82,7 @@ internal static class CertIdCodec
         }
 
         // RFC 6960 §4.1.1: hashes made with hashAlgorithm; RFC 5280 §4.1.2.2: serials at most 20 octets.
-        int hashLength = OcspHashAlgorithms.GetHashLength(hashAlgorithm);
+        var hashLength = OcspHashAlgorithms.GetHashLength(hashAlgorithm);
         if (nameHash.Length != hashLength || keyHash.Length != hashLength || serial.Length > CertId.MaxSerialNumberLength)
         {
             return OcspParseStatus.InvalidCertId;
@@ -97,7 +97,7 @@ internal static class CertIdCodec
     /// <param name="certId">A CertID for which <see cref="CertId.IsValid"/> holds.</param>
     public static void Write(ref DerWriter writer, scoped in CertId certId)
     {
-        int mark = writer.Mark;
+        var mark = writer.Mark;
         writer.WriteIntegerContents(certId.SerialNumber);
         writer.WriteOctetString(certId.IssuerKeyHash);
         writer.WriteOctetString(certId.IssuerNameHash);

@@ -29,8 +29,8 @@ public ref struct CertIdEnumerator
         }
 
         // The list was validated by the parser, so this cannot fail; stop rather than loop if it ever did.
-        if (_list.TryReadSequence(out DerReader request) != DerStatus.Done
-            || CertIdCodec.TryRead(ref request, out CertId certId) != OcspParseStatus.Ok)
+        if (_list.TryReadSequence(out var request) != DerStatus.Done
+            || CertIdCodec.TryRead(ref request, out var certId) != OcspParseStatus.Ok)
         {
             _list = default;
             _current = default;

@@ -23,7 +23,7 @@ public ref struct CertificateEnumerator
     /// <returns><see langword="false"/> after the last one.</returns>
     public bool MoveNext()
     {
-        if (!_list.HasData || _list.TryReadEncodedValue(DerTag.Sequence, out ReadOnlySpan<byte> certificate) != DerStatus.Done)
+        if (!_list.HasData || _list.TryReadEncodedValue(DerTag.Sequence, out var certificate) != DerStatus.Done)
         {
             _list = default;
             _current = default;

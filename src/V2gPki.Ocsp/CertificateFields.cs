@@ -17,8 +17,8 @@ public static class CertificateFields
         subject = default;
         subjectPublicKey = default;
         var reader = new DerReader(certificate);
-        if (reader.TryReadSequence(out DerReader cert) != DerStatus.Done
-            || cert.TryReadSequence(out DerReader tbs) != DerStatus.Done)
+        if (reader.TryReadSequence(out var cert) != DerStatus.Done
+            || cert.TryReadSequence(out var tbs) != DerStatus.Done)
         {
             return false;
         }
@@ -33,10 +33,10 @@ public static class CertificateFields
             || tbs.TryReadEncodedValue(DerTag.Sequence, out _) != DerStatus.Done
             || tbs.TryReadEncodedValue(DerTag.Sequence, out _) != DerStatus.Done
             || tbs.TryReadEncodedValue(DerTag.Sequence, out _) != DerStatus.Done
-            || tbs.TryReadEncodedValue(DerTag.Sequence, out ReadOnlySpan<byte> name) != DerStatus.Done
-            || tbs.TryReadSequence(out DerReader spki) != DerStatus.Done
+            || tbs.TryReadEncodedValue(DerTag.Sequence, out var name) != DerStatus.Done
+            || tbs.TryReadSequence(out var spki) != DerStatus.Done
             || spki.TryReadEncodedValue(DerTag.Sequence, out _) != DerStatus.Done
-            || spki.TryReadBitString(out ReadOnlySpan<byte> key, out int unusedBits) != DerStatus.Done
+            || spki.TryReadBitString(out var key, out var unusedBits) != DerStatus.Done
             || unusedBits != 0
             || spki.HasData)
         {

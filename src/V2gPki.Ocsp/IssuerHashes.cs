@@ -14,7 +14,7 @@ public readonly struct IssuerHashes : IEquatable<IssuerHashes>
     /// <param name="keyHash">Hash of the issuer's subjectPublicKey BIT STRING contents.</param>
     public IssuerHashes(OcspHashAlgorithm algorithm, ReadOnlyMemory<byte> nameHash, ReadOnlyMemory<byte> keyHash)
     {
-        int length = OcspHashAlgorithms.GetHashLength(algorithm);
+        var length = OcspHashAlgorithms.GetHashLength(algorithm);
         if (length == 0 || nameHash.Length != length || keyHash.Length != length)
         {
             ThrowHelper.ThrowArgument("Hashes must have the length of a supported algorithm.", nameof(algorithm));
@@ -41,19 +41,19 @@ public readonly struct IssuerHashes : IEquatable<IssuerHashes>
     /// <exception cref="ArgumentException">The certificate cannot be read or the algorithm is not supported.</exception>
     public static IssuerHashes Compute(OcspHashAlgorithm algorithm, ReadOnlySpan<byte> issuerCertificate)
     {
-        if (!CertificateFields.TryReadSubjectAndPublicKey(issuerCertificate, out ReadOnlySpan<byte> subject, out ReadOnlySpan<byte> publicKey))
+        if (!CertificateFields.TryReadSubjectAndPublicKey(issuerCertificate, out var subject, out var publicKey))
         {
             ThrowHelper.ThrowArgument("Not a DER X.509 certificate.", nameof(issuerCertificate));
         }
 
-        int length = OcspHashAlgorithms.GetHashLength(algorithm);
+        var length = OcspHashAlgorithms.GetHashLength(algorithm);
         if (length == 0)
         {
             ThrowHelper.ThrowArgument("Unsupported hash algorithm.", nameof(algorithm));
         }
 
-        byte[] nameHash = new byte[length];
-        byte[] keyHash = new byte[length];
+        var nameHash = new byte[length];
+        var keyHash = new byte[length];
         OcspHashAlgorithms.Hash(algorithm, subject, nameHash);
         OcspHashAlgorithms.Hash(algorithm, publicKey, keyHash);
         return new IssuerHashes(algorithm, nameHash, keyHash);

@@ -83,7 +83,7 @@ public static class OcspHashAlgorithms
     /// <exception cref="ArgumentException">The algorithm is not supported or the destination is too short.</exception>
     public static int Hash(OcspHashAlgorithm algorithm, ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        int length = GetHashLength(algorithm);
+        var length = GetHashLength(algorithm);
         if (length == 0)
         {
             ThrowHelper.ThrowArgument("Unsupported hash algorithm.", nameof(algorithm));

@@ -12,7 +12,7 @@ public static partial class OcspRequestParser
     /// </summary>
     private static OcspParseStatus ReadExtensions(scoped ref DerReader explicitContents, bool requestLevel, scoped ref OcspRequestQuirks quirks, scoped ref NonceState nonce)
     {
-        DerStatus der = explicitContents.TryReadSequence(out DerReader extensions);
+        var der = explicitContents.TryReadSequence(out var extensions);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -25,19 +25,19 @@ public static partial class OcspRequestParser
 
         while (extensions.HasData)
         {
-            der = extensions.TryReadSequence(out DerReader extension);
+            der = extensions.TryReadSequence(out var extension);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
             }
 
-            der = extension.TryReadObjectIdentifier(out ReadOnlySpan<byte> oid);
+            der = extension.TryReadObjectIdentifier(out var oid);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
             }
 
-            bool critical = false;
+            var critical = false;
             if (extension.PeekTagIs(DerTag.Boolean))
             {
                 der = extension.TryReadBoolean(out critical);
@@ -53,7 +53,7 @@ public static partial class OcspRequestParser
                 }
             }
 
-            der = extension.TryReadOctetString(out ReadOnlySpan<byte> value);
+            der = extension.TryReadOctetString(out var value);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
@@ -92,7 +92,7 @@ public static partial class OcspRequestParser
     private static NonceState ReadNonce(ReadOnlySpan<byte> extensionValue, scoped ref OcspRequestQuirks quirks)
     {
         var inner = new DerReader(extensionValue);
-        if (inner.TryReadOctetString(out ReadOnlySpan<byte> nonce) == DerStatus.Done && !inner.HasData)
+        if (inner.TryReadOctetString(out var nonce) == DerStatus.Done && !inner.HasData)
         {
             return new NonceState(nonce, extensionValue);
         }

@@ -38,7 +38,7 @@ public static partial class OcspRequestParser
     {
         result = default;
         var outer = new DerReader(request);
-        DerStatus der = outer.TryReadSequence(out DerReader ocspRequest);
+        var der = outer.TryReadSequence(out var ocspRequest);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -49,7 +49,7 @@ public static partial class OcspRequestParser
             return OcspParseStatus.TrailingData;
         }
 
-        der = ocspRequest.TryReadSequence(out DerReader tbs);
+        der = ocspRequest.TryReadSequence(out var tbs);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -60,7 +60,7 @@ public static partial class OcspRequestParser
         {
             // optionalSignature [0] EXPLICIT Signature: not verified, the responder answers anyway
             // (docs/architecture.md §3).
-            der = ocspRequest.TryReadConstructed(ExplicitTag0, out DerReader signature);
+            der = ocspRequest.TryReadConstructed(ExplicitTag0, out var signature);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
@@ -78,24 +78,24 @@ public static partial class OcspRequestParser
             }
         }
 
-        OcspParseStatus status = ReadVersionAndRequestor(ref tbs, ref quirks);
+        var status = ReadVersionAndRequestor(ref tbs, ref quirks);
         if (status != OcspParseStatus.Ok)
         {
             return status;
         }
 
-        der = tbs.TryReadSequence(out DerReader list);
+        der = tbs.TryReadSequence(out var list);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        ReadOnlySpan<byte> requestList = list.RemainingData;
-        int count = 0;
+        var requestList = list.RemainingData;
+        var count = 0;
         CertId first = default;
         while (list.HasData)
         {
-            status = ReadRequest(ref list, ref quirks, out CertId certId);
+            status = ReadRequest(ref list, ref quirks, out var certId);
             if (status != OcspParseStatus.Ok)
             {
                 return status;
@@ -118,7 +118,7 @@ public static partial class OcspRequestParser
         if (tbs.HasData)
         {
             // requestExtensions [2] EXPLICIT Extensions.
-            der = tbs.TryReadConstructed(ExplicitTag2, out DerReader extensions);
+            der = tbs.TryReadConstructed(ExplicitTag2, out var extensions);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
@@ -139,7 +139,7 @@ public static partial class OcspRequestParser
         if (nonce.Present)
         {
             // RFC 9654 §2.1: 1 to 128 octets; enforced only under a nonce policy, else flagged.
-            bool inRange = nonce.Value.Length >= OcspRequestOptions.MinNonceLength && nonce.Value.Length <= OcspRequestOptions.MaxNonceLength;
+            var inRange = nonce.Value.Length >= OcspRequestOptions.MinNonceLength && nonce.Value.Length <= OcspRequestOptions.MaxNonceLength;
             if (!inRange)
             {
                 if (options.EnforceNonceLength)
@@ -160,10 +160,10 @@ public static partial class OcspRequestParser
         if (tbs.PeekTagIs(ExplicitTag0))
         {
             // version [0] EXPLICIT Version DEFAULT v1: only v1 (0) exists; encoding the DEFAULT is tolerated and flagged.
-            DerStatus der = tbs.TryReadConstructed(ExplicitTag0, out DerReader version);
+            var der = tbs.TryReadConstructed(ExplicitTag0, out var version);
             if (der == DerStatus.Done)
             {
-                der = version.TryReadInt32(out int value);
+                der = version.TryReadInt32(out var value);
                 if (der == DerStatus.Done && value != 0)
                 {
                     return OcspParseStatus.UnsupportedVersion;
@@ -186,7 +186,7 @@ public static partial class OcspRequestParser
         if (tbs.PeekTagIs(ExplicitTag1))
         {
             // requestorName [1] EXPLICIT GeneralName: ignored; the element must still be well-formed DER.
-            DerStatus der = tbs.TryReadConstructed(ExplicitTag1, out DerReader name);
+            var der = tbs.TryReadConstructed(ExplicitTag1, out var name);
             if (der == DerStatus.Done)
             {
                 der = name.TryReadElement(out _, out _, out _);
@@ -210,13 +210,13 @@ public static partial class OcspRequestParser
     private static OcspParseStatus ReadRequest(scoped ref DerReader list, scoped ref OcspRequestQuirks quirks, out CertId certId)
     {
         certId = default;
-        DerStatus der = list.TryReadSequence(out DerReader request);
+        var der = list.TryReadSequence(out var request);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        OcspParseStatus status = CertIdCodec.TryRead(ref request, out CertId id);
+        var status = CertIdCodec.TryRead(ref request, out var id);
         if (status != OcspParseStatus.Ok)
         {
             return status;
@@ -225,7 +225,7 @@ public static partial class OcspRequestParser
         if (request.HasData)
         {
             // singleRequestExtensions [0] EXPLICIT Extensions: none is understood; non-critical ones are skipped.
-            der = request.TryReadConstructed(ExplicitTag0, out DerReader extensions);
+            der = request.TryReadConstructed(ExplicitTag0, out var extensions);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);

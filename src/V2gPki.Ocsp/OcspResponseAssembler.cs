@@ -40,7 +40,7 @@ public static class OcspResponseAssembler
     /// <returns>The response length in bytes.</returns>
     public static int GetLength(int signedPartLength, int certificatesLength)
     {
-        Layout layout = ComputeLayout(signedPartLength, certificatesLength);
+        var layout = ComputeLayout(signedPartLength, certificatesLength);
         return layout.Total;
     }
 
@@ -53,7 +53,7 @@ public static class OcspResponseAssembler
     /// <returns><see langword="false"/>, with nothing written, when <paramref name="destination"/> is too short.</returns>
     public static bool TryAssemble(ReadOnlySpan<byte> signedPart, ReadOnlySpan<byte> certificates, Span<byte> destination, out int bytesWritten)
     {
-        Layout layout = ComputeLayout(signedPart.Length, certificates.Length);
+        var layout = ComputeLayout(signedPart.Length, certificates.Length);
         if (layout.Total > destination.Length)
         {
             bytesWritten = 0;
@@ -72,9 +72,9 @@ public static class OcspResponseAssembler
     public static int Assemble(ReadOnlySpan<byte> signedPart, ReadOnlySpan<byte> certificates, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        Layout layout = ComputeLayout(signedPart.Length, certificates.Length);
-        Span<byte> span = output.GetSpan(layout.Total);
-        int written = Write(layout, signedPart, certificates, span);
+        var layout = ComputeLayout(signedPart.Length, certificates.Length);
+        var span = output.GetSpan(layout.Total);
+        var written = Write(layout, signedPart, certificates, span);
         output.Advance(written);
         return written;
     }
@@ -94,7 +94,7 @@ public static class OcspResponseAssembler
         Layout layout;
         layout.CertificatesLength = certificatesLength;
         layout.CertsSequence = certificatesLength == 0 ? 0 : DerEncoder.GetEncodedLength(certificatesLength);
-        int certsField = certificatesLength == 0 ? 0 : DerEncoder.GetEncodedLength(layout.CertsSequence);
+        var certsField = certificatesLength == 0 ? 0 : DerEncoder.GetEncodedLength(layout.CertsSequence);
         layout.BasicContent = signedPartLength + certsField;
         layout.Basic = DerEncoder.GetEncodedLength(layout.BasicContent);
         layout.ResponseBytesContent = BasicResponseType.Length + DerEncoder.GetEncodedLength(layout.Basic);
@@ -106,8 +106,8 @@ public static class OcspResponseAssembler
 
     private static int Write(in Layout layout, ReadOnlySpan<byte> signedPart, ReadOnlySpan<byte> certificates, Span<byte> destination)
     {
-        Span<byte> d = destination[..layout.Total];
-        int p = DerEncoder.WriteTagAndLength(d, DerTag.Sequence, layout.ResponseContent);
+        var d = destination[..layout.Total];
+        var p = DerEncoder.WriteTagAndLength(d, DerTag.Sequence, layout.ResponseContent);
         SuccessfulStatus.CopyTo(d[p..]);
         p += SuccessfulStatus.Length;
         p += DerEncoder.WriteTagAndLength(d[p..], 0xA0, layout.ResponseBytes);

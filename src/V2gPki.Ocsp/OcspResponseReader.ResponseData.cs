@@ -10,7 +10,7 @@ public static partial class OcspResponseReader
     private static OcspParseStatus ReadResponseData(scoped ref DerReader reader, out ResponseDataView view)
     {
         view = default;
-        DerStatus der = reader.TryReadSequence(out DerReader data);
+        var der = reader.TryReadSequence(out var data);
         if (der == DerStatus.Done)
         {
             der = reader.TryReadEnd();
@@ -21,11 +21,11 @@ public static partial class OcspResponseReader
             return OcspStatusMap.FromDer(der);
         }
 
-        int version = 0;
-        bool explicitVersion = false;
+        var version = 0;
+        var explicitVersion = false;
         if (data.PeekTagIs(ExplicitTag0))
         {
-            der = data.TryReadExplicit(0, out DerReader versionReader);
+            der = data.TryReadExplicit(0, out var versionReader);
             if (der == DerStatus.Done)
             {
                 der = versionReader.TryReadInt32(out version);
@@ -49,26 +49,26 @@ public static partial class OcspResponseReader
             explicitVersion = true;
         }
 
-        OcspParseStatus status = ReadResponderId(ref data, out ResponderId responderId);
+        var status = ReadResponderId(ref data, out var responderId);
         if (status != OcspParseStatus.Ok)
         {
             return status;
         }
 
-        der = data.TryReadGeneralizedTime(out DateTimeOffset producedAt);
+        der = data.TryReadGeneralizedTime(out var producedAt);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        der = data.TryReadSequence(out DerReader responses);
+        der = data.TryReadSequence(out var responses);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        ReadOnlySpan<byte> responseList = responses.RemainingData;
-        int count = 0;
+        var responseList = responses.RemainingData;
+        var count = 0;
         while (responses.HasData)
         {
             status = ReadSingleResponse(ref responses, out _);
@@ -83,7 +83,7 @@ public static partial class OcspResponseReader
         var extensions = default(ResponseExtensionsView);
         if (data.HasData)
         {
-            der = TryReadExplicitSequence(ref data, 1, out DerReader extensionList);
+            der = TryReadExplicitSequence(ref data, 1, out var extensionList);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
@@ -123,7 +123,7 @@ public static partial class OcspResponseReader
         if (data.PeekTagIs(ExplicitTag1))
         {
             // byName [1] Name.
-            DerStatus der = data.TryReadExplicit(1, out DerReader byName);
+            var der = data.TryReadExplicit(1, out var byName);
             ReadOnlySpan<byte> name = default;
             if (der == DerStatus.Done)
             {
@@ -147,7 +147,7 @@ public static partial class OcspResponseReader
         if (data.PeekTagIs(ExplicitTag2))
         {
             // byKey [2] KeyHash ::= OCTET STRING, the SHA-1 hash of the responder's public key.
-            DerStatus der = data.TryReadExplicit(2, out DerReader byKey);
+            var der = data.TryReadExplicit(2, out var byKey);
             ReadOnlySpan<byte> keyHash = default;
             if (der == DerStatus.Done)
             {
@@ -179,13 +179,13 @@ public static partial class OcspResponseReader
     private static OcspParseStatus ReadResponseExtensions(scoped ref DerReader extensions, out ResponseExtensionsView view)
     {
         view = default;
-        ReadOnlySpan<byte> contents = extensions.RemainingData;
-        bool hasNonce = false;
-        bool extendedRevoke = false;
+        var contents = extensions.RemainingData;
+        var hasNonce = false;
+        var extendedRevoke = false;
         ReadOnlySpan<byte> nonce = default;
         while (extensions.HasData)
         {
-            OcspParseStatus status = ReadExtension(ref extensions, out ReadOnlySpan<byte> oid, out bool critical, out ReadOnlySpan<byte> value);
+            var status = ReadExtension(ref extensions, out var oid, out var critical, out var value);
             if (status != OcspParseStatus.Ok)
             {
                 return status;
@@ -238,14 +238,14 @@ public static partial class OcspResponseReader
         oid = default;
         critical = false;
         value = default;
-        DerStatus der = extensions.TryReadSequence(out DerReader extension);
+        var der = extensions.TryReadSequence(out var extension);
         ReadOnlySpan<byte> id = default;
         if (der == DerStatus.Done)
         {
             der = extension.TryReadObjectIdentifier(out id);
         }
 
-        bool isCritical = false;
+        var isCritical = false;
         if (der == DerStatus.Done && extension.PeekTagIs(DerTag.Boolean))
         {
             der = extension.TryReadBoolean(out isCritical);

@@ -16,25 +16,25 @@ public static partial class OcspResponseReader
     internal static OcspParseStatus ReadSingleResponse(scoped ref DerReader list, out SingleResponse response)
     {
         response = default;
-        DerStatus der = list.TryReadSequence(out DerReader single);
+        var der = list.TryReadSequence(out var single);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        OcspParseStatus status = CertIdCodec.TryRead(ref single, out CertId certId);
+        var status = CertIdCodec.TryRead(ref single, out var certId);
         if (status != OcspParseStatus.Ok)
         {
             return status;
         }
 
-        status = ReadCertStatus(ref single, out CertStatus certStatus, out long revocationTicks, out int reason);
+        status = ReadCertStatus(ref single, out var certStatus, out var revocationTicks, out var reason);
         if (status != OcspParseStatus.Ok)
         {
             return status;
         }
 
-        der = single.TryReadGeneralizedTimeTicks(out long thisUpdate);
+        der = single.TryReadGeneralizedTimeTicks(out var thisUpdate);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -43,7 +43,7 @@ public static partial class OcspResponseReader
         long nextUpdate = -1;
         if (single.PeekTagIs(ExplicitTag0))
         {
-            der = single.TryReadExplicit(0, out DerReader next);
+            der = single.TryReadExplicit(0, out var next);
             if (der == DerStatus.Done)
             {
                 der = next.TryReadGeneralizedTimeTicks(out nextUpdate);
@@ -63,7 +63,7 @@ public static partial class OcspResponseReader
         ReadOnlySpan<byte> extensions = default;
         if (single.HasData)
         {
-            der = TryReadExplicitSequence(ref single, 1, out DerReader sequence);
+            der = TryReadExplicitSequence(ref single, 1, out var sequence);
             if (der != DerStatus.Done)
             {
                 return OcspStatusMap.FromDer(der);
@@ -87,7 +87,7 @@ public static partial class OcspResponseReader
 
         var thisUpdateTime = new DateTimeOffset(thisUpdate, TimeSpan.Zero);
         DateTimeOffset? nextUpdateTime = nextUpdate < 0 ? null : new DateTimeOffset(nextUpdate, TimeSpan.Zero);
-        CertStatusInfo info = certStatus switch
+        var info = certStatus switch
         {
             CertStatus.Good => CertStatusInfo.Good(thisUpdateTime, nextUpdateTime),
             CertStatus.Unknown => CertStatusInfo.Unknown(thisUpdateTime, nextUpdateTime),
@@ -105,20 +105,20 @@ public static partial class OcspResponseReader
         if (single.PeekTagIs(DerTag.ContextPrimitive(0)))
         {
             // good [0] IMPLICIT NULL.
-            DerStatus der = single.TryReadNull(DerTag.ContextPrimitive(0));
+            var der = single.TryReadNull(DerTag.ContextPrimitive(0));
             return der == DerStatus.Done ? OcspParseStatus.Ok : OcspStatusMap.FromDer(der);
         }
 
         if (single.PeekTagIs(DerTag.ContextPrimitive(2)))
         {
             // unknown [2] IMPLICIT UnknownInfo ::= NULL.
-            DerStatus der = single.TryReadNull(DerTag.ContextPrimitive(2));
+            var der = single.TryReadNull(DerTag.ContextPrimitive(2));
             status = CertStatus.Unknown;
             return der == DerStatus.Done ? OcspParseStatus.Ok : OcspStatusMap.FromDer(der);
         }
 
         // revoked [1] IMPLICIT RevokedInfo ::= SEQUENCE { revocationTime, revocationReason [0] EXPLICIT CRLReason OPTIONAL }.
-        DerStatus result = single.TryReadConstructed(ExplicitTag1, out DerReader revoked);
+        var result = single.TryReadConstructed(ExplicitTag1, out var revoked);
         if (result == DerStatus.Done)
         {
             result = revoked.TryReadGeneralizedTimeTicks(out revocationTicks);
@@ -126,7 +126,7 @@ public static partial class OcspResponseReader
 
         if (result == DerStatus.Done && revoked.HasData)
         {
-            result = revoked.TryReadExplicit(0, out DerReader reasonReader);
+            result = revoked.TryReadExplicit(0, out var reasonReader);
             if (result == DerStatus.Done)
             {
                 result = reasonReader.TryReadEnumerated(out reason);

@@ -22,7 +22,7 @@ public static partial class OcspResponseReader
     {
         info = default;
         var outer = new DerReader(response);
-        DerStatus der = outer.TryReadSequence(out DerReader ocspResponse);
+        var der = outer.TryReadSequence(out var ocspResponse);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
@@ -33,7 +33,7 @@ public static partial class OcspResponseReader
             return OcspParseStatus.TrailingData;
         }
 
-        der = ocspResponse.TryReadEnumerated(out int statusValue);
+        der = ocspResponse.TryReadEnumerated(out var statusValue);
         if (der != DerStatus.Done)
         {
             return der == DerStatus.IntegerOverflow ? OcspParseStatus.InvalidResponseStatus : OcspStatusMap.FromDer(der);
@@ -63,7 +63,7 @@ public static partial class OcspResponseReader
         }
 
         // responseBytes [0] EXPLICIT ResponseBytes { responseType OID, response OCTET STRING }.
-        der = TryReadExplicitSequence(ref ocspResponse, 0, out DerReader responseBytes);
+        der = TryReadExplicitSequence(ref ocspResponse, 0, out var responseBytes);
         ReadOnlySpan<byte> responseType = default;
         if (der == DerStatus.Done)
         {
@@ -80,7 +80,7 @@ public static partial class OcspResponseReader
             return OcspParseStatus.UnsupportedResponseType;
         }
 
-        der = responseBytes.TryReadEncapsulated(DerTag.OctetString, out DerReader octets);
+        der = responseBytes.TryReadEncapsulated(DerTag.OctetString, out var octets);
         if (der == DerStatus.Done)
         {
             der = responseBytes.TryReadEnd();
@@ -96,8 +96,8 @@ public static partial class OcspResponseReader
             return OcspStatusMap.FromDer(der);
         }
 
-        ReadOnlySpan<byte> basicEncoded = octets.RemainingData;
-        der = octets.TryReadSequence(out DerReader basic);
+        var basicEncoded = octets.RemainingData;
+        der = octets.TryReadSequence(out var basic);
         if (der == DerStatus.Done)
         {
             der = octets.TryReadEnd();
@@ -125,14 +125,14 @@ public static partial class OcspResponseReader
     private static OcspParseStatus ReadBasicContents(scoped ref DerReader basic, ReadOnlySpan<byte> basicEncoded, bool allowCertificates, out OcspResponseInfo info)
     {
         info = default;
-        ReadOnlySpan<byte> start = basic.RemainingData;
-        DerStatus der = basic.TryReadEncodedValue(DerTag.Sequence, out ReadOnlySpan<byte> tbs);
+        var start = basic.RemainingData;
+        var der = basic.TryReadEncodedValue(DerTag.Sequence, out var tbs);
         if (der != DerStatus.Done)
         {
             return OcspStatusMap.FromDer(der);
         }
 
-        der = basic.TryReadSequence(out DerReader algorithm);
+        der = basic.TryReadSequence(out var algorithm);
         ReadOnlySpan<byte> algorithmOid = default;
         if (der == DerStatus.Done)
         {
@@ -140,7 +140,7 @@ public static partial class OcspResponseReader
         }
 
         ReadOnlySpan<byte> signature = default;
-        int unusedBits = 0;
+        var unusedBits = 0;
         if (der == DerStatus.Done)
         {
             der = basic.TryReadBitString(out signature, out unusedBits);
@@ -156,10 +156,10 @@ public static partial class OcspResponseReader
             return OcspParseStatus.UnexpectedStructure;
         }
 
-        ReadOnlySpan<byte> signedPart = start[..(start.Length - basic.RemainingData.Length)];
-        int signatureAlgorithmLength = signedPart.Length - tbs.Length - DerEncoder.GetEncodedLength(signature.Length + 1);
+        var signedPart = start[..(start.Length - basic.RemainingData.Length)];
+        var signatureAlgorithmLength = signedPart.Length - tbs.Length - DerEncoder.GetEncodedLength(signature.Length + 1);
         ReadOnlySpan<byte> certificates = default;
-        int certificateCount = 0;
+        var certificateCount = 0;
         if (basic.HasData)
         {
             if (!allowCertificates)
@@ -168,7 +168,7 @@ public static partial class OcspResponseReader
             }
 
             // certs [0] EXPLICIT SEQUENCE OF Certificate.
-            der = TryReadExplicitSequence(ref basic, 0, out DerReader certs);
+            der = TryReadExplicitSequence(ref basic, 0, out var certs);
             if (der == DerStatus.Done)
             {
                 der = basic.TryReadEnd();
@@ -193,7 +193,7 @@ public static partial class OcspResponseReader
         }
 
         var tbsReader = new DerReader(tbs, Math.Max(1, DerReader.DefaultMaxDepth - basic.Depth));
-        OcspParseStatus status = ReadResponseData(ref tbsReader, out ResponseDataView data);
+        var status = ReadResponseData(ref tbsReader, out var data);
         if (status != OcspParseStatus.Ok)
         {
             return status;
@@ -231,7 +231,7 @@ public static partial class OcspResponseReader
     /// <returns><see cref="DerStatus.Done"/> or the first violation.</returns>
     private static DerStatus TryReadExplicitSequence(scoped ref DerReader reader, int tagNumber, out DerReader sequence)
     {
-        DerStatus der = reader.TryReadExplicit(tagNumber, out DerReader tagged);
+        var der = reader.TryReadExplicit(tagNumber, out var tagged);
         sequence = default;
         if (der == DerStatus.Done)
         {

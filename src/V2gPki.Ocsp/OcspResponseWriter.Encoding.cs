@@ -22,12 +22,12 @@ public static partial class OcspResponseWriter
     internal static void WriteResponseData<TResponses>(ref DerWriter writer, scoped in ResponseDataFields fields, scoped in TResponses responses)
         where TResponses : ISingleResponseList, allows ref struct
     {
-        int data = writer.Mark;
+        var data = writer.Mark;
 
         // responseExtensions [1] EXPLICIT Extensions OPTIONAL.
         if (!fields.NonceExtensionValue.IsEmpty || fields.ExtendedRevokedDefinition || !fields.AdditionalExtensions.IsEmpty)
         {
-            int extensions = writer.Mark;
+            var extensions = writer.Mark;
             writer.WriteEncoded(fields.AdditionalExtensions);
             if (fields.ExtendedRevokedDefinition)
             {
@@ -37,7 +37,7 @@ public static partial class OcspResponseWriter
             if (!fields.NonceExtensionValue.IsEmpty)
             {
                 // RFC 6960 §4.4.1: the nonce extension echoes the request's; extnValue as the client sent it.
-                int nonce = writer.Mark;
+                var nonce = writer.Mark;
                 writer.WriteOctetString(fields.NonceExtensionValue);
                 writer.WriteObjectIdentifier(Oids.OcspNonce);
                 writer.Wrap(DerTag.Sequence, nonce);
@@ -48,8 +48,8 @@ public static partial class OcspResponseWriter
         }
 
         // responses SEQUENCE OF SingleResponse (RFC 6960 §4.2.2.3 allows more than were asked for).
-        int list = writer.Mark;
-        for (int i = responses.Count - 1; i >= 0; i--)
+        var list = writer.Mark;
+        for (var i = responses.Count - 1; i >= 0; i--)
         {
             WriteSingleResponse(ref writer, responses.GetResponse(i));
         }
@@ -64,7 +64,7 @@ public static partial class OcspResponseWriter
 
     private static void WriteResponderId(ref DerWriter writer, scoped in ResponderId responderId)
     {
-        int mark = writer.Mark;
+        var mark = writer.Mark;
         if (responderId.Kind == ResponderIdKind.ByKey)
         {
             // byKey [2] KeyHash, EXPLICIT (the OCSP module uses EXPLICIT TAGS).
@@ -81,22 +81,22 @@ public static partial class OcspResponseWriter
 
     private static void WriteSingleResponse(ref DerWriter writer, scoped in SingleResponse response)
     {
-        int single = writer.Mark;
+        var single = writer.Mark;
 
         // singleExtensions [1] EXPLICIT Extensions OPTIONAL.
         if (!response.Extensions.IsEmpty)
         {
-            int extensions = writer.Mark;
+            var extensions = writer.Mark;
             writer.WriteEncoded(response.Extensions);
             writer.Wrap(DerTag.Sequence, extensions);
             writer.Wrap(ExplicitTag1, extensions);
         }
 
-        CertStatusInfo status = response.StatusInfo;
+        var status = response.StatusInfo;
         if (status.NextUpdate is { } nextUpdate)
         {
             // nextUpdate [0] EXPLICIT GeneralizedTime OPTIONAL.
-            int next = writer.Mark;
+            var next = writer.Mark;
             writer.WriteGeneralizedTime(nextUpdate);
             writer.Wrap(ExplicitTag0, next);
         }
@@ -110,10 +110,10 @@ public static partial class OcspResponseWriter
                 break;
             case CertStatus.Revoked:
                 // revoked [1] IMPLICIT RevokedInfo { revocationTime, revocationReason [0] EXPLICIT CRLReason OPTIONAL }.
-                int revoked = writer.Mark;
+                var revoked = writer.Mark;
                 if (status.RevocationReason is { } reason)
                 {
-                    int reasonMark = writer.Mark;
+                    var reasonMark = writer.Mark;
                     writer.WriteEnumerated((int)reason);
                     writer.Wrap(ExplicitTag0, reasonMark);
                 }

@@ -38,7 +38,7 @@ public static partial class OcspResponseWriter
         where TResponses : ISingleResponseList, allows ref struct
     {
         Validate(fields, responses);
-        int length = Measure(fields, responses);
+        var length = Measure(fields, responses);
         if (length > destination.Length)
         {
             bytesWritten = 0;
@@ -68,7 +68,7 @@ public static partial class OcspResponseWriter
     {
         ArgumentNullException.ThrowIfNull(signer);
         Validate(fields, responses);
-        int tbsLength = Measure(fields, responses);
+        var tbsLength = Measure(fields, responses);
         if (SignedResponsePart.GetMaxLength(tbsLength, signer) > destination.Length)
         {
             bytesWritten = 0;
@@ -97,11 +97,11 @@ public static partial class OcspResponseWriter
     {
         ArgumentNullException.ThrowIfNull(signer);
         Validate(fields, responses);
-        int maxSigned = SignedResponsePart.GetMaxLength(Measure(fields, responses), signer);
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(maxSigned);
+        var maxSigned = SignedResponsePart.GetMaxLength(Measure(fields, responses), signer);
+        var scratch = ArrayPool<byte>.Shared.Rent(maxSigned);
         try
         {
-            if (!TryWriteSignedPart(scratch, fields, responses, signer, out int signedLength))
+            if (!TryWriteSignedPart(scratch, fields, responses, signer, out var signedLength))
             {
                 ThrowHelper.ThrowInvalidOperation("The signed part did not fit its measured bound.");
             }
@@ -130,15 +130,15 @@ public static partial class OcspResponseWriter
             ThrowHelper.ThrowArgument("responderID is required (ResponderId.ByKey or ByName).", nameof(fields));
         }
 
-        int count = responses.Count;
+        var count = responses.Count;
         if (count < 1)
         {
             ThrowHelper.ThrowArgument("At least one SingleResponse is required.", nameof(responses));
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
-            SingleResponse single = responses.GetResponse(i);
+            var single = responses.GetResponse(i);
             CertIdCodec.Validate(single.CertId, nameof(responses));
         }
     }

@@ -69,7 +69,7 @@ public readonly ref struct ResponderId
     public static bool TryComputeKeyHash(ReadOnlySpan<byte> signerCertificate, Span<byte> destination)
     {
         if (destination.Length < KeyHashLength
-            || !CertificateFields.TryReadSubjectAndPublicKey(signerCertificate, out _, out ReadOnlySpan<byte> publicKey))
+            || !CertificateFields.TryReadSubjectAndPublicKey(signerCertificate, out _, out var publicKey))
         {
             return false;
         }

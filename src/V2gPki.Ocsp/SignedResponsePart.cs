@@ -62,7 +62,7 @@ public static class SignedResponsePart
             ThrowHelper.ThrowArgument("The signature is empty.", nameof(signature));
         }
 
-        int length = GetLength(tbsResponseData.Length, signatureAlgorithm.Length, signature.Length);
+        var length = GetLength(tbsResponseData.Length, signatureAlgorithm.Length, signature.Length);
         if (length > destination.Length)
         {
             bytesWritten = 0;
@@ -71,7 +71,7 @@ public static class SignedResponsePart
 
         // Copy order keeps an in-place tbsResponseData intact: it is moved (memmove) before anything follows it.
         tbsResponseData.CopyTo(destination);
-        int position = tbsResponseData.Length;
+        var position = tbsResponseData.Length;
         signatureAlgorithm.CopyTo(destination[position..]);
         position += signatureAlgorithm.Length;
         position += DerEncoder.WriteTagAndLength(destination[position..], DerTag.BitString, signature.Length + 1);
@@ -92,7 +92,7 @@ public static class SignedResponsePart
     {
         ArgumentNullException.ThrowIfNull(signer);
         CheckSequence(tbsResponseData, nameof(tbsResponseData));
-        int max = signer.MaxSignatureLength;
+        var max = signer.MaxSignatureLength;
         if (max < 1)
         {
             ThrowHelper.ThrowArgument("MaxSignatureLength must be positive.", nameof(signer));
@@ -105,12 +105,12 @@ public static class SignedResponsePart
         }
 
         byte[]? rented = null;
-        Span<byte> signature = max <= StackSignatureLimit
+        var signature = max <= StackSignatureLimit
             ? stackalloc byte[StackSignatureLimit]
             : (rented = ArrayPool<byte>.Shared.Rent(max));
         try
         {
-            if (!signer.TrySign(tbsResponseData, signature[..max], out int signatureLength) || signatureLength < 1 || signatureLength > max)
+            if (!signer.TrySign(tbsResponseData, signature[..max], out var signatureLength) || signatureLength < 1 || signatureLength > max)
             {
                 ThrowHelper.ThrowInvalidOperation("The signer wrote no signature within its MaxSignatureLength.");
             }
@@ -138,13 +138,13 @@ public static class SignedResponsePart
         signatureAlgorithm = default;
         signature = default;
         var reader = new DerReader(signedPart);
-        DerStatus der = reader.TryReadEncodedValue(DerTag.Sequence, out ReadOnlySpan<byte> tbs);
+        var der = reader.TryReadEncodedValue(DerTag.Sequence, out var tbs);
         if (der == DerStatus.Done)
         {
             der = reader.TryReadEncodedValue(DerTag.Sequence, out signatureAlgorithm);
         }
 
-        int unusedBits = 0;
+        var unusedBits = 0;
         if (der == DerStatus.Done)
         {
             der = reader.TryReadBitString(out signature, out unusedBits);

@@ -23,7 +23,7 @@ public ref struct SingleResponseEnumerator
     /// <returns><see langword="false"/> after the last one.</returns>
     public bool MoveNext()
     {
-        if (!_list.HasData || OcspResponseReader.ReadSingleResponse(ref _list, out SingleResponse single) != OcspParseStatus.Ok)
+        if (!_list.HasData || OcspResponseReader.ReadSingleResponse(ref _list, out var single) != OcspParseStatus.Ok)
         {
             _list = default;
             _current = default;

@@ -53,10 +53,10 @@ public sealed class OwnedPrefixes
         out string error)
     {
         prefixes = null;
-        if (!TryNormalizeOperators(evseOperators, "EVSE operator ID", "DE*ABC", out string[] evse, out error)
-            || !TryNormalizeOperators(emaidProviders, "e-mobility provider ID", "DE-ABC", out string[] emaid, out error)
-            || !TryNormalizeWmis(pcidWmis, out string[] wmis, out error)
-            || !TryCheckCpsNames(cpsNames, out string[] cps, out error))
+        if (!TryNormalizeOperators(evseOperators, "EVSE operator ID", "DE*ABC", out var evse, out error)
+            || !TryNormalizeOperators(emaidProviders, "e-mobility provider ID", "DE-ABC", out var emaid, out error)
+            || !TryNormalizeWmis(pcidWmis, out var wmis, out error)
+            || !TryCheckCpsNames(cpsNames, out var cps, out error))
         {
             return false;
         }
@@ -73,14 +73,14 @@ public sealed class OwnedPrefixes
     public bool Owns(IdType type, string ownerPrefix)
     {
         ArgumentNullException.ThrowIfNull(ownerPrefix);
-        IReadOnlyList<string> list = type switch
+        var list = type switch
         {
             IdType.Evse or IdType.Secc => EvseOperators,
             IdType.Emaid => EmaidProviders,
             IdType.Pcid => PcidWmis,
             _ => [],
         };
-        for (int i = 0; i < list.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
             if (string.Equals(list[i], ownerPrefix, StringComparison.Ordinal))
             {
@@ -97,7 +97,7 @@ public sealed class OwnedPrefixes
     public bool OwnsCpsName(string commonName)
     {
         ArgumentNullException.ThrowIfNull(commonName);
-        foreach (string name in CpsNames)
+        foreach (var name in CpsNames)
         {
             if (commonName.StartsWith(name, StringComparison.Ordinal))
             {
@@ -111,11 +111,11 @@ public sealed class OwnedPrefixes
     private static bool TryNormalizeOperators(IEnumerable<string>? values, string what, string example, out string[] normalized, out string error)
     {
         var list = new List<string>();
-        foreach (string value in values ?? [])
+        foreach (var value in values ?? [])
         {
             // Country code, an optional separator, three alphanumerics: the head of an EVSE ID or an EMAID.
-            string text = value.Trim().ToUpperInvariant();
-            string compact = text.Length == 6 && text[2] is '*' or '-' ? string.Concat(text.AsSpan(0, 2), text.AsSpan(3)) : text;
+            var text = value.Trim().ToUpperInvariant();
+            var compact = text.Length == 6 && text[2] is '*' or '-' ? string.Concat(text.AsSpan(0, 2), text.AsSpan(3)) : text;
             if (compact.Length != 5 || !char.IsAsciiLetterUpper(compact[0]) || !char.IsAsciiLetterUpper(compact[1])
                 || !char.IsAsciiLetterOrDigit(compact[2]) || !char.IsAsciiLetterOrDigit(compact[3]) || !char.IsAsciiLetterOrDigit(compact[4]))
             {
@@ -145,9 +145,9 @@ public sealed class OwnedPrefixes
     private static bool TryNormalizeWmis(IEnumerable<string>? values, out string[] normalized, out string error)
     {
         var list = new List<string>();
-        foreach (string value in values ?? [])
+        foreach (var value in values ?? [])
         {
-            string wmi = value.Trim().ToUpperInvariant();
+            var wmi = value.Trim().ToUpperInvariant();
             if (wmi.Length != 3 || !char.IsAsciiLetterOrDigit(wmi[0]) || !char.IsAsciiLetterOrDigit(wmi[1]) || !char.IsAsciiLetterOrDigit(wmi[2]))
             {
                 normalized = [];
@@ -169,7 +169,7 @@ public sealed class OwnedPrefixes
     private static bool TryCheckCpsNames(IEnumerable<string>? values, out string[] names, out string error)
     {
         var list = new List<string>();
-        foreach (string value in values ?? [])
+        foreach (var value in values ?? [])
         {
             if (string.IsNullOrWhiteSpace(value) || value.Length > 64)
             {

@@ -14,7 +14,7 @@ public sealed class PartyDirectory
     {
         ArgumentNullException.ThrowIfNull(accounts);
         _accounts = new Dictionary<string, PartyAccount>(StringComparer.Ordinal);
-        foreach (PartyAccount account in accounts)
+        foreach (var account in accounts)
         {
             if (!_accounts.TryAdd(account.Id, account))
             {

@@ -33,12 +33,18 @@ internal sealed record CheckpointManifest(long WalCoveredAddress, Guid ServingTo
         manifest = null;
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
+        {
             return true;
+        }
+
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length != Length || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(76)) != Crc32C.Compute(bytes.AsSpan(0, 76))
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)) != 1)
+        {
             return false;
+        }
+
         manifest = new CheckpointManifest(
             BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8)),
             new Guid(bytes.AsSpan(16, 16)),

@@ -23,7 +23,9 @@ internal static unsafe class ClientSessionExtensions
             var valueBytes = SpanByte.FromPointer(v, value.Length);
             var status = session.Upsert(ref keyBytes, ref valueBytes);
             if (status.IsPending)
+            {
                 session.CompletePending(wait: true);
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class Crc32C
     /// <returns>The checksum.</returns>
     public static uint Compute(ReadOnlySpan<byte> data)
     {
-        uint crc = 0xFFFFFFFFu;
+        var crc = 0xFFFFFFFFu;
         while (data.Length >= 8)
         {
             crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
@@ -24,7 +24,10 @@ internal static class Crc32C
         }
 
         foreach (var b in data)
+        {
             crc = BitOperations.Crc32C(crc, b);
+        }
+
         return ~crc;
     }
 }

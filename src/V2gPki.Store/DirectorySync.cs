@@ -14,14 +14,22 @@ internal static partial class DirectorySync
     public static void Fsync(string directory)
     {
         if (!OperatingSystem.IsLinux())
+        {
             return;
+        }
+
         var fd = Open(directory, ReadOnlyDirectory);
         if (fd < 0)
+        {
             throw new IOException("open(" + directory + ") failed: errno " + Marshal.GetLastPInvokeError());
+        }
+
         try
         {
             if (FsyncFd(fd) != 0)
+            {
                 throw new IOException("fsync(" + directory + ") failed: errno " + Marshal.GetLastPInvokeError());
+            }
         }
         finally
         {

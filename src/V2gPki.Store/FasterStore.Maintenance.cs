@@ -18,7 +18,10 @@ public sealed partial class FasterStore
     public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         if (_readiness != StoreReadiness.Ready)
+        {
             throw new InvalidOperationException("The store is not ready (" + _readiness + ").");
+        }
+
         await _maintenance.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -65,7 +68,10 @@ public sealed partial class FasterStore
     {
         var memory = table.Options.MemorySizeBytes;
         if (table.LogSpan <= (long)(_options.CompactionTrigger * memory))
+        {
             return 0;
+        }
+
         var log = table.Kv.Log;
         log.ShiftReadOnlyAddress(log.TailAddress, wait: true);
         var target = (long)(_options.CompactionTarget * memory);
@@ -80,7 +86,10 @@ public sealed partial class FasterStore
             var pageMask = ~((1L << table.Options.PageSizeBits) - 1);
             var until = Math.Min(log.SafeReadOnlyAddress, log.BeginAddress + chunk) & pageMask;
             if (until <= log.BeginAddress)
+            {
                 break;
+            }
+
             compact(log, until);
         }
 
@@ -105,9 +114,15 @@ public sealed partial class FasterStore
                 var due = walSince >= _options.CheckpointAfterWalBytes
                           || (elapsed >= _options.CheckpointInterval && (walSince > 0 || elapsed >= _options.CheckpointInterval * 10));
                 if (!due)
+                {
                     continue;
+                }
+
                 if (_readiness != StoreReadiness.Ready)
+                {
                     break;
+                }
+
                 try
                 {
                     await CheckpointAsync(stop).ConfigureAwait(false);

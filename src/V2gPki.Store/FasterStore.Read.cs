@@ -26,7 +26,9 @@ public sealed partial class FasterStore
         key = key[..keyLength];
         var threadSessions = _threadSessions;
         if (threadSessions is not null)
+        {
             return threadSessions.Get().Lookup(key, destination, out metadata, Metrics);
+        }
 
         var pool = _pooledSessions!;
         var session = pool.Rent();
@@ -45,19 +47,31 @@ public sealed partial class FasterStore
     {
         record = null;
         if (_readiness != StoreReadiness.Ready)
+        {
             return LookupStatus.NotReady;
+        }
+
         Span<byte> key = stackalloc byte[StoreKey.MaxLength];
         if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength))
+        {
             return LookupStatus.InvalidKey;
+        }
+
         key = key[..keyLength];
 
         Span<byte> value = stackalloc byte[RegistryValue.MaxLength];
         int length;
         bool found;
         lock (_coldReadLock)
+        {
             found = _registryReader!.TryRead(key, value, out length);
+        }
+
         if (!found)
+        {
             return LookupStatus.NotFound;
+        }
+
         return RegistryValue.TryRead(value[..Math.Min(length, value.Length)], issuer, serial, out record) ? LookupStatus.Found : LookupStatus.NotFound;
     }
 
@@ -66,19 +80,31 @@ public sealed partial class FasterStore
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (_readiness != StoreReadiness.Ready)
+        {
             return LookupStatus.NotReady;
+        }
+
         Span<byte> key = stackalloc byte[StoreKey.MaxLength];
         if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength))
+        {
             return LookupStatus.InvalidKey;
+        }
+
         key = key[..keyLength];
 
         var destination = writer.GetSpan(StoreLimits.MaxCertificateLength);
         int length;
         bool found;
         lock (_coldReadLock)
+        {
             found = _certificateReader!.TryRead(key, destination, out length);
+        }
+
         if (!found || length > destination.Length)
+        {
             return LookupStatus.NotFound;
+        }
+
         writer.Advance(length);
         return LookupStatus.Found;
     }
@@ -88,7 +114,10 @@ public sealed partial class FasterStore
     {
         ArgumentNullException.ThrowIfNull(visitor);
         if (_readiness != StoreReadiness.Ready)
+        {
             return 0;
+        }
+
         long visited = 0;
 
         // A raw log scan plus a point read per record, not FasterKV.Iterate: in FASTER 2.6.5 Iterate hands records that are
@@ -104,16 +133,27 @@ public sealed partial class FasterStore
         while (iterator.GetNext(out var info))
         {
             if (info.Tombstone)
+            {
                 continue;
+            }
+
             var key = iterator.GetKey().AsReadOnlySpan();
             if (!StoreKey.TryDecode(key, out var issuer, out var serial))
+            {
                 continue;
+            }
+
             var latest = reader.TryReadAddress(key, out var address) && address == iterator.CurrentAddress;
             if (!latest || !RegistryValue.TryRead(iterator.GetValue().AsReadOnlySpan(), issuer, serial, out var record))
+            {
                 continue;
+            }
+
             visited++;
             if (!visitor(record!))
+            {
                 break;
+            }
         }
 
         return visited;

@@ -18,13 +18,18 @@ public sealed partial class FasterStore
     public async Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _recoveryStarted, 1) != 0)
+        {
             throw new InvalidOperationException("RecoverAsync runs once per store instance.");
+        }
+
         var started = _time.GetTimestamp();
         var directory = _options.Directory;
         Directory.CreateDirectory(directory);
 
         if (!CheckpointManifest.TryRead(directory, out var manifest))
+        {
             return Faulted(started, "checkpoint manifest is corrupt", 0, 0, 0, []);
+        }
 
         _serving = new KvTable("serving", Path.Combine(directory, "serving"), _options.Serving);
         _registry = new KvTable("registry", Path.Combine(directory, "registry"), _options.Registry);
@@ -58,16 +63,25 @@ public sealed partial class FasterStore
         var corrupt = new List<long>();
         var (replayed, error) = ReplayWal(covered, corrupt);
         if (error is not null)
+        {
             return Faulted(started, error, covered, committed, replayed, corrupt, manifest is not null);
+        }
 
         Volatile.Write(ref _lastCheckpointWal, covered);
         if (_options.ReadSessions == ReadSessionMode.Pool)
+        {
             _pooledSessions = new PooledSessions(_serving.Kv, _options.ReadSessionPoolSize > 0 ? _options.ReadSessionPoolSize : 2 * Environment.ProcessorCount, Metrics);
+        }
         else
+        {
             _threadSessions = new ThreadAffineSessions(_serving.Kv, Metrics);
+        }
+
         _readiness = StoreReadiness.Ready;
         if (_options.CheckpointInterval > TimeSpan.Zero)
+        {
             _maintenanceLoop = Task.Run(RunMaintenanceAsync, CancellationToken.None);
+        }
 
         return new RecoveryReport
         {
@@ -113,13 +127,19 @@ public sealed partial class FasterStore
                 }
 
                 if (!more)
+                {
                     return (replayed, null);
+                }
+
                 if (!WalEntry.TryRead(bytes.AsSpan(0, length), out var entry))
                 {
                     corrupt.Add(address);
                     Metrics.CorruptEntry();
                     if (_options.CorruptionPolicy == WalCorruptionPolicy.FailRecovery)
+                    {
                         return (replayed, "WAL entry at address " + address + " fails its checksum");
+                    }
+
                     continue;
                 }
 
@@ -159,17 +179,23 @@ public sealed partial class FasterStore
             if (!_registryWriter!.TryRead(entry.Key, current, out var length)
                 || length < RegistryValue.FixedLength
                 || RegistryValue.ReadStatusVersion(entry.Registry) >= RegistryValue.ReadStatusVersion(current))
+            {
                 _registryWriter.Upsert(entry.Key, entry.Registry);
+            }
         }
 
         if (!entry.Certificate.IsEmpty)
+        {
             _certificateWriter!.Upsert(entry.Key, entry.Certificate);
+        }
 
         if (!entry.Serving.IsEmpty)
         {
             var candidate = ServingValue.ReadHeader(entry.Serving);
             if (!_servingWriter!.TryReadMetadata(entry.Key, out var current) || ServingValue.Supersedes(current, candidate))
+            {
                 _servingWriter.Upsert(entry.Key, entry.Serving);
+            }
         }
     }
 }

@@ -13,14 +13,20 @@ public sealed partial class FasterStore
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_readiness != StoreReadiness.Ready)
+        {
             return new(new WriteResult(WriteStatus.NotReady, 0, 0));
+        }
+
         var record = request.Record;
         var response = request.FirstResponse;
         Span<byte> key = stackalloc byte[StoreKey.MaxLength];
         if (record is null || !StoreKey.TryEncode(record.Issuer, record.Serial.Span, key, out var keyLength)
             || !RegistryValue.IsValid(record) || !ServingValue.IsValid(response) || !IsConsistent(record.Status, record.RevocationTime, record.Reason)
             || (uint)(request.CertificateDer.Length - 1) >= StoreLimits.MaxCertificateLength)
+        {
             return new(new WriteResult(WriteStatus.InvalidArgument, 0, 0));
+        }
+
         key = key[..keyLength];
 
         Span<byte> hash = stackalloc byte[32];
@@ -57,12 +63,17 @@ public sealed partial class FasterStore
             lock (_writeLock)
             {
                 if (_readiness != StoreReadiness.Ready)
+                {
                     return new(new WriteResult(WriteStatus.NotReady, 0, 0));
+                }
+
                 Span<byte> existing = stackalloc byte[RegistryValue.MaxLength];
                 if (_registryWriter!.TryRead(key, existing, out var existingLength) && existingLength >= RegistryValue.FixedLength)
                 {
                     if (!RegistryValue.CertificateHash(existing).SequenceEqual(hash))
+                    {
                         return new(new WriteResult(WriteStatus.SerialInUse, 0, RegistryValue.ReadStatusVersion(existing)));
+                    }
 
                     // The same issuance again: make sure whatever wrote it is durable before saying so.
                     committed = _wal!.WhenCommittedUntil(_wal.TailAddress);
@@ -90,7 +101,10 @@ public sealed partial class FasterStore
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_readiness != StoreReadiness.Ready)
+        {
             return new(new WriteResult(WriteStatus.NotReady, 0, 0));
+        }
+
         var newStatus = request.NewStatus;
         var reason = newStatus switch
         {
@@ -102,7 +116,10 @@ public sealed partial class FasterStore
         if (!StoreKey.TryEncode(request.Issuer, request.Serial.Span, key, out var keyLength)
             || !Enum.IsDefined(newStatus) || !ServingValue.IsValid(request.Response)
             || !IsConsistent(newStatus, request.RevocationTime, reason))
+        {
             return new(new WriteResult(WriteStatus.InvalidArgument, 0, 0));
+        }
+
         key = key[..keyLength];
 
         var serving = ArrayPool<byte>.Shared.Rent(ServingValue.HeaderLength + StoreLimits.MaxSignedResponseLength);
@@ -114,10 +131,16 @@ public sealed partial class FasterStore
             lock (_writeLock)
             {
                 if (_readiness != StoreReadiness.Ready)
+                {
                     return new(new WriteResult(WriteStatus.NotReady, 0, 0));
+                }
+
                 Span<byte> registry = stackalloc byte[RegistryValue.MaxLength];
                 if (!_registryWriter!.TryRead(key, registry, out var length) || length < RegistryValue.FixedLength + 2)
+                {
                     return new(new WriteResult(WriteStatus.NotFound, 0, 0));
+                }
+
                 registry = registry[..length];
                 var current = RegistryValue.ReadStatus(registry);
                 var version = RegistryValue.ReadStatusVersion(registry);
@@ -159,10 +182,16 @@ public sealed partial class FasterStore
     public WriteResult ReplaceResponse(IssuerId issuer, ReadOnlySpan<byte> serial, uint statusVersion, in SignedResponse response)
     {
         if (_readiness != StoreReadiness.Ready)
+        {
             return new WriteResult(WriteStatus.NotReady, 0, 0);
+        }
+
         Span<byte> key = stackalloc byte[StoreKey.MaxLength];
         if (!StoreKey.TryEncode(issuer, serial, key, out var keyLength) || !ServingValue.IsValid(response))
+        {
             return new WriteResult(WriteStatus.InvalidArgument, 0, 0);
+        }
+
         key = key[..keyLength];
 
         var serving = ArrayPool<byte>.Shared.Rent(ServingValue.HeaderLength + StoreLimits.MaxSignedResponseLength);
@@ -171,7 +200,10 @@ public sealed partial class FasterStore
             lock (_writeLock)
             {
                 if (!_servingWriter!.TryReadMetadata(key, out var current))
+                {
                     return new WriteResult(WriteStatus.NotFound, 0, 0);
+                }
+
                 if (current.StatusVersion != statusVersion)
                 {
                     Metrics.ResignRefused();

@@ -65,7 +65,10 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
     public StoreFootprint GetFootprint()
     {
         if (_serving is null || _registry is null || _certificates is null || _wal is null)
+        {
             return default;
+        }
+
         return new StoreFootprint(
             _serving.LogSpan, _serving.Kv.Log.MemorySizeBytes,
             _registry.LogSpan, _registry.Kv.Log.MemorySizeBytes,
@@ -79,9 +82,15 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
     {
         long total = 0;
         if (!directory.Exists)
+        {
             return 0;
+        }
+
         foreach (var file in directory.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
             total += file.Length;
+        }
+
         return total;
     }
 
@@ -92,14 +101,23 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
     public async ValueTask DisposeAsync()
     {
         if (_readiness == StoreReadiness.Disposed)
+        {
             return;
+        }
+
         _readiness = StoreReadiness.Disposed;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_maintenanceLoop is not null)
+        {
             await _maintenanceLoop.ConfigureAwait(false);
+        }
+
         await _maintenance.WaitAsync().ConfigureAwait(false);
         if (_wal is not null)
+        {
             await _wal.DisposeAsync().ConfigureAwait(false);
+        }
+
         _threadSessions?.Dispose();
         _pooledSessions?.Dispose();
         _servingWriter?.Dispose();

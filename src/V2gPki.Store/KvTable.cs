@@ -61,7 +61,10 @@ internal sealed class KvTable : IDisposable
     {
         var (success, token) = await Kv.TakeFullCheckpointAsync(CheckpointType.FoldOver, cancellationToken).ConfigureAwait(false);
         if (!success)
+        {
             throw new InvalidOperationException("FASTER refused to start a checkpoint of the " + Name + " table (another one in progress).");
+        }
+
         return token;
     }
 
@@ -71,13 +74,21 @@ internal sealed class KvTable : IDisposable
     {
         var tokens = new HashSet<Guid>();
         foreach (var token in _checkpoints.GetLogCheckpointTokens())
+        {
             tokens.Add(token);
+        }
+
         foreach (var token in _checkpoints.GetIndexCheckpointTokens())
+        {
             tokens.Add(token);
+        }
+
         foreach (var token in tokens)
         {
             if (token != keep)
+            {
                 _checkpoints.Purge(token);
+            }
         }
     }
 

@@ -26,7 +26,9 @@ internal sealed class PooledSessions : IDisposable
         _metrics = metrics;
         _slots = new ServingSession?[size];
         for (var i = 0; i < size; i++)
+        {
             _slots[i] = new ServingSession(kv);
+        }
     }
 
     /// <summary>Takes a session.</summary>
@@ -39,12 +41,17 @@ internal sealed class PooledSessions : IDisposable
         {
             var index = start + i;
             if (index >= (uint)slots.Length)
+            {
                 index -= (uint)slots.Length;
+            }
+
             if (Volatile.Read(ref slots[index]) is not null)
             {
                 var session = Interlocked.Exchange(ref slots[index], null);
                 if (session is not null)
+                {
                     return session;
+                }
             }
         }
 
@@ -61,9 +68,14 @@ internal sealed class PooledSessions : IDisposable
         {
             var index = start + i;
             if (index >= (uint)slots.Length)
+            {
                 index -= (uint)slots.Length;
+            }
+
             if (Interlocked.CompareExchange(ref slots[index], session, null) is null)
+            {
                 return;
+            }
         }
 
         session.Dispose();
@@ -79,6 +91,8 @@ internal sealed class PooledSessions : IDisposable
     public void Dispose()
     {
         for (var i = 0; i < _slots.Length; i++)
+        {
             Interlocked.Exchange(ref _slots[i], null)?.Dispose();
+        }
     }
 }

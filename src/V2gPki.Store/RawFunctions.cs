@@ -20,7 +20,10 @@ internal sealed unsafe class RawFunctions : ReadCopyUpdateFunctions<RawReadOutpu
         var bytes = value.AsReadOnlySpan();
         dst.Length = bytes.Length;
         if (bytes.Length <= dst.Capacity)
+        {
             bytes.CopyTo(new Span<byte>(dst.Destination, dst.Capacity));
+        }
+
         return true;
     }
 }

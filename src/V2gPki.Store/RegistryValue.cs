@@ -106,14 +106,22 @@ internal static class RegistryValue
     {
         record = null;
         if (value.Length < FixedLength + 2 || value[0] != LayoutVersion)
+        {
             return false;
+        }
+
         var subjectLength = value[FixedLength];
         if (value.Length < FixedLength + 2 + subjectLength)
+        {
             return false;
+        }
+
         var requesterAt = FixedLength + 1 + subjectLength;
         var requesterLength = value[requesterAt];
         if (value.Length < requesterAt + 1 + requesterLength)
+        {
             return false;
+        }
 
         var revocationTicks = BinaryPrimitives.ReadInt64LittleEndian(value[RevocationTimeOffset..]);
         var status = ReadStatus(value);

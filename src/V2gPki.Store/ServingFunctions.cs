@@ -25,10 +25,16 @@ internal sealed unsafe class ServingFunctions : ReadCopyUpdateFunctions<ServingR
     private bool Copy(ref SpanByte value, ref ServingReadOutput dst)
     {
         if (dst.Token != CurrentToken)
+        {
             return false; // completion of an abandoned pending read: its destination is gone
+        }
+
         var bytes = value.AsReadOnlySpan();
         if (bytes.Length < ServingValue.HeaderLength)
+        {
             return false;
+        }
+
         dst.Metadata = ServingValue.ReadHeader(bytes);
         var signed = bytes[ServingValue.HeaderLength..];
         if (signed.Length <= dst.Capacity)

@@ -20,7 +20,10 @@ public static class ServingIndexExtensions
         ArgumentNullException.ThrowIfNull(writer);
         var status = index.TryGetResponse(issuer, serial, writer.GetSpan(StoreLimits.MaxSignedResponseLength), out metadata);
         if (status == LookupStatus.Found)
+        {
             writer.Advance(metadata.Length);
+        }
+
         return status;
     }
 }

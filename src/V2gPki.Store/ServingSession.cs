@@ -28,7 +28,9 @@ internal sealed unsafe class ServingSession : IDisposable
     public LookupStatus Lookup(ReadOnlySpan<byte> key, Span<byte> destination, out ResponseMetadata metadata, StoreMetrics metrics)
     {
         if (_hasPending)
+        {
             _hasPending = !_session.CompletePending(wait: false);
+        }
 
         fixed (byte* k = key)
         fixed (byte* d = destination)
@@ -96,7 +98,10 @@ internal sealed unsafe class ServingSession : IDisposable
     public void Dispose()
     {
         if (_hasPending)
+        {
             _session.CompletePending(wait: true);
+        }
+
         _session.Dispose();
     }
 }

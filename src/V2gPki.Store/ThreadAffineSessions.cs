@@ -34,7 +34,10 @@ internal sealed class ThreadAffineSessions : IDisposable
     public ServingSession Get()
     {
         if (ReferenceEquals(t_owner, this))
+        {
             return t_session!;
+        }
+
         return GetSlow();
     }
 
@@ -57,7 +60,10 @@ internal sealed class ThreadAffineSessions : IDisposable
     public void Dispose()
     {
         foreach (var session in _perThread.Values)
+        {
             session?.Dispose();
+        }
+
         _perThread.Dispose();
     }
 }

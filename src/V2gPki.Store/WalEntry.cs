@@ -90,16 +90,25 @@ internal readonly ref struct WalEntry
     {
         entry = default;
         if (source.Length < HeaderLength || BinaryPrimitives.ReadUInt32LittleEndian(source) != Crc32C.Compute(source[4..]))
+        {
             return false;
+        }
+
         if (source[4] != FormatVersion || source[5] is not ((byte)WalEntryType.Issuance or (byte)WalEntryType.StatusChange))
+        {
             return false;
+        }
+
         int keyLength = source[6];
         int registryLength = BinaryPrimitives.ReadUInt16LittleEndian(source[8..]);
         int servingLength = BinaryPrimitives.ReadUInt16LittleEndian(source[10..]);
         var certificateLength = BinaryPrimitives.ReadUInt32LittleEndian(source[12..]);
         if (certificateLength > StoreLimits.MaxCertificateLength
             || GetLength(keyLength, registryLength, servingLength, (int)certificateLength) != source.Length)
+        {
             return false;
+        }
+
         var at = HeaderLength;
         var key = source.Slice(at, keyLength);
         at += keyLength;

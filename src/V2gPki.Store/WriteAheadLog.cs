@@ -133,9 +133,15 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     {
         var fault = Fault;
         if (fault is not null)
+        {
             return Task.FromException(fault);
+        }
+
         if (_log.CommittedUntilAddress >= until && _waiters.IsEmpty)
+        {
             return Task.CompletedTask;
+        }
+
         var waiter = new CommitWaiter(until);
         _waiters.Enqueue(waiter);
         Signal();
@@ -153,7 +159,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     private void Signal()
     {
         if (Interlocked.Exchange(ref _signaled, 1) == 0)
+        {
             _signal.Release();
+        }
     }
 
     private async Task RunCommitterAsync()
@@ -166,7 +174,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
                 await _signal.WaitAsync(stop).ConfigureAwait(false);
                 Volatile.Write(ref _signaled, 0);
                 if (_groupDelay > TimeSpan.Zero)
+                {
                     await Task.Delay(_groupDelay, _time, stop).ConfigureAwait(false);
+                }
                 // Not cancellable: a commit that has started runs to its end before the loop can stop. Cancelling the
                 // wait would let DisposeAsync dispose the FasterLog while FASTER's commit-callback worker is still writing
                 // the commit metadata on a thread-pool thread; FasterLog.Dispose then spins until that worker ends, and
@@ -203,7 +213,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
     private void FailWaiters(Exception ex)
     {
         while (_waiters.TryDequeue(out var waiter))
+        {
             waiter.TrySetException(ex);
+        }
     }
 
     /// <inheritdoc />
@@ -214,7 +226,9 @@ internal sealed class WriteAheadLog : IAsyncDisposable
             // Commit what is left, so a clean shutdown loses nothing even if callers did not await.
             Signal();
             while (!_waiters.IsEmpty && Fault is null)
+            {
                 await Task.Yield();
+            }
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);

@@ -40,7 +40,7 @@ internal sealed class ManualClock : TimeProvider
     /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow()
     {
-        long ticks = Interlocked.Read(ref _ticks);
+        var ticks = Interlocked.Read(ref _ticks);
         return _followsWallClock ? System.GetUtcNow() + TimeSpan.FromTicks(ticks) : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 

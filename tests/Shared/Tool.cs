@@ -37,8 +37,8 @@ internal static class Tool
     /// <exception cref="TimeoutException">It did not finish within its timeout; its process tree was killed.</exception>
     public static Result Run(Command command)
     {
-        using Process process = Start(command);
-        (Task<byte[]> stdout, Task<string> stderr) = Capture(process);
+        using var process = Start(command);
+        (var stdout, var stderr) = Capture(process);
         if (!process.WaitForExit(command.Timeout))
         {
             throw TimedOut(process, command);
@@ -51,8 +51,8 @@ internal static class Tool
     /// <exception cref="TimeoutException">It did not finish within its timeout; its process tree was killed.</exception>
     public static async Task<Result> RunAsync(Command command)
     {
-        using Process process = Start(command);
-        (Task<byte[]> stdout, Task<string> stderr) = Capture(process);
+        using var process = Start(command);
+        (var stdout, var stderr) = Capture(process);
         using (var timeout = new CancellationTokenSource(command.Timeout))
         {
             try
@@ -86,12 +86,12 @@ internal static class Tool
             info.WorkingDirectory = command.WorkingDirectory;
         }
 
-        foreach (string argument in command.Arguments)
+        foreach (var argument in command.Arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach ((string name, string? value) in command.Environment)
+        foreach ((var name, var value) in command.Environment)
         {
             if (value is null)
             {
@@ -103,7 +103,7 @@ internal static class Tool
             }
         }
 
-        Process process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {command}.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {command}.");
         process.StandardInput.Close();
         return process;
     }
@@ -129,7 +129,7 @@ internal static class Tool
     /// <summary>Runs openssl in <paramref name="workingDirectory"/> and fails the test when it exits non-zero.</summary>
     public static Result OpenSslIn(string? workingDirectory, params string[] args)
     {
-        Result result = RunIn(workingDirectory, "openssl", args);
+        var result = RunIn(workingDirectory, "openssl", args);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"openssl {string.Join(' ', args)} failed ({result.ExitCode}): {result.All}");
@@ -189,7 +189,7 @@ internal static class Tool
         /// </summary>
         public static Command BuiltProgram(string directory, string name, params string[] args)
         {
-            string apphost = Path.Combine(directory, name);
+            var apphost = Path.Combine(directory, name);
             return File.Exists(apphost) ? new Command(apphost, args) : DotNet(Path.Combine(directory, name + ".dll"), args);
         }
 

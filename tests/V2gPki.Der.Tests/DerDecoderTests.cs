@@ -15,7 +15,7 @@ public class DerDecoderTests
     [InlineData("05FFFF", 5, 1)] // trailing bytes after the length are not part of it
     public void TryReadLength_ValidDer_ReturnsLengthAndOctetCount(string hex, int expectedLength, int expectedConsumed)
     {
-        DerStatus status = DerDecoder.TryReadLength(Hex.Parse(hex), out int length, out int consumed);
+        var status = DerDecoder.TryReadLength(Hex.Parse(hex), out var length, out var consumed);
 
         Assert.Equal(DerStatus.Done, status);
         Assert.Equal(expectedLength, length);
@@ -37,7 +37,7 @@ public class DerDecoderTests
     [InlineData("8201", DerStatus.NeedMoreData, "long form missing one octet")]
     public void TryReadLength_Violation_ReturnsStatusAndZeroes(string hex, DerStatus expected, string why)
     {
-        DerStatus status = DerDecoder.TryReadLength(Hex.Parse(hex), out int length, out int consumed);
+        var status = DerDecoder.TryReadLength(Hex.Parse(hex), out var length, out var consumed);
 
         Assert.True(expected == status, why);
         Assert.Equal(0, length);
@@ -49,7 +49,7 @@ public class DerDecoderTests
     [InlineData("3003020101", 0x30, 2, 3)]
     public void TryReadHeader_CompleteElement_ReturnsTagAndLengths(string hex, byte tag, int headerLength, int contentLength)
     {
-        DerStatus status = DerDecoder.TryReadHeader(Hex.Parse(hex), out byte t, out int h, out int c);
+        var status = DerDecoder.TryReadHeader(Hex.Parse(hex), out var t, out var h, out var c);
 
         Assert.Equal(DerStatus.Done, status);
         Assert.Equal(tag, t);
@@ -67,7 +67,7 @@ public class DerDecoderTests
     [InlineData("048101FF", DerStatus.NonMinimalLength, "long form for 1")]
     public void TryReadHeader_Violation_ReturnsStatus(string hex, DerStatus expected, string why)
     {
-        DerStatus status = DerDecoder.TryReadHeader(Hex.Parse(hex), out byte t, out int h, out int c);
+        var status = DerDecoder.TryReadHeader(Hex.Parse(hex), out var t, out var h, out var c);
 
         Assert.True(expected == status, why);
         Assert.Equal(0, t);
@@ -90,8 +90,8 @@ public class DerDecoderTests
     {
         Span<byte> buffer = stackalloc byte[6];
 
-        int written = DerEncoder.WriteTagAndLength(buffer, 0x04, contentLength);
-        DerStatus status = DerDecoder.TryReadLength(buffer[1..written], out int read, out int consumed);
+        var written = DerEncoder.WriteTagAndLength(buffer, 0x04, contentLength);
+        var status = DerDecoder.TryReadLength(buffer[1..written], out var read, out var consumed);
 
         Assert.Equal(1 + lengthOctets, written);
         Assert.Equal(lengthOctets, DerEncoder.GetLengthOctetCount(contentLength));

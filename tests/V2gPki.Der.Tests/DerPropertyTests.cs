@@ -15,13 +15,13 @@ public class DerPropertyTests
     /// <summary>A random DER tree: a tag and either contents or children, encoded with minimal lengths.</summary>
     private static Gen<byte[]> Tree(int depth)
     {
-        Gen<byte[]> leaf = Gen.Select(Gen.OneOf(PrimitiveTags), Gen.Byte.Array[0, 300], Encode);
+        var leaf = Gen.Select(Gen.OneOf(PrimitiveTags), Gen.Byte.Array[0, 300], Encode);
         if (depth == 0)
         {
             return leaf;
         }
 
-        Gen<byte[]> node = Gen.Select(
+        var node = Gen.Select(
             Gen.OneOf(ConstructedTags),
             Gen.Int[1, 4].SelectMany(n => Tree(depth - 1).Array[n]),
             (tag, children) => Encode(tag, children.SelectMany(c => c).ToArray()));
@@ -30,7 +30,7 @@ public class DerPropertyTests
 
     private static byte[] Encode(byte tag, byte[] contents)
     {
-        byte[] buffer = new byte[contents.Length + 6];
+        var buffer = new byte[contents.Length + 6];
         var writer = new DerWriter(buffer);
         writer.WriteOctetString(contents, tag);
         return writer.Written.ToArray();
@@ -48,14 +48,14 @@ public class DerPropertyTests
     {
         while (reader.HasData)
         {
-            if (reader.TryPeekTag(out byte tag) != DerStatus.Done)
+            if (reader.TryPeekTag(out var tag) != DerStatus.Done)
             {
                 return false;
             }
 
             if (DerTag.IsConstructed(tag))
             {
-                if (reader.TryReadConstructed(tag, out DerReader inner) != DerStatus.Done)
+                if (reader.TryReadConstructed(tag, out var inner) != DerStatus.Done)
                 {
                     return false;
                 }
@@ -70,7 +70,7 @@ public class DerPropertyTests
             }
             else
             {
-                if (reader.TryReadPrimitive(tag, out ReadOnlySpan<byte> contents) != DerStatus.Done)
+                if (reader.TryReadPrimitive(tag, out var contents) != DerStatus.Done)
                 {
                     return false;
                 }
@@ -101,14 +101,14 @@ public class DerPropertyTests
     {
         while (reader.HasData)
         {
-            ReadOnlyMemory<byte> encoded = reader.PeekEncodedValue();
-            byte first = encoded.Span[0];
+            var encoded = reader.PeekEncodedValue();
+            var first = encoded.Span[0];
             if (first == 0 || (first & 0x1F) == 0x1F)
             {
                 return false;
             }
 
-            Asn1Tag tag = reader.PeekTag();
+            var tag = reader.PeekTag();
             if (tag.IsConstructed)
             {
                 AsnReader inner;
@@ -123,8 +123,8 @@ public class DerPropertyTests
                 else
                 {
                     // Other universal constructed tags: AsnReader has no generic reader for them; step into the contents.
-                    ReadOnlyMemory<byte> whole = reader.ReadEncodedValue();
-                    int contentLength = ContentLength(whole.Span);
+                    var whole = reader.ReadEncodedValue();
+                    var contentLength = ContentLength(whole.Span);
                     inner = new AsnReader(whole[(whole.Length - contentLength)..], AsnEncodingRules.DER);
                 }
 
@@ -139,7 +139,7 @@ public class DerPropertyTests
             else
             {
                 reader.ReadEncodedValue();
-                int headerLength = encoded.Length - ContentLength(encoded.Span);
+                var headerLength = encoded.Length - ContentLength(encoded.Span);
                 sb.Append(first.ToString("X2")).Append(':').Append(encoded.Length - headerLength).Append(' ');
             }
         }
@@ -149,7 +149,7 @@ public class DerPropertyTests
 
     private static int ContentLength(ReadOnlySpan<byte> encoded)
     {
-        DerDecoder.TryReadLength(encoded[1..], out int length, out _);
+        DerDecoder.TryReadLength(encoded[1..], out var length, out _);
         return length;
     }
 
@@ -158,8 +158,8 @@ public class DerPropertyTests
     {
         Tree(4).Sample(bytes =>
         {
-            string? ours = WalkOurs(bytes);
-            string? theirs = WalkAsn(bytes);
+            var ours = WalkOurs(bytes);
+            var theirs = WalkAsn(bytes);
             Assert.NotNull(ours);
             Assert.Equal(theirs, ours);
         }, iter: 2000);
@@ -170,7 +170,7 @@ public class DerPropertyTests
     {
         Gen.Select(Tree(3), Gen.Int, Gen.Byte, Gen.Int[0, 3]).Sample((bytes, at, value, kind) =>
         {
-            byte[] mutated = kind switch
+            var mutated = kind switch
             {
                 0 => bytes[..(int)((uint)at % (uint)bytes.Length)],
                 1 => Replace(bytes, at, value),
@@ -178,7 +178,7 @@ public class DerPropertyTests
                 _ => Replace(Replace(bytes, at, value), at / 7, (byte)(value ^ 0x80)),
             };
 
-            string? ours = WalkOurs(mutated);
+            var ours = WalkOurs(mutated);
             if (ours is not null)
             {
                 // Everything we accept is valid DER for an independent decoder and has the same structure.
@@ -197,24 +197,24 @@ public class DerPropertyTests
             writer.WriteInteger(value);
             var reader = new DerReader(writer.Written);
 
-            Assert.Equal(DerStatus.Done, reader.TryReadInteger(out ReadOnlySpan<byte> contents));
+            Assert.Equal(DerStatus.Done, reader.TryReadInteger(out var contents));
             Assert.Equal(value, (long)new System.Numerics.BigInteger(contents, isBigEndian: true));
             var asn = new AsnReader(writer.Written.ToArray(), AsnEncodingRules.DER);
-            Assert.True(asn.TryReadInt64(out long back));
+            Assert.True(asn.TryReadInt64(out var back));
             Assert.Equal(value, back);
         }, iter: 5000);
     }
 
     private static byte[] Replace(byte[] bytes, int at, byte value)
     {
-        byte[] copy = (byte[])bytes.Clone();
+        var copy = (byte[])bytes.Clone();
         copy[(int)((uint)at % (uint)copy.Length)] = value;
         return copy;
     }
 
     private static byte[] Insert(byte[] bytes, int at, byte value)
     {
-        int i = (int)((uint)at % (uint)(bytes.Length + 1));
+        var i = (int)((uint)at % (uint)(bytes.Length + 1));
         return [.. bytes[..i], value, .. bytes[i..]];
     }
 }

@@ -12,14 +12,14 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(Nested));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out DerReader seq));
-        Assert.Equal(DerStatus.Done, seq.TryReadInt32(out int five));
-        Assert.Equal(DerStatus.Done, seq.TryReadExplicit(0, out DerReader explicit0));
-        Assert.Equal(DerStatus.Done, explicit0.TryReadOctetString(out ReadOnlySpan<byte> octets));
+        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out var seq));
+        Assert.Equal(DerStatus.Done, seq.TryReadInt32(out var five));
+        Assert.Equal(DerStatus.Done, seq.TryReadExplicit(0, out var explicit0));
+        Assert.Equal(DerStatus.Done, explicit0.TryReadOctetString(out var octets));
         Assert.Equal(DerStatus.Done, explicit0.TryReadEnd());
-        Assert.Equal(DerStatus.Done, seq.TryReadBoolean(out bool flag));
+        Assert.Equal(DerStatus.Done, seq.TryReadBoolean(out var flag));
         Assert.Equal(DerStatus.Done, seq.TryReadNull());
-        Assert.Equal(DerStatus.Done, seq.TryReadObjectIdentifier(out ReadOnlySpan<byte> oid));
+        Assert.Equal(DerStatus.Done, seq.TryReadObjectIdentifier(out var oid));
         Assert.Equal(DerStatus.Done, seq.TryReadEnd());
         Assert.Equal(DerStatus.Done, reader.TryReadEnd());
 
@@ -34,12 +34,12 @@ public class DerReaderTests
     [Fact]
     public void TryReadSequence_EveryStrictPrefix_ReturnsNeedMoreDataAndConsumesNothing()
     {
-        byte[] full = Hex.Parse(Nested);
-        for (int length = 0; length < full.Length; length++)
+        var full = Hex.Parse(Nested);
+        for (var length = 0; length < full.Length; length++)
         {
             var reader = new DerReader(full.AsSpan(0, length));
 
-            DerStatus status = reader.TryReadSequence(out DerReader seq);
+            var status = reader.TryReadSequence(out var seq);
 
             Assert.Equal(DerStatus.NeedMoreData, status);
             Assert.Equal(length, reader.RemainingData.Length);
@@ -53,9 +53,9 @@ public class DerReaderTests
     [InlineData("3002 04", "child without a length")]
     public void TryReadInteger_ChildRunsPastParent_ReturnsUnexpectedEnd(string hex, string why)
     {
-        byte[] bytes = Hex.Parse(hex);
+        var bytes = Hex.Parse(hex);
         var reader = new DerReader(bytes);
-        DerStatus outer = reader.TryReadSequence(out DerReader seq);
+        var outer = reader.TryReadSequence(out var seq);
         if (outer != DerStatus.Done)
         {
             // The outer length itself exceeds the input: top level says NeedMoreData.
@@ -63,7 +63,7 @@ public class DerReaderTests
             return;
         }
 
-        DerStatus status = seq.TryReadInteger(out ReadOnlySpan<byte> value);
+        var status = seq.TryReadInteger(out var value);
         if (status == DerStatus.Done)
         {
             status = seq.TryReadInteger(out value);
@@ -77,7 +77,7 @@ public class DerReaderTests
     public void TryReadInteger_RequiredElementMissingInsideParent_ReturnsUnexpectedEnd()
     {
         var reader = new DerReader(Hex.Parse("3000"));
-        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out DerReader seq));
+        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out var seq));
 
         Assert.Equal(DerStatus.UnexpectedEnd, seq.TryReadInteger(out _));
     }
@@ -94,7 +94,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadInteger(out ReadOnlySpan<byte> value));
+        Assert.Equal(DerStatus.Done, reader.TryReadInteger(out var value));
         Assert.Equal(contents, Hex.Of(value));
         Assert.False(reader.HasData);
     }
@@ -110,10 +110,10 @@ public class DerReaderTests
     [InlineData("0202", DerStatus.NeedMoreData, "truncated contents")]
     public void TryReadInteger_Violation_ReturnsStatusConsumesNothing(string hex, DerStatus expected, string why)
     {
-        byte[] bytes = Hex.Parse(hex);
+        var bytes = Hex.Parse(hex);
         var reader = new DerReader(bytes);
 
-        DerStatus status = reader.TryReadInteger(out ReadOnlySpan<byte> value);
+        var status = reader.TryReadInteger(out var value);
 
         Assert.True(expected == status, why);
         Assert.True(value.IsEmpty);
@@ -133,7 +133,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadInt32(out int value));
+        Assert.Equal(DerStatus.Done, reader.TryReadInt32(out var value));
         Assert.Equal(expected, value);
     }
 
@@ -142,7 +142,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse("02050080000000"));
 
-        Assert.Equal(DerStatus.IntegerOverflow, reader.TryReadInt32(out int value));
+        Assert.Equal(DerStatus.IntegerOverflow, reader.TryReadInt32(out var value));
         Assert.Equal(0, value);
         Assert.True(reader.HasData);
     }
@@ -156,7 +156,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadUnsignedInteger(out ReadOnlySpan<byte> value));
+        Assert.Equal(DerStatus.Done, reader.TryReadUnsignedInteger(out var value));
         Assert.Equal(magnitude, Hex.Of(value));
     }
 
@@ -165,7 +165,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse("020180"));
 
-        Assert.Equal(DerStatus.NegativeInteger, reader.TryReadUnsignedInteger(out ReadOnlySpan<byte> value));
+        Assert.Equal(DerStatus.NegativeInteger, reader.TryReadUnsignedInteger(out var value));
         Assert.True(value.IsEmpty);
         Assert.Equal(3, reader.RemainingData.Length);
     }
@@ -177,7 +177,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadEnumerated(out int value));
+        Assert.Equal(DerStatus.Done, reader.TryReadEnumerated(out var value));
         Assert.Equal(expected, value);
     }
 
@@ -188,7 +188,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadBoolean(out bool value));
+        Assert.Equal(DerStatus.Done, reader.TryReadBoolean(out var value));
         Assert.Equal(expected, value);
     }
 
@@ -201,7 +201,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.True(DerStatus.InvalidBoolean == reader.TryReadBoolean(out bool value), why);
+        Assert.True(DerStatus.InvalidBoolean == reader.TryReadBoolean(out var value), why);
         Assert.False(value);
         Assert.True(reader.HasData);
     }
@@ -225,7 +225,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.True(expected == reader.TryReadBitString(out ReadOnlySpan<byte> bits, out int unused), why);
+        Assert.True(expected == reader.TryReadBitString(out var bits, out var unused), why);
         Assert.True(bits.IsEmpty);
         Assert.Equal(0, unused);
         Assert.True(reader.HasData);
@@ -240,7 +240,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadBitString(out ReadOnlySpan<byte> value, out int unused));
+        Assert.Equal(DerStatus.Done, reader.TryReadBitString(out var value, out var unused));
         Assert.Equal(bits, Hex.Of(value));
         Assert.Equal(unusedBits, unused);
     }
@@ -262,13 +262,13 @@ public class DerReaderTests
     public void TryReadSequence_DepthLimit_ReturnsDepthLimitExceeded()
     {
         // Four nested empty-ended SEQUENCEs: 30 06 30 04 30 02 30 00.
-        byte[] bytes = Hex.Parse("3006 3004 3002 3000");
+        var bytes = Hex.Parse("3006 3004 3002 3000");
         var reader = new DerReader(bytes, maxDepth: 3);
 
-        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out DerReader a));
-        Assert.Equal(DerStatus.Done, a.TryReadSequence(out DerReader b));
-        Assert.Equal(DerStatus.Done, b.TryReadSequence(out DerReader c));
-        Assert.Equal(DerStatus.DepthLimitExceeded, c.TryReadSequence(out DerReader d));
+        Assert.Equal(DerStatus.Done, reader.TryReadSequence(out var a));
+        Assert.Equal(DerStatus.Done, a.TryReadSequence(out var b));
+        Assert.Equal(DerStatus.Done, b.TryReadSequence(out var c));
+        Assert.Equal(DerStatus.DepthLimitExceeded, c.TryReadSequence(out var d));
         Assert.Equal(DerStatus.DepthLimitExceeded, c.TryReadEncapsulated(DerTag.Sequence, out _));
         Assert.False(d.HasData);
         Assert.Equal(2, c.RemainingData.Length);
@@ -282,10 +282,10 @@ public class DerReaderTests
     [InlineData("0400", DerStatus.UnexpectedTag)]
     public void TryReadSequence_BadHeader_ReturnsStatusConsumesNothing(string hex, DerStatus expected)
     {
-        byte[] bytes = Hex.Parse(hex);
+        var bytes = Hex.Parse(hex);
         var reader = new DerReader(bytes);
 
-        Assert.Equal(expected, reader.TryReadSequence(out DerReader seq));
+        Assert.Equal(expected, reader.TryReadSequence(out var seq));
         Assert.False(seq.HasData);
         Assert.Equal(bytes.Length, reader.RemainingData.Length);
     }
@@ -295,7 +295,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse("A203 040100 FF"));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadElement(out byte tag, out ReadOnlySpan<byte> contents, out ReadOnlySpan<byte> encoded));
+        Assert.Equal(DerStatus.Done, reader.TryReadElement(out var tag, out var contents, out var encoded));
         Assert.Equal(0xA2, tag);
         Assert.Equal("040100", Hex.Of(contents));
         Assert.Equal("A203040100", Hex.Of(encoded));
@@ -311,7 +311,7 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse(hex));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadGeneralizedTime(out DateTimeOffset value));
+        Assert.Equal(DerStatus.Done, reader.TryReadGeneralizedTime(out var value));
         Assert.Equal(DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), value);
         Assert.Equal(TimeSpan.Zero, value.Offset);
     }
@@ -334,11 +334,11 @@ public class DerReaderTests
     [InlineData("2025010203040AZ", "letter in seconds")]
     public void TryReadGeneralizedTime_NotDer_ReturnsInvalidTime(string text, string why)
     {
-        byte[] contents = System.Text.Encoding.ASCII.GetBytes(text);
+        var contents = System.Text.Encoding.ASCII.GetBytes(text);
         byte[] element = [DerTag.GeneralizedTime, (byte)contents.Length, .. contents];
         var reader = new DerReader(element);
 
-        Assert.True(DerStatus.InvalidTime == reader.TryReadGeneralizedTime(out DateTimeOffset value), why);
+        Assert.True(DerStatus.InvalidTime == reader.TryReadGeneralizedTime(out var value), why);
         Assert.Equal(default, value);
         Assert.True(reader.HasData);
     }
@@ -348,8 +348,8 @@ public class DerReaderTests
     {
         var reader = new DerReader(Hex.Parse("0403 020107"));
 
-        Assert.Equal(DerStatus.Done, reader.TryReadEncapsulated(DerTag.OctetString, out DerReader inner));
-        Assert.Equal(DerStatus.Done, inner.TryReadInt32(out int seven));
+        Assert.Equal(DerStatus.Done, reader.TryReadEncapsulated(DerTag.OctetString, out var inner));
+        Assert.Equal(DerStatus.Done, inner.TryReadInt32(out var seven));
         Assert.Equal(7, seven);
         Assert.Equal(1, inner.Depth);
     }

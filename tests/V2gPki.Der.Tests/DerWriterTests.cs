@@ -31,7 +31,7 @@ public class DerWriterTests
     [InlineData("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF", "021500FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")]
     public void WriteInteger_UnsignedMagnitude_WritesMinimalPositiveInteger(string magnitude, string expected)
     {
-        byte[] m = Hex.Parse(magnitude);
+        var m = Hex.Parse(magnitude);
         Assert.Equal(expected, Write((ref DerWriter w) => w.WriteInteger(m)));
     }
 
@@ -58,7 +58,7 @@ public class DerWriterTests
     [InlineData("FF80")]
     public void WriteIntegerContents_NotMinimal_Throws(string contents)
     {
-        byte[] c = Hex.Parse(contents);
+        var c = Hex.Parse(contents);
         Assert.Throws<ArgumentException>(() => Write((ref DerWriter w) => w.WriteIntegerContents(c)));
     }
 
@@ -92,13 +92,13 @@ public class DerWriterTests
     [Fact]
     public void Wrap_ChildrenWrittenBackwards_ProducesNestedStructure()
     {
-        string hex = Write((ref DerWriter w) =>
+        var hex = Write((ref DerWriter w) =>
         {
-            int seq = w.Mark;
+            var seq = w.Mark;
             w.WriteObjectIdentifier(Oids.Sha1);
             w.WriteNull();
             w.WriteBoolean(true);
-            int explicit0 = w.Mark;
+            var explicit0 = w.Mark;
             w.WriteOctetString([0xAB]);
             w.Wrap(DerTag.ContextConstructed(0), explicit0);
             w.WriteInteger(5);
@@ -116,10 +116,10 @@ public class DerWriterTests
     [InlineData(70000)]
     public void Wrap_LongContents_UsesMinimalLongFormLength(int contentLength)
     {
-        byte[] buffer = new byte[contentLength + 10];
-        byte[] content = new byte[contentLength];
+        var buffer = new byte[contentLength + 10];
+        var content = new byte[contentLength];
         var writer = new DerWriter(buffer);
-        int mark = writer.Mark;
+        var mark = writer.Mark;
         writer.WriteEncoded(content);
         writer.Wrap(DerTag.OctetString, mark);
 
@@ -131,9 +131,9 @@ public class DerWriterTests
     [Fact]
     public void BytesWritten_BufferTooSmall_CountsExactLengthWithoutWriting()
     {
-        byte[] buffer = new byte[4];
+        var buffer = new byte[4];
         var writer = new DerWriter(buffer);
-        int mark = writer.Mark;
+        var mark = writer.Mark;
         writer.WriteOctetString([1, 2, 3, 4, 5]);
         writer.WriteInteger(300);
         writer.Wrap(DerTag.Sequence, mark);
@@ -165,9 +165,9 @@ public class DerWriterTests
     public void WriteInteger_RandomMagnitudes_MatchAsnWriter()
     {
         var random = new Random(12345);
-        for (int i = 0; i < 2000; i++)
+        for (var i = 0; i < 2000; i++)
         {
-            byte[] magnitude = new byte[random.Next(0, 40)];
+            var magnitude = new byte[random.Next(0, 40)];
             random.NextBytes(magnitude);
             if (magnitude.Length > 0 && random.Next(3) == 0)
             {
@@ -176,7 +176,7 @@ public class DerWriterTests
 
             var asn = new AsnWriter(AsnEncodingRules.DER);
             asn.WriteInteger(new BigInteger(magnitude, isUnsigned: true, isBigEndian: true));
-            string expected = Hex.Of(asn.Encode());
+            var expected = Hex.Of(asn.Encode());
 
             Assert.Equal(expected, Write((ref DerWriter w) => w.WriteInteger(magnitude)));
         }
@@ -186,19 +186,19 @@ public class DerWriterTests
     public void WriteGeneralizedTime_RandomInstants_MatchAsnWriterAndReadBack()
     {
         var random = new Random(777);
-        for (int i = 0; i < 2000; i++)
+        for (var i = 0; i < 2000; i++)
         {
-            long ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            var ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
             var instant = new DateTimeOffset(ticks, TimeSpan.Zero);
             var whole = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var asn = new AsnWriter(AsnEncodingRules.DER);
             asn.WriteGeneralizedTime(whole, omitFractionalSeconds: true);
 
-            string hex = Write((ref DerWriter w) => w.WriteGeneralizedTime(instant));
+            var hex = Write((ref DerWriter w) => w.WriteGeneralizedTime(instant));
             var reader = new DerReader(Hex.Parse(hex));
 
             Assert.Equal(Hex.Of(asn.Encode()), hex);
-            Assert.Equal(DerStatus.Done, reader.TryReadGeneralizedTime(out DateTimeOffset back));
+            Assert.Equal(DerStatus.Done, reader.TryReadGeneralizedTime(out var back));
             Assert.Equal(whole, back);
         }
     }

@@ -21,7 +21,7 @@ public class OcspContractTests
         // RFC 6960 §4.2.1: OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED } without responseBytes; an error
         // outcome is its own status, so its body is the one in V2gPki.Ocsp.
         Assert.Equal(status, (byte)outcome);
-        byte[] bytes = OcspErrorResponses.Get((OcspResponseStatus)outcome).ToArray();
+        var bytes = OcspErrorResponses.Get((OcspResponseStatus)outcome).ToArray();
         Assert.Equal(new byte[] { 0x30, 0x03, 0x0A, 0x01, status }, bytes);
     }
 

@@ -30,12 +30,12 @@ public static class Corpus
     /// <returns>The paths.</returns>
     public static string[] GetPaths()
     {
-        byte[][] requests = Requests();
-        string plain = Convert.ToBase64String(requests[0]);
-        string escaped = Convert.ToBase64String(requests[1]).Replace("/", "%2F", StringComparison.Ordinal)
+        var requests = Requests();
+        var plain = Convert.ToBase64String(requests[0]);
+        var escaped = Convert.ToBase64String(requests[1]).Replace("/", "%2F", StringComparison.Ordinal)
             .Replace("+", "%2b", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal);
-        string url = Convert.ToBase64String(requests[2]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        string spaced = Convert.ToBase64String(requests[3]).Replace("+", "%20", StringComparison.Ordinal);
+        var url = Convert.ToBase64String(requests[2]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var spaced = Convert.ToBase64String(requests[3]).Replace("+", "%20", StringComparison.Ordinal);
         return [plain, escaped, "/" + url, "//" + spaced];
     }
 
@@ -43,7 +43,7 @@ public static class Corpus
     /// <returns>The targets.</returns>
     public static string[] RouterTargets()
     {
-        string base64 = GetPaths()[0];
+        var base64 = GetPaths()[0];
         return
         [
             "/", "/ocsp", "/ocsp/" + base64, "//" + base64, "/" + base64 + "?x=1", "/crl/cpo-sub2.crl", "/health", "/ready",
@@ -60,8 +60,8 @@ public static class Corpus
     /// <returns>The JSON texts.</returns>
     public static string[] OcppJson()
     {
-        string nameHash = Convert.ToHexString(new byte[32].Select((_, i) => (byte)(0x11 * i)).ToArray());
-        string keyHash = Convert.ToBase64String(Enumerable.Repeat((byte)0x22, 48).ToArray()).Replace('+', '-').Replace('/', '_');
+        var nameHash = Convert.ToHexString(new byte[32].Select((_, i) => (byte)(0x11 * i)).ToArray());
+        var keyHash = Convert.ToBase64String(Enumerable.Repeat((byte)0x22, 48).ToArray()).Replace('+', '-').Replace('/', '_');
         return
         [
             $$$"""{"ocspRequestData":{"hashAlgorithm":"SHA256","issuerNameHash":"{{{nameHash}}}","issuerKeyHash":"{{{nameHash.ToLowerInvariant()}}}","serialNumber":"0A1B2C","responderURL":"http://ocsp.example/"}}""",
@@ -98,7 +98,7 @@ public static class Corpus
     /// <param name="directory">Where to write.</param>
     public static void Write(string directory)
     {
-        foreach (string name in Targets.Names)
+        foreach (var name in Targets.Names)
         {
             WriteAll(Path.Combine(directory, name), Seeds(name));
         }
@@ -111,7 +111,7 @@ public static class Corpus
     public static byte[] Response()
     {
         IssuerHashes[] issuer = [new(OcspHashAlgorithm.Sha1, new byte[20], new byte[20]), new(OcspHashAlgorithm.Sha256, new byte[32], new byte[32])];
-        byte[] keyHash = new byte[20];
+        var keyHash = new byte[20];
         var fields = new ResponseDataFields
         {
             ResponderId = ResponderId.ByKey(keyHash),
@@ -120,12 +120,12 @@ public static class Corpus
             ExtendedRevokedDefinition = true,
         };
         var responses = new CertificateSingleResponses(issuer, [0x05], CertStatusInfo.NotIssued(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)));
-        byte[] tbs = new byte[1024];
-        OcspResponseWriter.TryWriteTbsResponseData(tbs, fields, responses, out int tbsLength);
-        byte[] signedPart = new byte[2048];
-        SignedResponsePart.TryWrite(signedPart, tbs.AsSpan(0, tbsLength), OcspSignatureAlgorithms.Ed448, new byte[114], out int signedLength);
+        var tbs = new byte[1024];
+        OcspResponseWriter.TryWriteTbsResponseData(tbs, fields, responses, out var tbsLength);
+        var signedPart = new byte[2048];
+        SignedResponsePart.TryWrite(signedPart, tbs.AsSpan(0, tbsLength), OcspSignatureAlgorithms.Ed448, new byte[114], out var signedLength);
         byte[] certificate = [0x30, 0x03, 0x02, 0x01, 0x01];
-        byte[] response = new byte[OcspResponseAssembler.GetLength(signedLength, certificate.Length)];
+        var response = new byte[OcspResponseAssembler.GetLength(signedLength, certificate.Length)];
         OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificate, response, out _);
         return response;
     }
@@ -133,7 +133,7 @@ public static class Corpus
     private static void WriteAll(string directory, byte[][] seeds)
     {
         Directory.CreateDirectory(directory);
-        for (int i = 0; i < seeds.Length; i++)
+        for (var i = 0; i < seeds.Length; i++)
         {
             File.WriteAllBytes(Path.Combine(directory, $"seed-{i}"), seeds[i]);
         }

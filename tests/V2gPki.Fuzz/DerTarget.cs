@@ -18,14 +18,14 @@ public sealed class DerTarget : IFuzzTarget
     {
         while (reader.HasData)
         {
-            if (reader.TryPeekTag(out byte tag) != DerStatus.Done)
+            if (reader.TryPeekTag(out var tag) != DerStatus.Done)
             {
                 return;
             }
 
             if (DerTag.IsConstructed(tag))
             {
-                if (reader.TryReadConstructed(tag, out DerReader inner) != DerStatus.Done)
+                if (reader.TryReadConstructed(tag, out var inner) != DerStatus.Done)
                 {
                     return;
                 }
@@ -35,7 +35,7 @@ public sealed class DerTarget : IFuzzTarget
             }
 
             // Try the typed readers on a copy, then consume the element generically.
-            DerReader probe = reader;
+            var probe = reader;
             _ = probe.TryReadInteger(out _, tag);
             probe = reader;
             _ = probe.TryReadInt32(out _, tag);

@@ -27,7 +27,7 @@ public class FindingTests
     [InlineData("""{"hashAlgorithm":"SHA256","issuerNameHash":"00","issuerKeyHash":"00","serialNumber":"01","responderURL":"http://x/\uDBFF\u0041"}""", "a high surrogate before a non-surrogate in responderURL")]
     public async Task OcppAnswer_LoneSurrogateEscape_IsRefusedNotThrown(string json, string where)
     {
-        OcppCertificateStatusResult result = await AnswerAsync(Encoding.UTF8.GetBytes(json));
+        var result = await AnswerAsync(Encoding.UTF8.GetBytes(json));
 
         Assert.True(IsRefusal(result), $"{where}: HTTP {result.HttpStatus}, {result.Outcome}");
     }
@@ -38,7 +38,7 @@ public class FindingTests
     [InlineData("7B22FF223A317D", "the byte FF in a property name")]
     public async Task OcppAnswer_InvalidUtf8InString_IsRefusedNotThrown(string hex, string where)
     {
-        OcppCertificateStatusResult result = await AnswerAsync(Convert.FromHexString(hex));
+        var result = await AnswerAsync(Convert.FromHexString(hex));
 
         Assert.True(IsRefusal(result), $"{where}: HTTP {result.HttpStatus}, {result.Outcome}");
     }
@@ -54,7 +54,7 @@ public class FindingTests
     [InlineData("jpSjO-SRNOd57UV9S1NsqG6NWA1dYPi761BdZpA--")]
     public void SeccId_TwoTrailingSeparators_IsRefused(string value)
     {
-        bool accepted = SeccId.TryParse(value, out SeccId id, out IdError error);
+        var accepted = SeccId.TryParse(value, out var id, out var error);
 
         Assert.False(accepted, accepted ? $"accepted as {id.Normalized}, controller ID {id.ControllerId} ({id.ControllerId.Length} characters), check digit {id.CheckDigit}" : null);
         Assert.Equal(IdErrorCode.InvalidSeparators, error.Code);

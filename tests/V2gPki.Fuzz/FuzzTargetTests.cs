@@ -12,7 +12,7 @@ public class FuzzTargetTests
     [Fact]
     public void Corpus_RequestSeeds_AreValidRequests()
     {
-        foreach (byte[] seed in Corpus.Requests())
+        foreach (var seed in Corpus.Requests())
         {
             Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(seed, out _));
         }
@@ -24,21 +24,21 @@ public class FuzzTargetTests
     [MemberData(nameof(TargetNames))]
     public void Fuzz_SeedsAndRandomMutations_NeverThrow(string name)
     {
-        FuzzAction target = Targets.Get(name);
-        byte[][] seeds = name is "request" or "der" ? [.. Corpus.Requests(), Corpus.Response()] : Corpus.Seeds(name);
+        var target = Targets.Get(name);
+        var seeds = name is "request" or "der" ? [.. Corpus.Requests(), Corpus.Response()] : Corpus.Seeds(name);
         var random = new Random(Seed);
-        foreach (byte[] seed in seeds)
+        foreach (var seed in seeds)
         {
             target(seed);
         }
 
-        for (int i = 0; i < 20_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
-            byte[] input = (byte[])seeds[random.Next(seeds.Length)].Clone();
-            int edits = random.Next(1, 4);
-            for (int e = 0; e < edits && input.Length > 0; e++)
+            var input = (byte[])seeds[random.Next(seeds.Length)].Clone();
+            var edits = random.Next(1, 4);
+            for (var e = 0; e < edits && input.Length > 0; e++)
             {
-                int at = random.Next(input.Length);
+                var at = random.Next(input.Length);
                 switch (random.Next(3))
                 {
                     case 0:
@@ -60,11 +60,11 @@ public class FuzzTargetTests
     [Fact]
     public void Main_CorpusCommand_WritesOneFolderPerTarget()
     {
-        string directory = Directory.CreateTempSubdirectory("v2gpki-fuzz-corpus-").FullName;
+        var directory = Directory.CreateTempSubdirectory("v2gpki-fuzz-corpus-").FullName;
         try
         {
             Assert.Equal(0, Program.Main(["corpus", directory]));
-            foreach (string name in Targets.Names)
+            foreach (var name in Targets.Names)
             {
                 Assert.NotEmpty(Directory.GetFiles(Path.Combine(directory, name)));
             }

@@ -28,11 +28,11 @@ public sealed class GetPathTarget : IFuzzTarget
     public static string Check(string encoded)
     {
         var buffer = new byte[OcspGetDecoder.RequiredBufferLength(encoded.Length)];
-        long start = Stopwatch.GetTimestamp();
-        OcspGetDecodeStatus status = OcspGetDecoder.TryDecode(encoded, buffer, out int written);
+        var start = Stopwatch.GetTimestamp();
+        var status = OcspGetDecoder.TryDecode(encoded, buffer, out var written);
         FuzzText.CheckBounded(start, Name, encoded);
 
-        byte[]? expected = SlowGetDecoder.Decode(encoded, out bool empty);
+        var expected = SlowGetDecoder.Decode(encoded, out var empty);
         if (status == OcspGetDecodeStatus.DestinationTooSmall)
         {
             throw new FuzzFinding(Name, "DestinationTooSmall with a buffer of RequiredBufferLength", encoded);
@@ -79,7 +79,7 @@ public sealed class GetPathTarget : IFuzzTarget
         }
 
         var small = new byte[length];
-        OcspGetDecodeStatus shortStatus = OcspGetDecoder.TryDecode(encoded, small, out int written);
+        var shortStatus = OcspGetDecoder.TryDecode(encoded, small, out var written);
         if (shortStatus == OcspGetDecodeStatus.DestinationTooSmall)
         {
             if (written != 0)

@@ -35,18 +35,18 @@ public sealed class IdentifierTarget : IFuzzTarget
     /// <exception cref="FuzzFinding">A parser broke a rule.</exception>
     public static string Check(string value)
     {
-        string accepted = string.Empty;
-        foreach (IdType type in Types)
+        var accepted = string.Empty;
+        foreach (var type in Types)
         {
-            foreach (IdParseOptions options in Options)
+            foreach (var options in Options)
             {
-                long start = Stopwatch.GetTimestamp();
-                bool ok = Iso15118Id.TryParse(type, value, options, out Iso15118Id id, out IdError error);
+                var start = Stopwatch.GetTimestamp();
+                var ok = Iso15118Id.TryParse(type, value, options, out var id, out var error);
                 FuzzText.CheckBounded(start, Name, value);
 
-                string what = $"{type} ({options.Strictness}, {options.Version})";
+                var what = $"{type} ({options.Strictness}, {options.Version})";
                 CheckTypeParserAgrees(type, value, options, ok, id, what);
-                IdentifierGrammar.Parsed? expected = IdentifierGrammar.Parse(type, value, options);
+                var expected = IdentifierGrammar.Parse(type, value, options);
                 if (!ok)
                 {
                     if (!error.IsError || error.Message.Length == 0 || id.Normalized.Length != 0)
@@ -82,7 +82,7 @@ public sealed class IdentifierTarget : IFuzzTarget
                     throw new FuzzFinding(Name, $"{what} read {id.Normalized} / {id.OwnerPrefix} / {id.Warnings}, the grammar {expected.Normalized} / {expected.OwnerPrefix} / {expected.Warnings}", value);
                 }
 
-                if (!Iso15118Id.TryParse(type, id.Normalized, options, out Iso15118Id again, out _) || again != id)
+                if (!Iso15118Id.TryParse(type, id.Normalized, options, out var again, out _) || again != id)
                 {
                     throw new FuzzFinding(Name, $"{what} does not read back its normalised form {id.Normalized}", value);
                 }
@@ -100,12 +100,12 @@ public sealed class IdentifierTarget : IFuzzTarget
     // Iso15118Id dispatches to the type's parser; both must say the same.
     private static void CheckTypeParserAgrees(IdType type, string value, IdParseOptions options, bool ok, Iso15118Id id, string what)
     {
-        (bool typeOk, string normalized) = type switch
+        (var typeOk, var normalized) = type switch
         {
-            IdType.Evse => (EvseId.TryParse(value, out EvseId evse, out _), evse.Normalized),
-            IdType.Secc => (SeccId.TryParse(value, out SeccId secc, out _), secc.Normalized),
-            IdType.Emaid => (Emaid.TryParse(value, options.Strictness, out Emaid emaid, out _), emaid.Normalized),
-            _ => (Pcid.TryParse(value, options.Version, out Pcid pcid, out _), pcid.Normalized),
+            IdType.Evse => (EvseId.TryParse(value, out var evse, out _), evse.Normalized),
+            IdType.Secc => (SeccId.TryParse(value, out var secc, out _), secc.Normalized),
+            IdType.Emaid => (Emaid.TryParse(value, options.Strictness, out var emaid, out _), emaid.Normalized),
+            _ => (Pcid.TryParse(value, options.Version, out var pcid, out _), pcid.Normalized),
         };
         if (typeOk != ok || normalized != id.Normalized)
         {

@@ -45,11 +45,11 @@ public sealed class OcppJsonTarget : IFuzzTarget
 
         using (document)
         {
-            long start = Stopwatch.GetTimestamp();
-            bool ok = OcspRequestDataParser.TryParse(document.RootElement, out OcspRequestData? data, out OcppStatusInfo? failure);
+            var start = Stopwatch.GetTimestamp();
+            var ok = OcspRequestDataParser.TryParse(document.RootElement, out var data, out var failure);
             FuzzText.CheckBounded(start, Name, Describe(json));
 
-            SlowOcppRequestData.Fields? expected = SlowOcppRequestData.Parse(document.RootElement, out string why);
+            var expected = SlowOcppRequestData.Parse(document.RootElement, out var why);
             if (!ok)
             {
                 if (data is not null || failure is null || failure.ReasonCode is not ("FormatViolation" or "InvalidValue")
@@ -91,14 +91,14 @@ public sealed class OcppJsonTarget : IFuzzTarget
 
     private static void CheckEncodedRequest(OcspRequestData data, byte[] json)
     {
-        byte[] der = OcspRequestEncoder.Encode(data);
-        OcspParseStatus status = OcspRequestParser.TryParse(der, out OcspRequest request);
+        var der = OcspRequestEncoder.Encode(data);
+        var status = OcspRequestParser.TryParse(der, out var request);
         if (status != OcspParseStatus.Ok || request.Count != 1)
         {
             throw new FuzzFinding(Name, $"the encoded request reads as {status} with {request.Count} CertIDs: {Convert.ToHexString(der)}", Describe(json));
         }
 
-        foreach (CertId id in request)
+        foreach (var id in request)
         {
             if (id.HashAlgorithm != data.HashAlgorithm || !id.IssuerNameHash.SequenceEqual(data.IssuerNameHash)
                 || !id.IssuerKeyHash.SequenceEqual(data.IssuerKeyHash) || !id.SerialNumber.SequenceEqual(data.SerialNumber))

@@ -19,7 +19,7 @@ public class PeerParserMutationTests(ITestOutputHelper output)
     public void GetPath_StructureAwareMutants_AgreeWithSlowDecoder()
     {
         var mutator = new GetPathMutator(Seed);
-        MutationSummary summary = MutationRun.Run(GetPathTarget.Name, Seed, 100_000, mutator.Next, GetPathTarget.Check, FuzzText.Literal);
+        var summary = MutationRun.Run(GetPathTarget.Name, Seed, 100_000, mutator.Next, GetPathTarget.Check, FuzzText.Literal);
 
         output.WriteLine(summary.ToString());
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
@@ -31,11 +31,11 @@ public class PeerParserMutationTests(ITestOutputHelper output)
     public void Router_StructureAwareMutants_AgreeWithSlowRouter()
     {
         var mutator = new RouterMutator(Seed);
-        MutationSummary summary = MutationRun.Run(RouterTarget.Name, Seed, 200_000, mutator.Next, RouterTarget.Check, FuzzText.Literal);
+        var summary = MutationRun.Run(RouterTarget.Name, Seed, 200_000, mutator.Next, RouterTarget.Check, FuzzText.Literal);
 
         output.WriteLine(summary.ToString());
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
-        foreach (string endpoint in (string[])["Root", "OcspBase", "OcspGet", "Health", "Ready", "Metrics", "Unknown", "Crl", "Api"])
+        foreach (var endpoint in (string[])["Root", "OcspBase", "OcspGet", "Health", "Ready", "Metrics", "Unknown", "Crl", "Api"])
         {
             Assert.True(summary.Count(endpoint) > 100, $"The mutator should reach {endpoint}.");
         }
@@ -45,7 +45,7 @@ public class PeerParserMutationTests(ITestOutputHelper output)
     public void SerialText_StructureAwareMutants_AgreeWithBigInteger()
     {
         var mutator = new SerialTextMutator(Seed);
-        MutationSummary summary = MutationRun.Run(SerialTextTarget.Name, Seed, 200_000, mutator.Next, SerialTextTarget.Check, FuzzText.Literal);
+        var summary = MutationRun.Run(SerialTextTarget.Name, Seed, 200_000, mutator.Next, SerialTextTarget.Check, FuzzText.Literal);
 
         output.WriteLine(summary.ToString());
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
@@ -56,7 +56,7 @@ public class PeerParserMutationTests(ITestOutputHelper output)
     public void OcppJson_StructureAwareMutants_AgreeWithSlowReader()
     {
         var mutator = new OcppJsonMutator(Seed);
-        MutationSummary summary = MutationRun.Run(OcppJsonTarget.Name, Seed, 25_000, mutator.Next, OcppJsonTarget.Check, json => FuzzText.Literal(OcppJsonTarget.Describe(json)));
+        var summary = MutationRun.Run(OcppJsonTarget.Name, Seed, 25_000, mutator.Next, OcppJsonTarget.Check, json => FuzzText.Literal(OcppJsonTarget.Describe(json)));
 
         output.WriteLine(summary.ToString());
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
@@ -67,11 +67,11 @@ public class PeerParserMutationTests(ITestOutputHelper output)
     public void Identifiers_StructureAwareMutants_AgreeWithGrammar()
     {
         var mutator = new IdentifierMutator(Seed);
-        MutationSummary summary = MutationRun.Run(IdentifierTarget.Name, Seed, 50_000, mutator.Next, IdentifierTarget.Check, FuzzText.Literal);
+        var summary = MutationRun.Run(IdentifierTarget.Name, Seed, 50_000, mutator.Next, IdentifierTarget.Check, FuzzText.Literal);
 
         output.WriteLine(summary.ToString());
         Assert.True(summary.FirstFailure is null, summary.FirstFailure);
-        foreach (string type in (string[])["evse", "secc", "emaid", "pcid"])
+        foreach (var type in (string[])["evse", "secc", "emaid", "pcid"])
         {
             Assert.True(summary.Outcomes.Where(o => o.Key.Split('+').Contains(type)).Sum(o => o.Value) > 1500, $"The mutator should keep many {type} values valid.");
         }

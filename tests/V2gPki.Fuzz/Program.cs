@@ -24,8 +24,8 @@ public static class Program
 
         if (args.Length >= 3 && args[0] == "replay")
         {
-            FuzzAction replay = Targets.Get(args[1]);
-            foreach (string file in args[2..])
+            var replay = Targets.Get(args[1]);
+            foreach (var file in args[2..])
             {
                 replay(File.ReadAllBytes(file));
             }
@@ -35,7 +35,7 @@ public static class Program
 
         if (args.Length == 1)
         {
-            FuzzAction target = Targets.Get(args[0]);
+            var target = Targets.Get(args[0]);
             Fuzzer.OutOfProcess.Run(stream =>
             {
                 using var buffer = new MemoryStream();

@@ -13,14 +13,14 @@ public sealed class RequestTarget : IFuzzTarget
     /// <inheritdoc/>
     public static void Fuzz(ReadOnlySpan<byte> input)
     {
-        byte[] copy = input.ToArray();
-        foreach (bool policy in (ReadOnlySpan<bool>)[false, true])
+        var copy = input.ToArray();
+        foreach (var policy in (ReadOnlySpan<bool>)[false, true])
         {
-            OcspParseStatus status = OcspRequestParser.TryParse(input, new OcspRequestOptions { EnforceNonceLength = policy }, out OcspRequest request);
+            var status = OcspRequestParser.TryParse(input, new OcspRequestOptions { EnforceNonceLength = policy }, out var request);
             if (status == OcspParseStatus.Ok)
             {
-                int count = 0;
-                foreach (CertId id in request)
+                var count = 0;
+                foreach (var id in request)
                 {
                     if (!id.IsValid && id.SerialNumber.Length > CertId.MaxSerialNumberLength)
                     {

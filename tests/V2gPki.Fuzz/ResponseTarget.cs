@@ -8,17 +8,17 @@ public sealed class ResponseTarget : IFuzzTarget
     /// <inheritdoc/>
     public static void Fuzz(ReadOnlySpan<byte> input)
     {
-        if (OcspResponseReader.TryRead(input, out OcspResponseInfo info) == OcspParseStatus.Ok && info.ResponseStatus == OcspResponseStatus.Successful)
+        if (OcspResponseReader.TryRead(input, out var info) == OcspParseStatus.Ok && info.ResponseStatus == OcspResponseStatus.Successful)
         {
-            int responses = 0;
-            foreach (SingleResponse single in info.GetResponses())
+            var responses = 0;
+            foreach (var single in info.GetResponses())
             {
                 _ = single.CertId.IsValid;
                 responses++;
             }
 
-            int certificates = 0;
-            foreach (ReadOnlySpan<byte> certificate in info.GetCertificates())
+            var certificates = 0;
+            foreach (var certificate in info.GetCertificates())
             {
                 certificates += certificate.IsEmpty ? 0 : 1;
             }

@@ -27,21 +27,21 @@ public sealed class RouterTarget : IFuzzTarget
     /// <exception cref="FuzzFinding">The router broke a rule.</exception>
     public static string Check(string target)
     {
-        long start = Stopwatch.GetTimestamp();
-        EdgeEndpoint endpoint = EdgeRouter.Classify(target, out int spanStart, out int spanLength);
+        var start = Stopwatch.GetTimestamp();
+        var endpoint = EdgeRouter.Classify(target, out var spanStart, out var spanLength);
         FuzzText.CheckBounded(start, Name, target);
         if (spanStart < 0 || spanLength < 0 || spanStart > target.Length - spanLength)
         {
             throw new FuzzFinding(Name, $"{endpoint} with span ({spanStart}, {spanLength}) outside the target", target);
         }
 
-        string part = target.Substring(spanStart, spanLength);
+        var part = target.Substring(spanStart, spanLength);
         if (part.Contains('?', StringComparison.Ordinal))
         {
             throw new FuzzFinding(Name, $"{endpoint} with a span that runs into the query: \"{part}\"", target);
         }
 
-        (string expectedEndpoint, string expectedPart) = SlowRouter.Classify(target);
+        (var expectedEndpoint, var expectedPart) = SlowRouter.Classify(target);
         if (endpoint.ToString() != expectedEndpoint || part != expectedPart)
         {
             throw new FuzzFinding(Name, $"{endpoint} \"{part}\", the slow path {expectedEndpoint} \"{expectedPart}\"", target);

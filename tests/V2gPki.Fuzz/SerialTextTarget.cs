@@ -28,11 +28,11 @@ public sealed class SerialTextTarget : IFuzzTarget
     /// <exception cref="FuzzFinding">The parser broke a rule.</exception>
     public static string Check(string text)
     {
-        long start = Stopwatch.GetTimestamp();
-        bool ok = SerialNumberText.TryParse(text, out byte[] serial, out string? error);
+        var start = Stopwatch.GetTimestamp();
+        var ok = SerialNumberText.TryParse(text, out var serial, out var error);
         FuzzText.CheckBounded(start, Name, text);
 
-        byte[]? expected = SlowSerialText.Parse(text);
+        var expected = SlowSerialText.Parse(text);
         if (!ok)
         {
             if (serial.Length != 0 || string.IsNullOrEmpty(error))
@@ -65,8 +65,8 @@ public sealed class SerialTextTarget : IFuzzTarget
 
         var writer = new AsnWriter(AsnEncodingRules.DER);
         writer.WriteInteger(serial);
-        string hex = SerialNumberText.ToHex(serial);
-        if (!SerialNumberText.TryParse(hex, out byte[] again, out _) || !again.AsSpan().SequenceEqual(serial))
+        var hex = SerialNumberText.ToHex(serial);
+        if (!SerialNumberText.TryParse(hex, out var again, out _) || !again.AsSpan().SequenceEqual(serial))
         {
             throw new FuzzFinding(Name, $"does not read back its own ToHex {hex}", text);
         }

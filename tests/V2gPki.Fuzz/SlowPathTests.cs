@@ -114,9 +114,9 @@ public class SlowPathTests
     [InlineData(32, "one octet short", false)]
     public void SlowOcppHash_DocumentedForms(int length, string form, bool accepted)
     {
-        byte[] hash = Enumerable.Range(0, length).Select(i => (byte)(0xF1 * i)).ToArray();
-        string base64 = Convert.ToBase64String(hash);
-        string text = form switch
+        var hash = Enumerable.Range(0, length).Select(i => (byte)(0xF1 * i)).ToArray();
+        var base64 = Convert.ToBase64String(hash);
+        var text = form switch
         {
             "hex, upper case" => Convert.ToHexString(hash),
             "hex, lower case" => Convert.ToHexStringLower(hash),
@@ -131,7 +131,7 @@ public class SlowPathTests
             _ => Convert.ToHexString(hash)[2..],
         };
 
-        byte[]? decoded = SlowOcppRequestData.Hash(text, length);
+        var decoded = SlowOcppRequestData.Hash(text, length);
 
         Assert.Equal(accepted, decoded is not null);
         Assert.True(decoded is null || decoded.AsSpan().SequenceEqual(hash));

@@ -18,8 +18,8 @@ public static class Program
     /// <returns>0 on success.</returns>
     public static async Task<int> Main(string[] args)
     {
-        string modulePath = args.Length > 0 ? args[0] : HsmOptions.DefaultModulePath;
-        string work = Path.Combine(Path.GetTempPath(), "v2gpki-aot-smoke-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
+        var modulePath = args.Length > 0 ? args[0] : HsmOptions.DefaultModulePath;
+        var work = Path.Combine(Path.GetTempPath(), "v2gpki-aot-smoke-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
         try
         {
             SoftHsm2Environment.Prepare(work);
@@ -35,37 +35,37 @@ public static class Program
                 BulkSessions = 2,
             });
 
-            using HsmTokenSet tokens = HsmTokenSet.Open(options);
-            HsmToken token = tokens.GetToken(HsmTokenRoles.Online);
-            byte[] message = "V2gPki.Edge NativeAOT smoke: tbsResponseData stand-in"u8.ToArray();
+            using var tokens = HsmTokenSet.Open(options);
+            var token = tokens.GetToken(HsmTokenRoles.Online);
+            var message = "V2gPki.Edge NativeAOT smoke: tbsResponseData stand-in"u8.ToArray();
             Console.WriteLine($"dynamic-code {RuntimeFeature.IsDynamicCodeSupported}");
             Console.WriteLine($"message {Convert.ToBase64String(message)}");
             // The /ready probe: C_GetSessionInfo marshals CK_SESSION_INFO (rd.xml) under NativeAOT.
-            bool loggedIn = token.TryCheckLogin(out string? problem);
+            var loggedIn = token.TryCheckLogin(out var problem);
             Console.WriteLine(loggedIn ? "login-probe True" : $"login-probe False {problem}");
-            foreach ((string name, HsmKeyType type) in new[] { ("p256", HsmKeyType.EcP256), ("p521", HsmKeyType.EcP521), ("ed448", HsmKeyType.Ed448) })
+            foreach ((var name, var type) in new[] { ("p256", HsmKeyType.EcP256), ("p521", HsmKeyType.EcP521), ("ed448", HsmKeyType.Ed448) })
             {
-                HsmKey key = token.GenerateKey(name, type);
-                HsmSigner signer = key.CreateSigner();
+                var key = token.GenerateKey(name, type);
+                var signer = key.CreateSigner();
                 Console.WriteLine($"key {name} {signer.Algorithm} {Convert.ToBase64String(key.SubjectPublicKeyInfo.Span)}");
                 Console.WriteLine($"policy {name} {key.GetPolicy().IsSigningKeyPolicy}");
                 Console.WriteLine($"sig {name} priority {Convert.ToBase64String(signer.Sign(message))}");
 
                 var batch = new SigningBatch(signer, 3);
-                for (int i = 0; i < batch.Capacity; i++)
+                for (var i = 0; i < batch.Capacity; i++)
                 {
                     batch.Add(message);
                 }
 
                 await signer.SignBatchAsync(batch).ConfigureAwait(false);
-                for (int i = 0; i < batch.Count; i++)
+                for (var i = 0; i < batch.Count; i++)
                 {
                     Console.WriteLine($"sig {name} bulk {Convert.ToBase64String(batch.GetSignature(i))}");
                 }
 
                 // One signature queued on the bulk lane by a blocking caller (how the OCSP signer adapter signs in bulk mode).
-                byte[] buffer = new byte[signer.MaxSignatureLength];
-                if (!token.BulkLane.TrySign(signer, message, buffer, out int written))
+                var buffer = new byte[signer.MaxSignatureLength];
+                if (!token.BulkLane.TrySign(signer, message, buffer, out var written))
                 {
                     throw new InvalidOperationException("BulkSigningLane.TrySign refused a buffer of MaxSignatureLength bytes.");
                 }

@@ -11,11 +11,11 @@ public class AllocationTests(SoftHsmFixture fixture)
     [InlineData(HsmKeyType.Ed448)]
     public void TrySign_PriorityLaneWarm_AllocatesNothing(HsmKeyType keyType)
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("alloc"), keyType).CreateSigner();
-        byte[] data = new byte[400];
-        byte[] signature = new byte[signer.MaxSignatureLength];
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("alloc"), keyType).CreateSigner();
+        var data = new byte[400];
+        var signature = new byte[signer.MaxSignatureLength];
 
-        long allocated = AllocationProbe.LeastPerRound(i => signer.TrySign(data, signature, out _), iterations: 1000);
+        var allocated = AllocationProbe.LeastPerRound(i => signer.TrySign(data, signature, out _), iterations: 1000);
 
         Assert.Equal(0, allocated);
     }

@@ -15,11 +15,11 @@ public class AotSmokeTests
     [Trait("Category", "Aot")]
     public void Publish_NativeAot_NoWarningsAndEverySignatureVerifies()
     {
-        string root = RepositoryPaths.Root;
-        string project = Path.Combine(root, "tests", "V2gPki.Hsm.AotSmoke", "V2gPki.Hsm.AotSmoke.csproj");
-        string output = Path.Combine(root, "artifacts", "aot-smoke");
+        var root = RepositoryPaths.Root;
+        var project = Path.Combine(root, "tests", "V2gPki.Hsm.AotSmoke", "V2gPki.Hsm.AotSmoke.csproj");
+        var output = Path.Combine(root, "artifacts", "aot-smoke");
 
-        (int publishExit, string publishLog) = Run("dotnet",
+        (var publishExit, var publishLog) = Run("dotnet",
             ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo"], TimeSpan.FromMinutes(20));
 
         Assert.True(publishExit == 0, publishLog);
@@ -27,30 +27,30 @@ public class AotSmokeTests
         // project with its reason, so any warning left is ours.
         Assert.DoesNotContain(publishLog.Split('\n'), line => line.Contains(": warning ", StringComparison.Ordinal));
 
-        (int exit, string text) = Run(Path.Combine(output, "V2gPki.Hsm.AotSmoke"), [HsmOptions.DefaultModulePath], TimeSpan.FromMinutes(2));
+        (var exit, var text) = Run(Path.Combine(output, "V2gPki.Hsm.AotSmoke"), [HsmOptions.DefaultModulePath], TimeSpan.FromMinutes(2));
         Assert.True(exit == 0, text);
-        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains("dynamic-code False", lines);
         Assert.Contains("login-probe True", lines);
         Assert.Equal("ok", lines[^1]);
-        byte[] message = Convert.FromBase64String(Field(lines, "message")[1]);
+        var message = Convert.FromBase64String(Field(lines, "message")[1]);
 
         var keys = new Dictionary<string, (HsmSignatureAlgorithm Algorithm, byte[] Spki)>();
-        foreach (string line in lines.Where(l => l.StartsWith("key ", StringComparison.Ordinal)))
+        foreach (var line in lines.Where(l => l.StartsWith("key ", StringComparison.Ordinal)))
         {
-            string[] f = line.Split(' ');
+            var f = line.Split(' ');
             keys[f[1]] = (Enum.Parse<HsmSignatureAlgorithm>(f[2]), Convert.FromBase64String(f[3]));
             Assert.Contains($"policy {f[1]} True", lines);
         }
 
         Assert.Equal(["ed448", "p256", "p521"], keys.Keys.Order());
-        int verified = 0;
-        foreach (string line in lines.Where(l => l.StartsWith("sig ", StringComparison.Ordinal)))
+        var verified = 0;
+        foreach (var line in lines.Where(l => l.StartsWith("sig ", StringComparison.Ordinal)))
         {
-            string[] f = line.Split(' ');
-            (HsmSignatureAlgorithm algorithm, byte[] spki) = keys[f[1]];
-            byte[] signature = Convert.FromBase64String(f[3]);
-            (int opensslExit, string opensslOutput) = SignatureVerifier.VerifyWithOpenSsl(spki, algorithm, message, signature);
+            var f = line.Split(' ');
+            (var algorithm, var spki) = keys[f[1]];
+            var signature = Convert.FromBase64String(f[3]);
+            (var opensslExit, var opensslOutput) = SignatureVerifier.VerifyWithOpenSsl(spki, algorithm, message, signature);
             Assert.True(opensslExit == 0, line + "\n" + opensslOutput);
             if (algorithm != HsmSignatureAlgorithm.Ed448)
             {
@@ -70,10 +70,10 @@ public class AotSmokeTests
     private static (int ExitCode, string Output) Run(string program, string[] arguments, TimeSpan timeout)
     {
         // The test host's MSBuild variables would point a nested dotnet at the wrong SDK pieces.
-        Dictionary<string, string?> environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(k => k, _ => (string?)null);
-        (int exitCode, string output) = Tool.Run(new Tool.Command(program, arguments) { Timeout = timeout, Environment = environment });
+        (var exitCode, var output) = Tool.Run(new Tool.Command(program, arguments) { Timeout = timeout, Environment = environment });
         return (exitCode, output);
     }
 }

@@ -10,20 +10,20 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
     [Fact]
     public async Task PrioritySign_WhileBulkLaneSaturated_CompletesBeforeQueuedBulkWork()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("prio"), HsmKeyType.EcP256).CreateSigner();
-        BulkSigningLane lane = fixture.Online.BulkLane;
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("prio"), HsmKeyType.EcP256).CreateSigner();
+        var lane = fixture.Online.BulkLane;
         var batch = new SigningBatch(signer, 20_000);
-        for (int i = 0; i < batch.Capacity; i++)
+        for (var i = 0; i < batch.Capacity; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
 
-        Task bulk = signer.SignBatchAsync(batch);
+        var bulk = signer.SignBatchAsync(batch);
         // Saturated: every bulk session busy and chunks waiting behind them.
         Assert.True(SpinWait.SpinUntil(() => batch.CompletedCount > 0 && lane.QueuedChunks > 0, TimeSpan.FromSeconds(30)));
 
-        byte[] data = "revocation of serial 0x4711"u8.ToArray();
-        byte[] signature = signer.Sign(data);
+        var data = "revocation of serial 0x4711"u8.ToArray();
+        var signature = signer.Sign(data);
 
         // Order, not milliseconds: the priority signature is done while queued bulk work is still waiting.
         Assert.False(bulk.IsCompleted);
@@ -37,16 +37,16 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
     [Fact]
     public async Task SignAsync_LargeBatch_QueuedWorkStaysWithinMaxInFlight()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("bound"), HsmKeyType.EcP256).CreateSigner();
-        BulkSigningLane lane = fixture.Online.BulkLane;
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("bound"), HsmKeyType.EcP256).CreateSigner();
+        var lane = fixture.Online.BulkLane;
         var batch = new SigningBatch(signer, 6_000);
-        for (int i = 0; i < batch.Capacity; i++)
+        for (var i = 0; i < batch.Capacity; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
 
-        Task bulk = signer.SignBatchAsync(batch);
-        int maxQueued = 0;
+        var bulk = signer.SignBatchAsync(batch);
+        var maxQueued = 0;
         while (!bulk.IsCompleted)
         {
             maxQueued = Math.Max(maxQueued, lane.QueuedChunks);
@@ -68,10 +68,10 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
             fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("c3"), HsmKeyType.EcP256).CreateSigner(HsmSignatureAlgorithm.EcdsaSha384),
         };
         var batches = new SigningBatch[signers.Length];
-        for (int b = 0; b < signers.Length; b++)
+        for (var b = 0; b < signers.Length; b++)
         {
             batches[b] = new SigningBatch(signers[b], 300);
-            for (int i = 0; i < 300; i++)
+            for (var i = 0; i < 300; i++)
             {
                 batches[b].Add(BitConverter.GetBytes((b * 1000) + i));
             }
@@ -79,9 +79,9 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
 
         await Task.WhenAll(batches.Select(batch => batch.Signer.SignBatchAsync(batch)));
 
-        for (int b = 0; b < batches.Length; b++)
+        for (var b = 0; b < batches.Length; b++)
         {
-            for (int i = 0; i < 300; i++)
+            for (var i = 0; i < 300; i++)
             {
                 Assert.True(SignatureVerifier.VerifyEcdsa(signers[b].SubjectPublicKeyInfo.Span, signers[b].Algorithm,
                     BitConverter.GetBytes((b * 1000) + i), batches[b].GetSignature(i)), $"batch {b} entry {i}");
@@ -92,15 +92,15 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
     [Fact]
     public async Task SignAsync_Cancelled_ThrowsAndTheBatchCanBeSignedAgain()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("cancel"), HsmKeyType.EcP256).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("cancel"), HsmKeyType.EcP256).CreateSigner();
         var batch = new SigningBatch(signer, 20_000);
-        for (int i = 0; i < batch.Capacity; i++)
+        for (var i = 0; i < batch.Capacity; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
 
         using var cancellation = new CancellationTokenSource();
-        Task run = signer.SignBatchAsync(batch, cancellation.Token);
+        var run = signer.SignBatchAsync(batch, cancellation.Token);
         Assert.True(SpinWait.SpinUntil(() => batch.CompletedCount > 0, TimeSpan.FromSeconds(30)));
         cancellation.Cancel();
 
@@ -117,7 +117,7 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
     [Fact]
     public async Task SignAsync_KeyOfAnotherToken_ThrowsArgumentException()
     {
-        HsmSigner signer = fixture.Root.GenerateKey(HsmTokenTests.UniqueLabel("other"), HsmKeyType.EcP256).CreateSigner();
+        var signer = fixture.Root.GenerateKey(HsmTokenTests.UniqueLabel("other"), HsmKeyType.EcP256).CreateSigner();
         var batch = new SigningBatch(signer, 1);
         batch.Add(new byte[1]);
 
@@ -127,7 +127,7 @@ public class BulkSigningLaneTests(SoftHsmFixture fixture)
     [Fact]
     public void SigningBatch_FullOrUnsigned_RefusesClearly()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("full"), HsmKeyType.EcP256).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("full"), HsmKeyType.EcP256).CreateSigner();
         var batch = new SigningBatch(signer, 1);
 
         Assert.Equal(0, batch.Add(RandomNumberGenerator.GetBytes(8)));

@@ -19,10 +19,10 @@ public class EcdsaSignatureEncodingTests
     public void TryEncodeDer_Vectors_WritesMinimalIntegers(string rawHex, string expectedHex, string description)
     {
         Assert.NotNull(description);
-        byte[] raw = Convert.FromHexString(rawHex);
+        var raw = Convert.FromHexString(rawHex);
         Span<byte> buffer = stackalloc byte[16];
 
-        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out int written));
+        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out var written));
 
         Assert.Equal(expectedHex.Replace(" ", "", StringComparison.Ordinal), Convert.ToHexString(buffer[..written]));
     }
@@ -33,9 +33,9 @@ public class EcdsaSignatureEncodingTests
     public void TryEncodeDer_RandomHalvesWithForcedLeadingZeros_MatchesAsnWriter(int fieldSize)
     {
         var random = new Random(4711 + fieldSize);
-        byte[] raw = new byte[2 * fieldSize];
-        byte[] buffer = new byte[EcdsaSignatureEncoding.GetMaxDerLength(fieldSize)];
-        for (int i = 0; i < 5000; i++)
+        var raw = new byte[2 * fieldSize];
+        var buffer = new byte[EcdsaSignatureEncoding.GetMaxDerLength(fieldSize)];
+        for (var i = 0; i < 5000; i++)
         {
             random.NextBytes(raw);
             if (fieldSize == 66)
@@ -49,7 +49,7 @@ public class EcdsaSignatureEncodingTests
             raw.AsSpan(0, i % 4).Clear();
             raw.AsSpan(fieldSize, (i / 4) % 4).Clear();
 
-            Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out int written));
+            Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out var written));
             Assert.Equal(Convert.ToHexString(Reference(raw)), Convert.ToHexString(buffer, 0, written));
         }
     }
@@ -57,13 +57,13 @@ public class EcdsaSignatureEncodingTests
     [Fact]
     public void TryEncodeDer_P521HighHalves_UsesLongFormLength()
     {
-        byte[] raw = new byte[132];
+        var raw = new byte[132];
         raw.AsSpan().Fill(0xAB);
         raw[0] = 0x01;
         raw[66] = 0x01;
-        byte[] buffer = new byte[141];
+        var buffer = new byte[141];
 
-        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out int written));
+        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out var written));
 
         Assert.Equal(139, written);
         Assert.Equal(new byte[] { 0x30, 0x81, 0x88, 0x02, 0x42, 0x01 }, buffer[..6]);
@@ -72,11 +72,11 @@ public class EcdsaSignatureEncodingTests
     [Fact]
     public void TryEncodeDer_DestinationTooSmall_ReturnsFalseAndWritesNothing()
     {
-        byte[] raw = RandomNumberGenerator.GetBytes(64);
+        var raw = RandomNumberGenerator.GetBytes(64);
         raw[0] = 0x80;
-        byte[] buffer = new byte[70];
+        var buffer = new byte[70];
 
-        Assert.False(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out int written));
+        Assert.False(EcdsaSignatureEncoding.TryEncodeDer(raw, buffer, out var written));
 
         Assert.Equal(0, written);
         Assert.All(buffer, b => Assert.Equal(0, b));
@@ -88,7 +88,7 @@ public class EcdsaSignatureEncodingTests
     [InlineData(252)]
     public void TryEncodeDer_BadRawLength_Throws(int length)
     {
-        byte[] raw = new byte[length];
+        var raw = new byte[length];
         Assert.Throws<ArgumentException>(() => EcdsaSignatureEncoding.TryEncodeDer(raw, new byte[400], out _));
     }
 
@@ -98,15 +98,15 @@ public class EcdsaSignatureEncodingTests
     public void GetMaxDerLength_Curves_BoundsEverySignature(int fieldSize, int expected)
     {
         Assert.Equal(expected, EcdsaSignatureEncoding.GetMaxDerLength(fieldSize));
-        byte[] worst = new byte[2 * fieldSize];
+        var worst = new byte[2 * fieldSize];
         worst.AsSpan().Fill(0xFF);
-        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(worst, new byte[expected], out int written));
+        Assert.True(EcdsaSignatureEncoding.TryEncodeDer(worst, new byte[expected], out var written));
         Assert.Equal(expected, written);
     }
 
     private static byte[] Reference(byte[] raw)
     {
-        int half = raw.Length / 2;
+        var half = raw.Length / 2;
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {

@@ -21,18 +21,18 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [MemberData(nameof(Algorithms))]
     public async Task Sign_BothLanes_VerifiesWithOpenSslAndDotNet(HsmKeyType keyType, HsmSignatureAlgorithm algorithm)
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("sig"), keyType).CreateSigner(algorithm);
-        byte[] data = RandomNumberGenerator.GetBytes(417);
-        byte[] priority = signer.Sign(data);
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("sig"), keyType).CreateSigner(algorithm);
+        var data = RandomNumberGenerator.GetBytes(417);
+        var priority = signer.Sign(data);
         var batch = new SigningBatch(signer, 2);
         batch.Add(data);
         batch.Add(data);
         await signer.SignBatchAsync(batch);
 
-        foreach (byte[] signature in new[] { priority, batch.GetSignature(0).ToArray(), batch.GetSignature(1).ToArray() })
+        foreach (var signature in new[] { priority, batch.GetSignature(0).ToArray(), batch.GetSignature(1).ToArray() })
         {
             Assert.InRange(signature.Length, 8, signer.MaxSignatureLength);
-            (int exit, string output) = SignatureVerifier.VerifyWithOpenSsl(signer.SubjectPublicKeyInfo.Span, algorithm, data, signature);
+            (var exit, var output) = SignatureVerifier.VerifyWithOpenSsl(signer.SubjectPublicKeyInfo.Span, algorithm, data, signature);
             Assert.True(exit == 0, output);
             if (algorithm != HsmSignatureAlgorithm.Ed448)
             {
@@ -52,10 +52,10 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [Fact]
     public void SignHash_Sha256DigestOfP256Key_VerifiesAsHash()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hash"), HsmKeyType.EcP256).CreateSigner();
-        byte[] hash = SHA256.HashData("to be signed"u8);
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hash"), HsmKeyType.EcP256).CreateSigner();
+        var hash = SHA256.HashData("to be signed"u8);
 
-        byte[] signature = signer.SignHash(hash);
+        var signature = signer.SignHash(hash);
 
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportSubjectPublicKeyInfo(signer.SubjectPublicKeyInfo.Span, out _);
@@ -65,7 +65,7 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [Fact]
     public void SignHash_WrongDigestLength_ThrowsArgumentException()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hashlen"), HsmKeyType.EcP521).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("hashlen"), HsmKeyType.EcP521).CreateSigner();
 
         Assert.Throws<ArgumentException>(() => signer.SignHash(new byte[32]));
     }
@@ -73,7 +73,7 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [Fact]
     public void SignHash_Ed448_ThrowsNotSupported()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("edhash"), HsmKeyType.Ed448).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("edhash"), HsmKeyType.Ed448).CreateSigner();
 
         Assert.Throws<NotSupportedException>(() => signer.SignHash(new byte[64]));
     }
@@ -81,9 +81,9 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [Fact]
     public void TrySign_DestinationShorterThanMaxSignatureLength_ReturnsFalse()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("short"), HsmKeyType.EcP256).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("short"), HsmKeyType.EcP256).CreateSigner();
 
-        Assert.False(signer.TrySign("x"u8, new byte[signer.MaxSignatureLength - 1], out int written));
+        Assert.False(signer.TrySign("x"u8, new byte[signer.MaxSignatureLength - 1], out var written));
         Assert.Equal(0, written);
     }
 
@@ -92,7 +92,7 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [InlineData(HsmKeyType.Ed448, HsmSignatureAlgorithm.EcdsaSha512)]
     public void CreateSigner_AlgorithmDoesNotFitKey_Throws(HsmKeyType keyType, HsmSignatureAlgorithm algorithm)
     {
-        HsmKey key = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("fit"), keyType);
+        var key = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("fit"), keyType);
 
         Assert.Throws<ArgumentException>(() => key.CreateSigner(algorithm));
     }
@@ -100,10 +100,10 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     [Fact]
     public async Task SignBatchAsync_10000Messages_AllVerifyInOrderAndSomeNeededLeadingZeroTrimming()
     {
-        HsmSigner signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("tenk"), HsmKeyType.EcP256).CreateSigner();
+        var signer = fixture.Online.GenerateKey(HsmTokenTests.UniqueLabel("tenk"), HsmKeyType.EcP256).CreateSigner();
         const int Count = 10_000;
         var batch = new SigningBatch(signer, Count);
-        for (int i = 0; i < Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
@@ -112,10 +112,10 @@ public class HsmSignerTests(SoftHsmFixture fixture)
 
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportSubjectPublicKeyInfo(signer.SubjectPublicKeyInfo.Span, out _);
-        int trimmed = 0;
-        for (int i = 0; i < Count; i++)
+        var trimmed = 0;
+        for (var i = 0; i < Count; i++)
         {
-            ReadOnlySpan<byte> signature = batch.GetSignature(i);
+            var signature = batch.GetSignature(i);
             // Entry i must carry the signature of message i: results come back in input order.
             Assert.True(ecdsa.VerifyData(BitConverter.GetBytes(i), signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence), $"signature {i}");
             if (HadLeadingZero(signature))
@@ -131,10 +131,10 @@ public class HsmSignerTests(SoftHsmFixture fixture)
     private static bool HadLeadingZero(ReadOnlySpan<byte> signature)
     {
         // A 32-byte half with a leading zero byte encodes as an INTEGER of at most 31 content bytes.
-        AsnDecoder.ReadSequence(signature, AsnEncodingRules.DER, out int offset, out int length, out _);
-        ReadOnlySpan<byte> content = signature.Slice(offset, length);
-        ReadOnlySpan<byte> r = AsnDecoder.ReadIntegerBytes(content, AsnEncodingRules.DER, out int consumed);
-        ReadOnlySpan<byte> s = AsnDecoder.ReadIntegerBytes(content[consumed..], AsnEncodingRules.DER, out _);
+        AsnDecoder.ReadSequence(signature, AsnEncodingRules.DER, out var offset, out var length, out _);
+        var content = signature.Slice(offset, length);
+        var r = AsnDecoder.ReadIntegerBytes(content, AsnEncodingRules.DER, out var consumed);
+        var s = AsnDecoder.ReadIntegerBytes(content[consumed..], AsnEncodingRules.DER, out _);
         return Magnitude(r) < 32 || Magnitude(s) < 32;
 
         static int Magnitude(ReadOnlySpan<byte> integer) => integer[0] == 0 ? integer.Length - 1 : integer.Length;

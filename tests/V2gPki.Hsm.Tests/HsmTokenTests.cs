@@ -3,7 +3,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using Net.Pkcs11Interop.Common;
-using Net.Pkcs11Interop.HighLevelAPI;
 using Net.Pkcs11Interop.LowLevelAPI80;
 
 namespace V2gPki.Hsm.Tests;
@@ -17,19 +16,19 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [MemberData(nameof(KeyTypes))]
     public void GenerateKey_EachCurve_ExportsSubjectPublicKeyInfoOfThatCurve(HsmKeyType keyType)
     {
-        HsmKey key = fixture.Online.GenerateKey(UniqueLabel("gen"), keyType);
+        var key = fixture.Online.GenerateKey(UniqueLabel("gen"), keyType);
 
         Assert.Equal(keyType, key.KeyType);
-        byte[] spki = key.SubjectPublicKeyInfo.ToArray();
+        var spki = key.SubjectPublicKeyInfo.ToArray();
         if (keyType == HsmKeyType.Ed448)
         {
             // RFC 8410 §4: SEQUENCE { SEQUENCE { id-Ed448 }, BIT STRING (57 bytes) }; openssl must read it too.
             var reader = new AsnReader(spki, AsnEncodingRules.DER).ReadSequence();
             Assert.Equal("1.3.101.113", reader.ReadSequence().ReadObjectIdentifier());
             Assert.Equal(57, reader.ReadBitString(out _).Length);
-            string file = Path.GetTempFileName();
+            var file = Path.GetTempFileName();
             File.WriteAllBytes(file, spki);
-            (int exit, string output) = Tool.Run("openssl", ["pkey", "-pubin", "-inform", "DER", "-in", file, "-noout", "-text"]);
+            (var exit, var output) = Tool.Run("openssl", ["pkey", "-pubin", "-inform", "DER", "-in", file, "-noout", "-text"]);
             File.Delete(file);
             Assert.True(exit == 0, output);
             Assert.Contains("ED448 Public-Key", output, StringComparison.Ordinal);
@@ -37,7 +36,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
         else
         {
             using var ecdsa = ECDsa.Create();
-            ecdsa.ImportSubjectPublicKeyInfo(spki, out int read);
+            ecdsa.ImportSubjectPublicKeyInfo(spki, out var read);
             Assert.Equal(spki.Length, read);
             Assert.Equal(keyType == HsmKeyType.EcP256 ? 256 : 521, ecdsa.KeySize);
         }
@@ -47,7 +46,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [MemberData(nameof(KeyTypes))]
     public void GenerateKey_EachCurve_PrivateKeyIsSensitiveNeverExtractableAndSignOnly(HsmKeyType keyType)
     {
-        HsmKeyPolicy policy = fixture.Online.GenerateKey(UniqueLabel("policy"), keyType).GetPolicy();
+        var policy = fixture.Online.GenerateKey(UniqueLabel("policy"), keyType).GetPolicy();
 
         // docs/architecture.md §4 invariant 1.
         Assert.True(policy.IsToken);
@@ -68,14 +67,14 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GetAttributeValue_PrivateKeyValue_RefusedAsSensitive()
     {
-        HsmKey key = fixture.Online.GenerateKey(UniqueLabel("value"), HsmKeyType.EcP256);
-        Pkcs11Library library = fixture.Module.LowLevel;
-        ulong session = fixture.Online.OpenSessionHandle();
+        var key = fixture.Online.GenerateKey(UniqueLabel("value"), HsmKeyType.EcP256);
+        var library = fixture.Module.LowLevel;
+        var session = fixture.Online.OpenSessionHandle();
         try
         {
             CK_ATTRIBUTE[] template = [CkaUtils.CreateAttribute(CKA.CKA_VALUE)];
 
-            CKR rv = library.C_GetAttributeValue(session, key.PrivateKeyHandle, template, 1);
+            var rv = library.C_GetAttributeValue(session, key.PrivateKeyHandle, template, 1);
 
             Assert.Equal(CKR.CKR_ATTRIBUTE_SENSITIVE, rv);
             Assert.Equal(ulong.MaxValue, template[0].valueLen); // CK_UNAVAILABLE_INFORMATION
@@ -89,7 +88,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GenerateKey_LabelExists_ThrowsKeyExists()
     {
-        string label = UniqueLabel("dup");
+        var label = UniqueLabel("dup");
         fixture.Online.GenerateKey(label, HsmKeyType.EcP256);
 
         Assert.Equal(HsmError.KeyExists, Assert.Throws<HsmException>(() => fixture.Online.GenerateKey(label, HsmKeyType.EcP256)).Error);
@@ -108,8 +107,8 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GetKey_Generated_ReturnsCachedInstance()
     {
-        string label = UniqueLabel("cache");
-        HsmKey key = fixture.Online.GenerateKey(label, HsmKeyType.EcP256);
+        var label = UniqueLabel("cache");
+        var key = fixture.Online.GenerateKey(label, HsmKeyType.EcP256);
 
         Assert.Same(key, fixture.Online.GetKey(label));
     }
@@ -117,11 +116,11 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GetKey_FromAnotherOpeningOfTheToken_FindsKeyByLabelWithSamePublicKey()
     {
-        string label = UniqueLabel("lookup");
-        HsmKey key = fixture.Online.GenerateKey(label, HsmKeyType.EcP521);
-        using HsmToken again = fixture.Module.OpenToken(SoftHsmFixture.TokenOptions("again", "test-online", SoftHsmFixture.UserPin));
+        var label = UniqueLabel("lookup");
+        var key = fixture.Online.GenerateKey(label, HsmKeyType.EcP521);
+        using var again = fixture.Module.OpenToken(SoftHsmFixture.TokenOptions("again", "test-online", SoftHsmFixture.UserPin));
 
-        HsmKey found = again.GetKey(label);
+        var found = again.GetKey(label);
 
         Assert.NotSame(key, found);
         Assert.Equal(HsmKeyType.EcP521, found.KeyType);
@@ -132,8 +131,8 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GetOrGenerateKey_ExistingKeyOfOtherType_ThrowsKeyExists()
     {
-        string label = UniqueLabel("type");
-        HsmKey key = fixture.Online.GetOrGenerateKey(label, HsmKeyType.Ed448);
+        var label = UniqueLabel("type");
+        var key = fixture.Online.GetOrGenerateKey(label, HsmKeyType.Ed448);
 
         Assert.Same(key, fixture.Online.GetOrGenerateKey(label, HsmKeyType.Ed448));
         Assert.Equal(HsmError.KeyExists, Assert.Throws<HsmException>(() => fixture.Online.GetOrGenerateKey(label, HsmKeyType.EcP256)).Error);
@@ -143,7 +142,7 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     public void GenerateKey_OnRootToken_NotVisibleOnOnlineToken()
     {
         // docs/architecture.md §4 invariant 1: root and Sub-CA 1 keys live in a separate token from the online keys.
-        string label = UniqueLabel("v2g-root");
+        var label = UniqueLabel("v2g-root");
         fixture.Root.GenerateKey(label, HsmKeyType.EcP256);
 
         Assert.False(fixture.Online.TryGetKey(label, out _));
@@ -153,8 +152,8 @@ public class HsmTokenTests(SoftHsmFixture fixture)
     [Fact]
     public void GetKey_ExtractableKeyMadeElsewhere_ThrowsKeyPolicyViolation()
     {
-        string label = UniqueLabel("weak");
-        using (ISession session = fixture.Module.GetSlot(fixture.Online.SlotId).OpenSession(SessionType.ReadWrite))
+        var label = UniqueLabel("weak");
+        using (var session = fixture.Module.GetSlot(fixture.Online.SlotId).OpenSession(SessionType.ReadWrite))
         {
             var a = session.Factories.ObjectAttributeFactory;
             session.GenerateKeyPair(

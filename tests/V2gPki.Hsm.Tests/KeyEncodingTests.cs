@@ -15,7 +15,7 @@ public class KeyEncodingTests
     {
         // RFC 5758 §3.2 and RFC 8410 §3: the parameters field MUST be absent.
         var reader = new AsnReader(KeyEncoding.AlgorithmIdentifier(algorithm), AsnEncodingRules.DER);
-        AsnReader sequence = reader.ReadSequence();
+        var sequence = reader.ReadSequence();
 
         Assert.Equal(oid, sequence.ReadObjectIdentifier());
         Assert.False(sequence.HasData);
@@ -29,7 +29,7 @@ public class KeyEncodingTests
     [InlineData("130A65647761726473343438", 0x40ul, HsmKeyType.Ed448)]
     public void TryClassify_KnownParameters_ReturnsKeyType(string parametersHex, ulong ckKeyType, HsmKeyType expected)
     {
-        Assert.True(KeyEncoding.TryClassify(ckKeyType, Convert.FromHexString(parametersHex), out HsmKeyType keyType));
+        Assert.True(KeyEncoding.TryClassify(ckKeyType, Convert.FromHexString(parametersHex), out var keyType));
         Assert.Equal(expected, keyType);
     }
 
@@ -45,7 +45,7 @@ public class KeyEncodingTests
     [Fact]
     public void SubjectPublicKeyInfo_BareOrWrappedPoint_SameEncoding()
     {
-        byte[] point = new byte[57];
+        var point = new byte[57];
         new Random(1).NextBytes(point);
         byte[] wrapped = [0x04, 57, .. point];
 

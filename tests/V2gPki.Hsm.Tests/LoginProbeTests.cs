@@ -25,8 +25,8 @@ public class LoginProbeTests(SoftHsmFixture fixture)
     public void TryCheckLogin_ProbeSessionClosedUnderneath_ReopensAndCountsARecovery()
     {
         Assert.True(fixture.Online.TryCheckLogin(out _));
-        long recoveries = fixture.Online.SessionRecoveries;
-        CKR closed = fixture.Module.LowLevel.C_CloseSession(fixture.Online.ProbeSessionHandle);
+        var recoveries = fixture.Online.SessionRecoveries;
+        var closed = fixture.Module.LowLevel.C_CloseSession(fixture.Online.ProbeSessionHandle);
         Assert.Equal(CKR.CKR_OK, closed);
 
         Assert.True(fixture.Online.TryCheckLogin(out var problem), problem);
@@ -39,7 +39,7 @@ public class LoginProbeTests(SoftHsmFixture fixture)
         var token = OpenFreshToken("probe-logout", out _);
         using (token)
         {
-            HsmSigner signer = token.GenerateKey(HsmTokenTests.UniqueLabel("probe"), HsmKeyType.EcP256).CreateSigner();
+            var signer = token.GenerateKey(HsmTokenTests.UniqueLabel("probe"), HsmKeyType.EcP256).CreateSigner();
             Assert.True(token.TryCheckLogin(out _));
 
             // C_Logout on any session logs the whole application out of the token (PKCS#11 §5.6).
@@ -51,7 +51,7 @@ public class LoginProbeTests(SoftHsmFixture fixture)
             Assert.True(token.TryCheckLogin(out var problem), problem);
             Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_GetSessionInfo(token.ProbeSessionHandle, ref info));
             Assert.Equal((ulong)CKS.CKS_RO_USER_FUNCTIONS, info.State);
-            byte[] data = RandomNumberGenerator.GetBytes(32);
+            var data = RandomNumberGenerator.GetBytes(32);
             Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, data, signer.Sign(data)));
         }
     }
@@ -71,11 +71,11 @@ public class LoginProbeTests(SoftHsmFixture fixture)
     [Fact]
     public void TryCheckLogin_PinChangedOnTheToken_FalseWithAReasonAndNoPin()
     {
-        var token = OpenFreshToken("probe-pin", out byte[] pin);
+        var token = OpenFreshToken("probe-pin", out var pin);
         using (token)
         {
             Assert.True(token.TryCheckLogin(out _));
-            byte[] newPin = Encoding.ASCII.GetBytes("rotated-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+            var newPin = Encoding.ASCII.GetBytes("rotated-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
             var library = fixture.Module.LowLevel;
             ulong session = 0;
             Assert.Equal(CKR.CKR_OK, library.C_OpenSession(token.SlotId, Pkcs11Constants.CkfSerialSession | Pkcs11Constants.CkfRwSession, IntPtr.Zero, IntPtr.Zero, ref session));
@@ -103,8 +103,8 @@ public class LoginProbeTests(SoftHsmFixture fixture)
 
     private HsmToken OpenFreshToken(string prefix, out byte[] pin)
     {
-        string label = HsmTokenTests.UniqueLabel(prefix);
-        string userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var label = HsmTokenTests.UniqueLabel(prefix);
+        var userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         pin = Encoding.ASCII.GetBytes(userPin);
         fixture.Module.InitializeToken(label, SoftHsmFixture.SoPin, pin);
         return fixture.Module.OpenToken(SoftHsmFixture.TokenOptions("probe", label, userPin));

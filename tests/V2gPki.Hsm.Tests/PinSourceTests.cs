@@ -7,7 +7,7 @@ public class PinSourceTests
     [Fact]
     public void Resolve_EnvironmentVariableSet_ReturnsItsValue()
     {
-        string name = "V2GPKI_TEST_PIN_" + Guid.NewGuid().ToString("N");
+        var name = "V2GPKI_TEST_PIN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "4711");
         try
         {
@@ -22,7 +22,7 @@ public class PinSourceTests
     [Fact]
     public void Resolve_EnvironmentVariableUnsetWithoutFallback_ThrowsPinUnavailableNamingTheVariable()
     {
-        string name = "V2GPKI_TEST_PIN_" + Guid.NewGuid().ToString("N");
+        var name = "V2GPKI_TEST_PIN_" + Guid.NewGuid().ToString("N");
 
         var e = Assert.Throws<HsmException>(() => PinSource.FromEnvironment(name).Resolve("user PIN of token 'x'"));
 
@@ -39,7 +39,7 @@ public class PinSourceTests
     [Fact]
     public void ToString_ConfiguredValue_DoesNotRevealThePin()
     {
-        string text = PinSource.FromValue("secret-1234").ToString();
+        var text = PinSource.FromValue("secret-1234").ToString();
 
         Assert.DoesNotContain("secret-1234", text, StringComparison.Ordinal);
         Assert.Equal("config value", text);

@@ -22,7 +22,7 @@ public class Pkcs11ErrorsTests
     [Fact]
     public void Create_PinLocked_SaysLockedAndNamesTokenAndCode()
     {
-        HsmException e = Pkcs11Errors.Create("C_Login", CKR.CKR_PIN_LOCKED, "token 'online' (role online)");
+        var e = Pkcs11Errors.Create("C_Login", CKR.CKR_PIN_LOCKED, "token 'online' (role online)");
 
         Assert.Equal(HsmError.PinLocked, e.Error);
         Assert.Equal((ulong)CKR.CKR_PIN_LOCKED, e.ReturnValue);

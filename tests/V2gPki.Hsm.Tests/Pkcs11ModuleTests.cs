@@ -12,7 +12,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     [Fact]
     public void Load_MissingFile_ThrowsModuleNotFoundNamingThePath()
     {
-        string path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "libpkcs11.so");
+        var path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "libpkcs11.so");
 
         var e = Assert.Throws<HsmException>(() => Pkcs11Module.Load(path));
 
@@ -23,7 +23,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     [Fact]
     public void Load_FileIsNotAModule_ThrowsModuleLoadFailed()
     {
-        string path = Path.Combine(Path.GetTempPath(), "not-a-module-" + Guid.NewGuid().ToString("N") + ".so");
+        var path = Path.Combine(Path.GetTempPath(), "not-a-module-" + Guid.NewGuid().ToString("N") + ".so");
         File.WriteAllText(path, "this is not a shared object");
         try
         {
@@ -48,7 +48,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     [Fact]
     public void GetTokens_AfterFixture_ListsInitialisedTokensAndAFreeSlot()
     {
-        IReadOnlyList<HsmTokenInfo> tokens = fixture.Module.GetTokens();
+        var tokens = fixture.Module.GetTokens();
 
         Assert.Contains(tokens, t => t.Label == "test-online" && t.IsInitialized && t.IsUserPinInitialized);
         Assert.Contains(tokens, t => t.Label == "test-root" && t.IsInitialized);
@@ -68,7 +68,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     public void OpenToken_WrongPin_ThrowsPinIncorrectWithoutThePin()
     {
         const string wrongPin = "wrong-pin-31337";
-        HsmTokenOptions options = SoftHsmFixture.TokenOptions("pin-test", SoftHsmFixture.PinTestLabel, wrongPin);
+        var options = SoftHsmFixture.TokenOptions("pin-test", SoftHsmFixture.PinTestLabel, wrongPin);
         options.InitializeIfMissing = false;
 
         var e = Assert.Throws<HsmException>(() => fixture.Module.OpenToken(options));
@@ -82,7 +82,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     [Fact]
     public void OpenToken_UnknownLabel_ThrowsTokenNotFound()
     {
-        HsmTokenOptions options = SoftHsmFixture.TokenOptions("nowhere", "no-such-token", "1234");
+        var options = SoftHsmFixture.TokenOptions("nowhere", "no-such-token", "1234");
         options.InitializeIfMissing = false;
 
         Assert.Equal(HsmError.TokenNotFound, Assert.Throws<HsmException>(() => fixture.Module.OpenToken(options)).Error);
@@ -91,7 +91,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     [Fact]
     public void OpenToken_PinFromUnsetEnvironmentVariable_ThrowsPinUnavailable()
     {
-        HsmTokenOptions options = SoftHsmFixture.TokenOptions("env", "test-online", "unused");
+        var options = SoftHsmFixture.TokenOptions("env", "test-online", "unused");
         options.Pin = PinSource.FromEnvironment("V2GPKI_UNSET_" + Guid.NewGuid().ToString("N"));
 
         Assert.Equal(HsmError.PinUnavailable, Assert.Throws<HsmException>(() => fixture.Module.OpenToken(options)).Error);
@@ -110,7 +110,7 @@ public partial class Pkcs11ModuleTests(SoftHsmFixture fixture)
     {
         // SoftHSM2 reads SOFTHSM2_CONF with the C library's getenv, which must see what Prepare set.
         Assert.Equal(fixture.ConfigPath, Marshal.PtrToStringUTF8(GetEnv(SoftHsm2Environment.ConfigVariable)));
-        string text = File.ReadAllText(fixture.ConfigPath, Encoding.UTF8);
+        var text = File.ReadAllText(fixture.ConfigPath, Encoding.UTF8);
         Assert.Contains("directories.tokendir = " + Path.Combine(fixture.DataDirectory, "tokens"), text, StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.ConfigPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,

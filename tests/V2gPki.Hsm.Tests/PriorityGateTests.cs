@@ -25,7 +25,7 @@ public class PriorityGateTests
 
         Parallel.For(0, 8, _ =>
         {
-            for (int i = 0; i < 20_000; i++)
+            for (var i = 0; i < 20_000; i++)
             {
                 gate.Enter();
                 gate.Exit();
@@ -35,7 +35,7 @@ public class PriorityGateTests
         Assert.False(gate.IsClosed);
         // Open: a bulk worker must not wait at all (a lost Set would make every signature wait the full bound).
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (int i = 0; i < 1000; i++)
+        for (var i = 0; i < 1000; i++)
         {
             gate.WaitWhileClosed();
         }

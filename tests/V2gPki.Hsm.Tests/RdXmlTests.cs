@@ -18,8 +18,8 @@ public class RdXmlTests
     [Fact]
     public void RdXml_Committed_MatchesPkcs11InteropAssembly()
     {
-        string expected = Generate();
-        string actual = File.ReadAllText(RepositoryPaths.RdXml, Encoding.UTF8);
+        var expected = Generate();
+        var actual = File.ReadAllText(RepositoryPaths.RdXml, Encoding.UTF8);
         if (expected != actual && Environment.GetEnvironmentVariable("V2GPKI_UPDATE_RDXML") == "1")
         {
             File.WriteAllText(RepositoryPaths.RdXml, expected, new UTF8Encoding(false));
@@ -36,7 +36,7 @@ public class RdXmlTests
     [Fact]
     public void Structures_Pkcs11Interop530_IncludesTheOnesTheProbeHitAndTheSignPathUses()
     {
-        string[] structures = Structures();
+        var structures = Structures();
 
         Assert.Contains("Net.Pkcs11Interop.LowLevelAPI80.CK_FUNCTION_LIST", structures);
         Assert.Contains("Net.Pkcs11Interop.LowLevelAPI80.CK_C_INITIALIZE_ARGS", structures);
@@ -49,9 +49,9 @@ public class RdXmlTests
     [Fact]
     public void Targets_BuildTransitive_AddsTheRdXmlAsRdXmlFile()
     {
-        XDocument targets = XDocument.Load(RepositoryPaths.Targets);
+        var targets = XDocument.Load(RepositoryPaths.Targets);
 
-        XElement item = Assert.Single(targets.Descendants(), e => e.Name.LocalName == "RdXmlFile");
+        var item = Assert.Single(targets.Descendants(), e => e.Name.LocalName == "RdXmlFile");
         Assert.Equal("$(MSBuildThisFileDirectory)Pkcs11Interop.rd.xml", item.Attribute("Include")!.Value);
     }
 
@@ -59,9 +59,9 @@ public class RdXmlTests
     internal static string[] Structures()
     {
         var names = new List<string>();
-        foreach (Type type in typeof(Pkcs11InteropFactories).Assembly.GetTypes())
+        foreach (var type in typeof(Pkcs11InteropFactories).Assembly.GetTypes())
         {
-            string? ns = type.Namespace;
+            var ns = type.Namespace;
             if (ns is null || !(ns == "Net.Pkcs11Interop.LowLevelAPI80" || ns.StartsWith("Net.Pkcs11Interop.LowLevelAPI80.", StringComparison.Ordinal)))
             {
                 continue;
@@ -72,8 +72,8 @@ public class RdXmlTests
                 continue;
             }
 
-            bool structure = type.IsValueType && !type.IsPrimitive;
-            bool sequentialClass = type.IsClass && !typeof(Delegate).IsAssignableFrom(type) && type.IsLayoutSequential
+            var structure = type.IsValueType && !type.IsPrimitive;
+            var sequentialClass = type.IsClass && !typeof(Delegate).IsAssignableFrom(type) && type.IsLayoutSequential
                 && type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length > 0;
             if (structure || sequentialClass)
             {
@@ -98,7 +98,7 @@ public class RdXmlTests
             .Append("<Directives xmlns=\"http://schemas.microsoft.com/netfx/2013/01/metadata\">\n")
             .Append("  <Application>\n")
             .Append("    <Assembly Name=\"Pkcs11Interop\">\n");
-        foreach (string name in Structures())
+        foreach (var name in Structures())
         {
             text.Append("      <Type Name=\"").Append(name).Append("\" MarshalStructure=\"Required All\" />\n");
         }

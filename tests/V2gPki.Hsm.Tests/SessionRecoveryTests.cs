@@ -11,9 +11,9 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
     [Fact]
     public void PrioritySign_SessionClosedUnderneath_ReopensAndSigns()
     {
-        HsmSigner signer = NewSigner("prio-closed");
-        PooledSession session = fixture.Online.PriorityLane.Pool.Sessions[0];
-        long recoveries = fixture.Online.SessionRecoveries;
+        var signer = NewSigner("prio-closed");
+        var session = fixture.Online.PriorityLane.Pool.Sessions[0];
+        var recoveries = fixture.Online.SessionRecoveries;
 
         Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseSession(session.Handle));
 
@@ -24,25 +24,25 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
     [Fact]
     public async Task BulkSign_EverySessionClosedUnderneath_BatchCompletesAndVerifies()
     {
-        HsmSigner signer = NewSigner("bulk-closed");
-        foreach (PooledSession session in fixture.Online.BulkLane.SessionList)
+        var signer = NewSigner("bulk-closed");
+        foreach (var session in fixture.Online.BulkLane.SessionList)
         {
             // A session may already be dead: Sign_AllSessionsOfTokenClosed (same fixture) closes every session of the
             // token, and a bulk worker that got no chunk since then still holds its old handle. Either way it is
             // closed underneath the pool, which is the situation under test.
-            CKR closed = fixture.Module.LowLevel.C_CloseSession(session.Handle);
+            var closed = fixture.Module.LowLevel.C_CloseSession(session.Handle);
             Assert.True(closed is CKR.CKR_OK or CKR.CKR_SESSION_HANDLE_INVALID, closed.ToString());
         }
 
         var batch = new SigningBatch(signer, 200);
-        for (int i = 0; i < batch.Capacity; i++)
+        for (var i = 0; i < batch.Capacity; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
 
         await signer.SignBatchAsync(batch);
 
-        for (int i = 0; i < batch.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
             Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, BitConverter.GetBytes(i), batch.GetSignature(i)));
         }
@@ -53,14 +53,14 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
     {
         // C_CloseAllSessions is what a token reset looks like to the application: every handle dies and the login
         // state goes with the last session (PKCS#11 §5.6), so the next use must reopen and log in again.
-        HsmSigner signer = NewSigner("reset");
-        long recoveries = fixture.Online.SessionRecoveries;
+        var signer = NewSigner("reset");
+        var recoveries = fixture.Online.SessionRecoveries;
 
         Assert.Equal(CKR.CKR_OK, fixture.Module.LowLevel.C_CloseAllSessions(fixture.Online.SlotId));
 
         AssertSigns(signer);
         var batch = new SigningBatch(signer, 64);
-        for (int i = 0; i < batch.Capacity; i++)
+        for (var i = 0; i < batch.Capacity; i++)
         {
             batch.Add(BitConverter.GetBytes(i));
         }
@@ -74,8 +74,8 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
     [Fact]
     public void PrioritySign_StaleKeyHandle_LooksKeyUpAgainByLabel()
     {
-        HsmSigner signer = NewSigner("stale");
-        ulong handle = signer.Key.PrivateKeyHandle;
+        var signer = NewSigner("stale");
+        var handle = signer.Key.PrivateKeyHandle;
         signer.Key.OverrideHandle(0x7FFF_FFF0);
 
         AssertSigns(signer);
@@ -88,7 +88,7 @@ public class SessionRecoveryTests(SoftHsmFixture fixture)
 
     private static void AssertSigns(HsmSigner signer)
     {
-        byte[] data = RandomNumberGenerator.GetBytes(64);
+        var data = RandomNumberGenerator.GetBytes(64);
         Assert.True(SignatureVerifier.VerifyEcdsa(signer.SubjectPublicKeyInfo.Span, signer.Algorithm, data, signer.Sign(data)));
     }
 }

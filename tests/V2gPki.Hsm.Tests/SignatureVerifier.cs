@@ -29,19 +29,19 @@ internal static class SignatureVerifier
     /// </summary>
     public static (int ExitCode, string Output) VerifyWithOpenSsl(ReadOnlySpan<byte> subjectPublicKeyInfo, HsmSignatureAlgorithm algorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
-        string dir = Directory.CreateTempSubdirectory("v2gpki-openssl-").FullName;
+        var dir = Directory.CreateTempSubdirectory("v2gpki-openssl-").FullName;
         try
         {
-            string key = Path.Combine(dir, "key.der");
-            string message = Path.Combine(dir, "data.bin");
-            string sig = Path.Combine(dir, "sig.bin");
+            var key = Path.Combine(dir, "key.der");
+            var message = Path.Combine(dir, "data.bin");
+            var sig = Path.Combine(dir, "sig.bin");
             File.WriteAllBytes(key, subjectPublicKeyInfo.ToArray());
             File.WriteAllBytes(message, data.ToArray());
             File.WriteAllBytes(sig, signature.ToArray());
             string[] arguments = algorithm == HsmSignatureAlgorithm.Ed448
                 ? ["pkeyutl", "-verify", "-pubin", "-inkey", key, "-keyform", "DER", "-rawin", "-in", message, "-sigfile", sig]
                 : ["dgst", "-" + Hash(algorithm).Name!.ToLowerInvariant(), "-verify", key, "-keyform", "DER", "-signature", sig, message];
-            (int exit, string output) = Tool.Run("openssl", arguments);
+            (var exit, var output) = Tool.Run("openssl", arguments);
             return (exit, output);
         }
         finally

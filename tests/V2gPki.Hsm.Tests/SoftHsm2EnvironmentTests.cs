@@ -10,7 +10,7 @@ public sealed class SoftHsm2EnvironmentTests : IDisposable
     [Fact]
     public void EnsureConfig_Missing_WritesOnePointingAtItsTokens()
     {
-        string hsm = Path.Combine(_root, "hsm");
+        var hsm = Path.Combine(_root, "hsm");
         Assert.True(SoftHsm2Environment.EnsureConfig(hsm));
         Assert.Contains("directories.tokendir = " + Path.Combine(hsm, "tokens") + "\n", File.ReadAllText(Path.Combine(hsm, "softhsm2.conf")), StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(hsm, "tokens")));
@@ -22,17 +22,17 @@ public sealed class SoftHsm2EnvironmentTests : IDisposable
     [Fact]
     public void EnsureConfig_DirectoryMoved_RewritesTheTokenPath()
     {
-        string old = Path.Combine(_root, "old", "hsm");
+        var old = Path.Combine(_root, "old", "hsm");
         SoftHsm2Environment.WriteConfig(old);
         File.WriteAllText(Path.Combine(old, "tokens", "marker"), "token files move with the directory");
-        string moved = Path.Combine(_root, "new");
+        var moved = Path.Combine(_root, "new");
         Directory.Move(Path.Combine(_root, "old"), moved);
-        string hsm = Path.Combine(moved, "hsm");
+        var hsm = Path.Combine(moved, "hsm");
         Assert.Contains(old, File.ReadAllText(Path.Combine(hsm, "softhsm2.conf")), StringComparison.Ordinal);
 
         Assert.True(SoftHsm2Environment.EnsureConfig(hsm));
 
-        string text = File.ReadAllText(Path.Combine(hsm, "softhsm2.conf"));
+        var text = File.ReadAllText(Path.Combine(hsm, "softhsm2.conf"));
         Assert.Contains("directories.tokendir = " + Path.Combine(hsm, "tokens") + "\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain(old, text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(hsm, "tokens", "marker")));
@@ -41,7 +41,7 @@ public sealed class SoftHsm2EnvironmentTests : IDisposable
     [Fact]
     public void EnsureConfig_OperatorsOwnFile_LeftAlone()
     {
-        string hsm = Path.Combine(_root, "hsm");
+        var hsm = Path.Combine(_root, "hsm");
         Directory.CreateDirectory(hsm);
         const string Own = "directories.tokendir = /var/lib/softhsm/tokens\nobjectstore.backend = file\n";
         File.WriteAllText(Path.Combine(hsm, "softhsm2.conf"), Own);

@@ -210,7 +210,10 @@ public sealed class IssuingWorkerTests(IssuerFixture fixture)
         await using var env = await TestEnvironment.StartAsync(_pki, new IssuerOptions { ScanInterval = TimeSpan.FromHours(1), RolloverResignRate = 0.001 });
         var serials = new List<byte[]>();
         for (var i = 0; i < 5; i++)
+        {
             serials.Add((await env.RegisterLeafAsync("DE*ABC*E" + i)).Serial);
+        }
+
         var oldId = env.Issuer("cpo-sub2").CurrentSigner!.Id;
         var next = _pki.CreateSigner(_pki.Sub2, "cpo-sub2-ocsp", TimeSpan.FromDays(90));
 

@@ -42,9 +42,13 @@ public sealed class KillTests(ITestOutputHelper output)
                     while (await child.StandardOutput.ReadLineAsync() is { } line)
                     {
                         if (line.StartsWith("ACK ", StringComparison.Ordinal))
+                        {
                             acked.Enqueue(line[4..]);
+                        }
                         else if (line.StartsWith("READY", StringComparison.Ordinal))
+                        {
                             ready.TrySetResult();
+                        }
                     }
                 });
                 var stderr = child.StandardError.ReadToEndAsync();

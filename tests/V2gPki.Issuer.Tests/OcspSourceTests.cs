@@ -200,7 +200,9 @@ public sealed class OcspSourceTests(IssuerFixture fixture)
         {
             OcspRequestParser.TryParse(request, out var parsed);
             if (chain.TryGetResponse(new OcspQuery(parsed), buffer, out var answer) == OcspOutcome.Successful && directory.TryGetSignerCertificate(answer.SignerId, out _))
+            {
                 found++;
+            }
         }
 
         return found;

@@ -45,7 +45,10 @@ public sealed class SignerRolloverTests(IssuerFixture fixture)
         public ValueTask<ProvisionedSigner?> ProvisionAsync(IssuerEntry ca, DateTimeOffset notBefore, DateTimeOffset notAfter, CancellationToken cancellationToken)
         {
             if (!ca.IsOnline)
+            {
                 return ValueTask.FromResult<ProvisionedSigner?>(null);
+            }
+
             Calls++;
             var issuer = ca.Name == "cpo-sub2" ? pki.Sub2 : throw new InvalidOperationException(ca.Name);
             var signer = pki.CreateSigner(issuer, ca.Name + "-ocsp", notAfter - notBefore, notBefore);

@@ -26,21 +26,34 @@ public sealed class StoreVerifierTests(IssuerFixture fixture)
             var der = _pki.IssueLeaf("DE*ABC*E" + i.ToString(CultureInfo.InvariantCulture), out var serial);
             serials.Add(serial);
             if (i < 700)
+            {
                 imported.Add((der, null));
+            }
             else
+            {
                 Assert.Equal(RegistrationStatus.Registered, (await env.Worker.RegisterAsync(new CertificateRegistration { CertificateDer = der, Kind = CertificateKind.Evse })).Status);
+            }
         }
 
         var report = await new CertificateImporter(env.Worker, env.Store, 256, env.Time).ImportAsync(imported, CertificateKind.Evse);
         Assert.Equal(700, report.Imported);
         var changes = new List<Task<StatusChangeResult>>();
         for (var i = 0; i < 100; i++)
+        {
             changes.Add(env.Worker.RevokeAsync(issuer, serials[i * 7], RevocationReason.KeyCompromise));
+        }
+
         for (var i = 0; i < 20; i++)
+        {
             changes.Add(env.Worker.RevokeAsync(issuer, serials[i * 7 + 1], RevocationReason.CertificateHold));
+        }
+
         Assert.All(await Task.WhenAll(changes), r => Assert.Equal(StatusChangeStatus.Applied, r.Status));
         for (var i = 0; i < 10; i++)
+        {
             Assert.Equal(StatusChangeStatus.Applied, (await env.Worker.ReleaseHoldAsync(issuer, serials[i * 7 + 1])).Status);
+        }
+
         env.Time.Advance(TimeSpan.FromDays(2.5));
         Assert.Equal(1000, await env.Worker.ScanNowAsync());
 

@@ -141,7 +141,10 @@ internal sealed class TestEnvironment : IAsyncDisposable
         }
 
         if (outcome != OcspOutcome.Successful)
+        {
             return (outcome, [], answer);
+        }
+
         Assert.True(Directory.TryGetSignerCertificate(answer.SignerId, out var certificate));
         var response = new byte[OcspResponseAssembler.GetLength(part.Length, certificate.Length)];
         Assert.True(OcspResponseAssembler.TryAssemble(part, certificate.Span, response, out var written));

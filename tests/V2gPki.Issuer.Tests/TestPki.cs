@@ -75,7 +75,10 @@ internal sealed class TestPki
         var directory = IssuerDirectory.Create(Definitions(noncePolicy), algorithms?.ToArray() ?? new IssuerOptions().HashAlgorithms.ToArray(), catalog ?? new SignerCatalog(null),
             label => _token.TryGetKey(label, out var key) ? key.CreateSigner() : null, time);
         foreach (var signer in new[] { RootSigner, Sub1Signer, sub2Signer ?? Sub2Signer })
+        {
             directory.AddSigner(signer.CaName, signer.KeyLabel, signer.Der, signer.Signer, makeCurrent: true);
+        }
+
         return directory;
     }
 
@@ -141,7 +144,10 @@ internal sealed class TestPki
         generator.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsage.KeyCertSign | KeyUsage.CrlSign));
         generator.AddExtension(X509Extensions.SubjectKeyIdentifier, false, X509ExtensionUtilities.CreateSubjectKeyIdentifier(publicKey));
         if (parent is not null)
+        {
             generator.AddExtension(X509Extensions.AuthorityKeyIdentifier, false, X509ExtensionUtilities.CreateAuthorityKeyIdentifier(parent.Certificate));
+        }
+
         var certificate = generator.Generate(new HsmTestSignatureFactory(parent?.Signer ?? signer));
         return new TestCa(name, certificate, signer);
     }

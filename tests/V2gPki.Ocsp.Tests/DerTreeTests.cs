@@ -13,7 +13,7 @@ public sealed class DerTreeTests
         // SEQUENCE { OCTET STRING 30 02 04 05 }: the four bytes read as one SEQUENCE header of length 2, whose one child
         // claims 5 bytes. Hash bytes do this by chance (a random 20-byte hash starting 30 12 …), which made the
         // mutation tests throw in their set-up about once in a few thousand runs.
-        byte[] message = Hex.Parse("3006 0404 30020405");
+        var message = Hex.Parse("3006 0404 30020405");
 
         var tree = DerTree.Parse(message);
 
@@ -24,7 +24,7 @@ public sealed class DerTreeTests
     [Fact]
     public void Parse_OctetStringHoldingDer_IsSplitIntoItsElements()
     {
-        byte[] message = Hex.Parse("3007 0405 3003020101");
+        var message = Hex.Parse("3007 0405 3003020101");
 
         var tree = DerTree.Parse(message);
 

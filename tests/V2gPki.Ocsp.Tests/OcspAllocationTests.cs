@@ -33,17 +33,17 @@ public class OcspAllocationTests
     [Fact]
     public void TryParse_ManyRequests_AllocatesNothing()
     {
-        int sink = 0;
-        long allocated = Measure(_ =>
+        var sink = 0;
+        var allocated = Measure(_ =>
         {
-            if (OcspRequestParser.TryParse(Request, out OcspRequest request) == OcspParseStatus.Ok)
+            if (OcspRequestParser.TryParse(Request, out var request) == OcspParseStatus.Ok)
             {
                 sink += request.Count + request.FirstCertId.SerialNumber.Length + request.Nonce.Length;
             }
 
             if (OcspRequestParser.TryParse(OddRequest, out request) == OcspParseStatus.Ok)
             {
-                foreach (CertId id in request)
+                foreach (var id in request)
                 {
                     sink += id.IssuerKeyHash.Length;
                 }
@@ -57,19 +57,19 @@ public class OcspAllocationTests
     [Fact]
     public void TryAssemble_ManyResponses_AllocatesNothing()
     {
-        byte[] signedPart = new byte[1024];
+        var signedPart = new byte[1024];
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = DateTimeOffset.UnixEpoch };
         var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(10)));
-        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out int signedLength));
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out var signedLength));
         byte[] certificate = [0x30, 0x82, 0x01, 0x00, .. new byte[256]];
-        byte[] output = new byte[2048];
+        var output = new byte[2048];
         var bufferWriter = new ArrayBufferWriter<byte>(4096);
-        int sink = 0;
+        var sink = 0;
 
-        long allocated = Measure(_ =>
+        var allocated = Measure(_ =>
         {
             sink += OcspResponseAssembler.GetLength(signedLength, certificate.Length);
-            OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificate, output, out int written);
+            OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificate, output, out var written);
             sink += written;
             bufferWriter.ResetWrittenCount();
             sink += OcspResponseAssembler.Assemble(signedPart.AsSpan(0, signedLength), certificate, bufferWriter);
@@ -82,10 +82,10 @@ public class OcspAllocationTests
     [Fact]
     public void TryWriteTbsResponseData_ManyResponses_AllocatesNothing()
     {
-        byte[] output = new byte[1024];
-        int sink = 0;
+        var output = new byte[1024];
+        var sink = 0;
 
-        long allocated = Measure(i =>
+        var allocated = Measure(i =>
         {
             var fields = new ResponseDataFields
             {
@@ -95,7 +95,7 @@ public class OcspAllocationTests
                 ExtendedRevokedDefinition = (i & 1) == 0,
             };
             var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.NotIssued(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(10)));
-            OcspResponseWriter.TryWriteTbsResponseData(output, fields, responses, out int written);
+            OcspResponseWriter.TryWriteTbsResponseData(output, fields, responses, out var written);
             sink += written;
         });
 
@@ -106,19 +106,19 @@ public class OcspAllocationTests
     [Fact]
     public void TryRead_ManyResponses_AllocatesNothing()
     {
-        byte[] signedPart = new byte[1024];
+        var signedPart = new byte[1024];
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = DateTimeOffset.UnixEpoch };
         var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(DateTimeOffset.UnixEpoch, null));
-        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out int signedLength));
-        byte[] response = new byte[2048];
-        Assert.True(OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), [0x30, 0x00], response, out int length));
-        int sink = 0;
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out var signedLength));
+        var response = new byte[2048];
+        Assert.True(OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), [0x30, 0x00], response, out var length));
+        var sink = 0;
 
-        long allocated = Measure(_ =>
+        var allocated = Measure(_ =>
         {
-            if (OcspResponseReader.TryRead(response.AsSpan(0, length), out OcspResponseInfo info) == OcspParseStatus.Ok)
+            if (OcspResponseReader.TryRead(response.AsSpan(0, length), out var info) == OcspParseStatus.Ok)
             {
-                foreach (SingleResponse single in info.GetResponses())
+                foreach (var single in info.GetResponses())
                 {
                     sink += single.CertId.SerialNumber.Length;
                 }

@@ -27,9 +27,9 @@ public class OcspMutationTests(PkiFixture pki, ITestOutputHelper output)
             ["-sha256", "-no_nonce", "-cert", "leaf80.pem"],
             ["-cert", "leaf1.pem", "-serial", "0x80", "-sha512", "-cert", "leaf20.pem"],
         ];
-        for (int i = 0; i < variants.Length; i++)
+        for (var i = 0; i < variants.Length; i++)
         {
-            string file = $"mutation-seed-{i}.der";
+            var file = $"mutation-seed-{i}.der";
             Tool.OpenSslIn(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. variants[i], "-reqout", file]);
             seeds.Add(File.ReadAllBytes(pki.PathOf(file)));
         }
@@ -53,23 +53,23 @@ public class OcspMutationTests(PkiFixture pki, ITestOutputHelper output)
         var statuses = new int[16];
         long sink = 0;
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < RequestMutants; i++)
+        for (var i = 0; i < RequestMutants; i++)
         {
-            byte[] mutant = mutator.Next();
+            var mutant = mutator.Next();
             try
             {
-                bool policy = (i & 1) == 0;
-                OcspParseStatus status = OcspRequestParser.TryParse(mutant, policy ? enforce : default, out OcspRequest request);
+                var policy = (i & 1) == 0;
+                var status = OcspRequestParser.TryParse(mutant, policy ? enforce : default, out var request);
                 statuses[(int)status]++;
                 if (status == OcspParseStatus.Ok)
                 {
                     accepted++;
-                    foreach (CertId id in request)
+                    foreach (var id in request)
                     {
                         sink += id.SerialNumber.Length + id.IssuerNameHash.Length;
                     }
 
-                    string? disagreement = SlowDisagreement(mutant, request, policy);
+                    var disagreement = SlowDisagreement(mutant, request, policy);
                     if (disagreement is not null)
                     {
                         disagreements++;
@@ -91,7 +91,7 @@ public class OcspMutationTests(PkiFixture pki, ITestOutputHelper output)
 
         clock.Stop();
         output.WriteLine($"seed {Seed}: {RequestMutants:N0} request mutants in {clock.Elapsed.TotalSeconds:F1} s; accepted {accepted:N0}; exceptions {exceptions}; disagreements {disagreements}; slow-only accepts {slowOnly}");
-        for (int s = 0; s < statuses.Length; s++)
+        for (var s = 0; s < statuses.Length; s++)
         {
             if (statuses[s] > 0)
             {
@@ -134,20 +134,20 @@ public class OcspMutationTests(PkiFixture pki, ITestOutputHelper output)
         int accepted = 0, exceptions = 0;
         string? firstFailure = null;
         long sink = 0;
-        for (int i = 0; i < ResponseMutants; i++)
+        for (var i = 0; i < ResponseMutants; i++)
         {
-            byte[] mutant = mutator.Next();
+            var mutant = mutator.Next();
             try
             {
-                if (OcspResponseReader.TryRead(mutant, out OcspResponseInfo info) == OcspParseStatus.Ok)
+                if (OcspResponseReader.TryRead(mutant, out var info) == OcspParseStatus.Ok)
                 {
                     accepted++;
-                    foreach (SingleResponse single in info.GetResponses())
+                    foreach (var single in info.GetResponses())
                     {
                         sink += single.CertId.SerialNumber.Length;
                     }
 
-                    foreach (ReadOnlySpan<byte> certificate in info.GetCertificates())
+                    foreach (var certificate in info.GetCertificates())
                     {
                         sink += certificate.Length;
                     }

@@ -38,7 +38,7 @@ public class OcspPropertyTests
     private static readonly Gen<RequestBuilder.CertIdSpec> CertIdGen =
         Gen.Select(Algorithm, Gen.Bool, Gen.Byte.Array[64], Gen.Byte.Array[64], Serial, (alg, nullParams, name, key, serial) =>
         {
-            int length = OcspHashAlgorithms.GetHashLength(alg);
+            var length = OcspHashAlgorithms.GetHashLength(alg);
             return new RequestBuilder.CertIdSpec(AlgorithmOids[(int)alg], nullParams, name[..length], key[..length], serial);
         });
 
@@ -51,7 +51,7 @@ public class OcspPropertyTests
     private static (byte[] Der, OcspRequestQuirks Quirks, byte[]? Nonce) Build(RequestCase c)
     {
         var builder = new RequestBuilder { ExplicitVersion = c.Version ? 0 : null, RequestorName = c.Requestor, Signature = c.Signature };
-        foreach (RequestBuilder.CertIdSpec id in c.Ids)
+        foreach (var id in c.Ids)
         {
             builder.With(id);
         }
@@ -90,15 +90,15 @@ public class OcspPropertyTests
     {
         RequestGen.Sample(c =>
         {
-            (byte[] der, OcspRequestQuirks quirks, byte[]? nonce) = Build(c);
+            (var der, var quirks, var nonce) = Build(c);
 
-            Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(der, out OcspRequest request));
+            Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(der, out var request));
             Assert.Equal(quirks, request.Quirks);
             Assert.Equal(c.Ids.Length, request.Count);
-            int i = 0;
-            foreach (CertId id in request)
+            var i = 0;
+            foreach (var id in request)
             {
-                RequestBuilder.CertIdSpec spec = c.Ids[i++];
+                var spec = c.Ids[i++];
                 Assert.Equal(spec.AlgorithmOid, AlgorithmOids[(int)id.HashAlgorithm]);
                 Assert.Equal(Hex.Of(spec.NameHash), Hex.Of(id.IssuerNameHash));
                 Assert.Equal(Hex.Of(spec.KeyHash), Hex.Of(id.IssuerKeyHash));
@@ -116,9 +116,9 @@ public class OcspPropertyTests
     {
         Gen.Select(RequestGen, Gen.Int, Gen.Byte, Gen.Int[0, 4]).Sample((c, at, value, kind) =>
         {
-            byte[] der = Build(c).Der;
-            int i = (int)((uint)at % (uint)der.Length);
-            byte[] mutant = kind switch
+            var der = Build(c).Der;
+            var i = (int)((uint)at % (uint)der.Length);
+            var mutant = kind switch
             {
                 0 => der[..i],
                 1 => [.. der[..i], value, .. der[(i + 1)..]],
@@ -127,9 +127,9 @@ public class OcspPropertyTests
                 _ => [.. der, value],
             };
 
-            if (OcspRequestParser.TryParse(mutant, out OcspRequest request) == OcspParseStatus.Ok)
+            if (OcspRequestParser.TryParse(mutant, out var request) == OcspParseStatus.Ok)
             {
-                foreach (CertId id in request)
+                foreach (var id in request)
                 {
                     Assert.True(id.IsValid || id.SerialNumber.Length <= CertId.MaxSerialNumberLength);
                 }
@@ -156,20 +156,20 @@ public class OcspPropertyTests
     [Fact]
     public void Writer_RandomValidResponses_RoundTripThroughAssemblerAndReader()
     {
-        byte[] name = Hex.Parse("300F 310D 300B 0603550403 0C04 74657374");
+        var name = Hex.Parse("300F 310D 300B 0603550403 0C04 74657374");
         ResponseGen.Sample(c =>
         {
-            DateTimeOffset thisUpdate = DateTimeOffset.UnixEpoch.AddSeconds(c.ThisUpdate);
+            var thisUpdate = DateTimeOffset.UnixEpoch.AddSeconds(c.ThisUpdate);
             DateTimeOffset? next = c.HasNext ? thisUpdate.AddDays(7) : null;
-            CertStatusInfo status = c.Kind switch
+            var status = c.Kind switch
             {
                 0 => CertStatusInfo.Good(thisUpdate, next),
                 1 => CertStatusInfo.Revoked(DateTimeOffset.UnixEpoch.AddSeconds(c.Revoked), c.Reason < 0 ? null : (CrlReason)c.Reason, thisUpdate, next),
                 2 => CertStatusInfo.Unknown(thisUpdate, next),
                 _ => CertStatusInfo.NotIssued(thisUpdate, next),
             };
-            IssuerHashes[] issuer = Array.ConvertAll(c.Algorithms, a => new IssuerHashes(a, RequestBuilder.Filled(OcspHashAlgorithms.GetHashLength(a), (byte)a), RequestBuilder.Filled(OcspHashAlgorithms.GetHashLength(a), (byte)(0x10 + (int)a))));
-            byte[] keyHash = RequestBuilder.Filled(20, 0x42);
+            var issuer = Array.ConvertAll(c.Algorithms, a => new IssuerHashes(a, RequestBuilder.Filled(OcspHashAlgorithms.GetHashLength(a), (byte)a), RequestBuilder.Filled(OcspHashAlgorithms.GetHashLength(a), (byte)(0x10 + (int)a))));
+            var keyHash = RequestBuilder.Filled(20, 0x42);
             var fields = new ResponseDataFields
             {
                 ResponderId = c.ByName ? ResponderId.ByName(name) : ResponderId.ByKey(keyHash),
@@ -178,13 +178,13 @@ public class OcspPropertyTests
                 ExtendedRevokedDefinition = c.Erd,
             };
             var responses = new CertificateSingleResponses(issuer, c.Serial, status);
-            byte[] signedPart = new byte[4096];
-            Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out int signedLength));
-            byte[] certificates = c.Certs.SelectMany(x => DerTree.Encode(0x30, x)).ToArray();
-            byte[] response = new byte[OcspResponseAssembler.GetLength(signedLength, certificates.Length)];
+            var signedPart = new byte[4096];
+            Assert.True(OcspResponseWriter.TryWriteSignedPart(signedPart, fields, responses, new FakeSigner(), out var signedLength));
+            var certificates = c.Certs.SelectMany(x => DerTree.Encode(0x30, x)).ToArray();
+            var response = new byte[OcspResponseAssembler.GetLength(signedLength, certificates.Length)];
             Assert.True(OcspResponseAssembler.TryAssemble(signedPart.AsSpan(0, signedLength), certificates, response, out _));
 
-            Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response, out OcspResponseInfo info));
+            Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response, out var info));
             Assert.Equal(Hex.Of(signedPart.AsSpan(0, signedLength)), Hex.Of(info.SignedPart));
             Assert.Equal(c.ByName ? ResponderIdKind.ByName : ResponderIdKind.ByKey, info.ResponderId.Kind);
             Assert.Equal(thisUpdate, info.ProducedAt);
@@ -193,8 +193,8 @@ public class OcspPropertyTests
             Assert.Equal(c.Erd, info.HasExtendedRevokedDefinition);
             Assert.Equal(c.Certs.Length, info.CertificateCount);
             Assert.Equal(c.Algorithms.Length, info.ResponseCount);
-            int i = 0;
-            foreach (SingleResponse single in info.GetResponses())
+            var i = 0;
+            foreach (var single in info.GetResponses())
             {
                 Assert.True(single.CertId.Matches(issuer[i++].ToCertId(c.Serial)));
                 Assert.Equal(status, single.StatusInfo);

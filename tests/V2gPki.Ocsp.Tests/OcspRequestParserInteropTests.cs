@@ -25,18 +25,18 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     [MemberData(nameof(OpenSslRequests))]
     public void TryParse_OpenSslRequest_MatchesReqText(string name, string[] args)
     {
-        string file = $"req-{name}.der";
-        Tool.Result made = Tool.OpenSslIn(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. args, "-reqout", file, "-req_text"]);
-        (List<ExpectedCertId> expected, string? expectedNonce) = RequestText.ParseOpenSsl(made.StdOut);
-        byte[] der = File.ReadAllBytes(pki.PathOf(file));
+        var file = $"req-{name}.der";
+        var made = Tool.OpenSslIn(pki.Dir, ["ocsp", "-issuer", "ca.pem", .. args, "-reqout", file, "-req_text"]);
+        (var expected, var expectedNonce) = RequestText.ParseOpenSsl(made.StdOut);
+        var der = File.ReadAllBytes(pki.PathOf(file));
 
-        OcspParseStatus status = OcspRequestParser.TryParse(der, out OcspRequest request);
+        var status = OcspRequestParser.TryParse(der, out var request);
 
         Assert.Equal(OcspParseStatus.Ok, status);
         Assert.Equal(OcspRequestQuirks.None, request.Quirks);
         Assert.Equal(expected.Count, request.Count);
         var actual = new List<ExpectedCertId>();
-        foreach (CertId id in request)
+        foreach (var id in request)
         {
             actual.Add(ExpectedCertId.From(id));
         }
@@ -59,15 +59,15 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     [InlineData("leaf20.pem")]
     public void TryParse_GnuTlsRequest_MatchesRequestInfo(string leaf)
     {
-        string file = $"gnutls-{leaf}.der";
-        Tool.Result made = Tool.RunIn(pki.Dir, "ocsptool", "-q", "--load-issuer", "ca.pem", "--load-cert", leaf, "--outfile", file);
+        var file = $"gnutls-{leaf}.der";
+        var made = Tool.RunIn(pki.Dir, "ocsptool", "-q", "--load-issuer", "ca.pem", "--load-cert", leaf, "--outfile", file);
         Assert.True(made.ExitCode == 0, made.All);
-        Tool.Result info = Tool.RunIn(pki.Dir, "ocsptool", "-i", "-Q", file);
+        var info = Tool.RunIn(pki.Dir, "ocsptool", "-i", "-Q", file);
         Assert.True(info.ExitCode == 0, info.All);
-        List<ExpectedCertId> expected = RequestText.ParseGnuTls(info.StdOut);
-        byte[] der = File.ReadAllBytes(pki.PathOf(file));
+        var expected = RequestText.ParseGnuTls(info.StdOut);
+        var der = File.ReadAllBytes(pki.PathOf(file));
 
-        OcspParseStatus status = OcspRequestParser.TryParse(der, out OcspRequest request);
+        var status = OcspRequestParser.TryParse(der, out var request);
 
         Assert.Equal(OcspParseStatus.Ok, status);
         Assert.Single(expected);
@@ -81,10 +81,10 @@ public class OcspRequestParserInteropTests(PkiFixture pki)
     public void TryParse_OpenSslRequest_CertIdMatchesIssuerHashesComputedFromTheCa()
     {
         Tool.OpenSslIn(pki.Dir, "ocsp", "-issuer", "ca.pem", "-sha256", "-cert", "leaf1.pem", "-reqout", "req-hash.der");
-        byte[] der = File.ReadAllBytes(pki.PathOf("req-hash.der"));
-        IssuerHashes hashes = IssuerHashes.Compute(OcspHashAlgorithm.Sha256, pki.CaDer);
+        var der = File.ReadAllBytes(pki.PathOf("req-hash.der"));
+        var hashes = IssuerHashes.Compute(OcspHashAlgorithm.Sha256, pki.CaDer);
 
-        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(der, out OcspRequest request));
+        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(der, out var request));
         Assert.True(request.FirstCertId.Matches(hashes.ToCertId(pki.Leaves[0].Serial)));
     }
 }

@@ -14,7 +14,7 @@ public class OcspRequestParserTests
 
     private static OcspRequest ParseOk(byte[] der, OcspRequestQuirks expectedQuirks, OcspRequestOptions options = default)
     {
-        OcspParseStatus status = OcspRequestParser.TryParse(der, options, out OcspRequest request);
+        var status = OcspRequestParser.TryParse(der, options, out var request);
         Assert.Equal(OcspParseStatus.Ok, status);
         Assert.Equal(expectedQuirks, request.Quirks);
         SlowRequestParser.AssertAgrees(der, request, options.EnforceNonceLength);
@@ -24,7 +24,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_OpenSslVector_ReadsCertId()
     {
-        OcspRequest request = ParseOk(Hex.Parse(OpenSslSha1NoNonce), OcspRequestQuirks.None);
+        var request = ParseOk(Hex.Parse(OpenSslSha1NoNonce), OcspRequestQuirks.None);
 
         Assert.Equal(1, request.Count);
         Assert.Equal(OcspHashAlgorithm.Sha1, request.FirstCertId.HashAlgorithm);
@@ -37,10 +37,10 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_EveryStrictPrefix_ReturnsTruncated()
     {
-        byte[] der = Hex.Parse(OpenSslSha1NoNonce);
-        for (int length = 0; length < der.Length; length++)
+        var der = Hex.Parse(OpenSslSha1NoNonce);
+        for (var length = 0; length < der.Length; length++)
         {
-            Assert.Equal(OcspParseStatus.Truncated, OcspRequestParser.TryParse(der.AsSpan(0, length), out OcspRequest request));
+            Assert.Equal(OcspParseStatus.Truncated, OcspRequestParser.TryParse(der.AsSpan(0, length), out var request));
             Assert.Equal(0, request.Count);
         }
     }
@@ -57,9 +57,9 @@ public class OcspRequestParserTests
     public void TryParse_HashWithoutNullParameters_IsAccepted()
     {
         // RFC 5754 §2: SHA-2 parameters SHOULD be absent; both forms must be accepted.
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha256CertId([0x01], nullParameters: false)).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha256CertId([0x01], nullParameters: false)).Build();
 
-        OcspRequest request = ParseOk(der, OcspRequestQuirks.None);
+        var request = ParseOk(der, OcspRequestQuirks.None);
 
         Assert.Equal(OcspHashAlgorithm.Sha256, request.FirstCertId.HashAlgorithm);
     }
@@ -67,11 +67,11 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_NonceWithoutInnerOctetString_AnsweredAndFlagged()
     {
-        byte[] raw = RequestBuilder.Filled(16, 0x9C);
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
+        var raw = RequestBuilder.Filled(16, 0x9C);
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
             .With(new RequestBuilder.ExtensionSpec(RequestBuilder.NonceOid, null, raw)).Build();
 
-        OcspRequest request = ParseOk(der, OcspRequestQuirks.NonceWithoutOctetString);
+        var request = ParseOk(der, OcspRequestQuirks.NonceWithoutOctetString);
 
         Assert.True(request.HasNonce);
         Assert.Equal(Hex.Of(raw), Hex.Of(request.Nonce));
@@ -81,10 +81,10 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_WrappedNonce_ExposesInnerAndOuterValue()
     {
-        byte[] nonce = RequestBuilder.Filled(32, 0x7E);
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(nonce)).Build();
+        var nonce = RequestBuilder.Filled(32, 0x7E);
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(nonce)).Build();
 
-        OcspRequest request = ParseOk(der, OcspRequestQuirks.None);
+        var request = ParseOk(der, OcspRequestQuirks.None);
 
         Assert.Equal(Hex.Of(nonce), Hex.Of(request.Nonce));
         Assert.Equal("0420" + Hex.Of(nonce), Hex.Of(request.NonceExtensionValue));
@@ -93,7 +93,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_ExplicitDefaultVersion_AnsweredAndFlagged()
     {
-        byte[] der = new RequestBuilder { ExplicitVersion = 0 }.With(RequestBuilder.Sha1CertId()).Build();
+        var der = new RequestBuilder { ExplicitVersion = 0 }.With(RequestBuilder.Sha1CertId()).Build();
 
         ParseOk(der, OcspRequestQuirks.ExplicitDefaultVersion);
     }
@@ -105,7 +105,7 @@ public class OcspRequestParserTests
     [InlineData(int.MaxValue)]
     public void TryParse_VersionOtherThanV1_ReturnsUnsupportedVersion(int version)
     {
-        byte[] der = new RequestBuilder { ExplicitVersion = version }.With(RequestBuilder.Sha1CertId()).Build();
+        var der = new RequestBuilder { ExplicitVersion = version }.With(RequestBuilder.Sha1CertId()).Build();
 
         Assert.Equal(OcspParseStatus.UnsupportedVersion, OcspRequestParser.TryParse(der, out _));
         Assert.Null(SlowRequestParser.Parse(der));
@@ -114,7 +114,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_RequestorName_AnsweredAndFlagged()
     {
-        byte[] der = new RequestBuilder { RequestorName = true }.With(RequestBuilder.Sha1CertId()).Build();
+        var der = new RequestBuilder { RequestorName = true }.With(RequestBuilder.Sha1CertId()).Build();
 
         ParseOk(der, OcspRequestQuirks.RequestorName);
     }
@@ -122,7 +122,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_SignedRequest_AnsweredAndFlagged()
     {
-        byte[] der = new RequestBuilder { Signature = true, RequestorName = true }.With(RequestBuilder.Sha1CertId()).Build();
+        var der = new RequestBuilder { Signature = true, RequestorName = true }.With(RequestBuilder.Sha1CertId()).Build();
 
         ParseOk(der, OcspRequestQuirks.Signature | OcspRequestQuirks.RequestorName);
     }
@@ -131,13 +131,13 @@ public class OcspRequestParserTests
     public void TryParse_AllOdditiesTogether_AnsweredWithEveryFlag()
     {
         var single = new List<RequestBuilder.ExtensionSpec> { new("1.3.6.1.5.5.7.48.1.7", null, [0x30, 0x00]) };
-        byte[] der = new RequestBuilder { ExplicitVersion = 0, RequestorName = true, Signature = true }
+        var der = new RequestBuilder { ExplicitVersion = 0, RequestorName = true, Signature = true }
             .With(RequestBuilder.Sha1CertId() with { SingleExtensions = single })
             .With(new RequestBuilder.ExtensionSpec(RequestBuilder.NonceOid, false, [0x01, 0x02]))
             .With(new RequestBuilder.ExtensionSpec("1.3.6.1.5.5.7.48.1.4", null, [0x30, 0x00]))
             .Build();
 
-        OcspRequest request = ParseOk(der,
+        var request = ParseOk(der,
             OcspRequestQuirks.ExplicitDefaultVersion | OcspRequestQuirks.RequestorName | OcspRequestQuirks.Signature
             | OcspRequestQuirks.IgnoredSingleRequestExtension | OcspRequestQuirks.NonceWithoutOctetString
             | OcspRequestQuirks.ExplicitDefaultCritical | OcspRequestQuirks.IgnoredRequestExtension);
@@ -148,7 +148,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_UnknownNonCriticalExtension_AnsweredAndFlagged()
     {
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
             .With(new RequestBuilder.ExtensionSpec("1.2.3.4.5", null, [0xDE, 0xAD])).Build();
 
         ParseOk(der, OcspRequestQuirks.IgnoredRequestExtension);
@@ -157,7 +157,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_UnknownCriticalRequestExtension_ReturnsUnknownCriticalExtension()
     {
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
             .With(new RequestBuilder.ExtensionSpec("1.2.3.4.5", true, [0xDE, 0xAD])).Build();
 
         Assert.Equal(OcspParseStatus.UnknownCriticalExtension, OcspRequestParser.TryParse(der, out _));
@@ -168,7 +168,7 @@ public class OcspRequestParserTests
     public void TryParse_UnknownCriticalSingleRequestExtension_ReturnsUnknownCriticalExtension()
     {
         var single = new List<RequestBuilder.ExtensionSpec> { new("1.3.6.1.5.5.7.48.1.7", true, [0x30, 0x00]) };
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId() with { SingleExtensions = single }).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId() with { SingleExtensions = single }).Build();
 
         Assert.Equal(OcspParseStatus.UnknownCriticalExtension, OcspRequestParser.TryParse(der, out _));
     }
@@ -176,10 +176,10 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_CriticalNonce_IsUnderstood()
     {
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
             .With(RequestBuilder.WrappedNonce([1, 2, 3]) with { Critical = true }).Build();
 
-        OcspRequest request = ParseOk(der, OcspRequestQuirks.None);
+        var request = ParseOk(der, OcspRequestQuirks.None);
 
         Assert.Equal("010203", Hex.Of(request.Nonce));
     }
@@ -187,7 +187,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_TwoNonces_ReturnsDuplicateExtension()
     {
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId())
             .With(RequestBuilder.WrappedNonce([1])).With(RequestBuilder.WrappedNonce([2])).Build();
 
         Assert.Equal(OcspParseStatus.DuplicateExtension, OcspRequestParser.TryParse(der, out _));
@@ -201,9 +201,9 @@ public class OcspRequestParserTests
     [InlineData(32, false, OcspRequestQuirks.None)]
     public void TryParse_NonceLength_FlaggedUnlessPolicyEnforces(int length, bool enforce, OcspRequestQuirks quirks)
     {
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(new byte[length])).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(new byte[length])).Build();
 
-        OcspRequest request = ParseOk(der, quirks, new OcspRequestOptions { EnforceNonceLength = enforce });
+        var request = ParseOk(der, quirks, new OcspRequestOptions { EnforceNonceLength = enforce });
 
         Assert.Equal(length, request.Nonce.Length);
     }
@@ -215,7 +215,7 @@ public class OcspRequestParserTests
     public void TryParse_NoncePolicyAndLengthOutside1To128_ReturnsInvalidNonce(int length)
     {
         // RFC 9654 §2.1: a responder supporting nonces rejects 0 or more than 128 octets with malformedRequest.
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(new byte[length])).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha1CertId()).With(RequestBuilder.WrappedNonce(new byte[length])).Build();
 
         Assert.Equal(OcspParseStatus.InvalidNonce, OcspRequestParser.TryParse(der, new OcspRequestOptions { EnforceNonceLength = true }, out _));
     }
@@ -223,7 +223,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_Md5CertId_ReturnsUnsupportedHashAlgorithm()
     {
-        byte[] der = new RequestBuilder().With(new RequestBuilder.CertIdSpec("1.2.840.113549.2.5", true, new byte[16], new byte[16], [1])).Build();
+        var der = new RequestBuilder().With(new RequestBuilder.CertIdSpec("1.2.840.113549.2.5", true, new byte[16], new byte[16], [1])).Build();
 
         Assert.Equal(OcspParseStatus.UnsupportedHashAlgorithm, OcspRequestParser.TryParse(der, out _));
     }
@@ -235,7 +235,7 @@ public class OcspRequestParserTests
     [InlineData(0, 0)]
     public void TryParse_HashLengthNotMatchingAlgorithm_ReturnsInvalidCertId(int nameLength, int keyLength)
     {
-        byte[] der = new RequestBuilder().With(new RequestBuilder.CertIdSpec(RequestBuilder.Sha1, true, new byte[nameLength], new byte[keyLength], [1])).Build();
+        var der = new RequestBuilder().With(new RequestBuilder.CertIdSpec(RequestBuilder.Sha1, true, new byte[nameLength], new byte[keyLength], [1])).Build();
 
         Assert.Equal(OcspParseStatus.InvalidCertId, OcspRequestParser.TryParse(der, out _));
     }
@@ -244,7 +244,7 @@ public class OcspRequestParserTests
     public void TryParse_SerialOf21Octets_ReturnsInvalidCertId()
     {
         byte[] serial = [0x00, .. RequestBuilder.Filled(20, 0xFF)];
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha256CertId(serial)).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha256CertId(serial)).Build();
 
         Assert.Equal(OcspParseStatus.InvalidCertId, OcspRequestParser.TryParse(der, out _));
     }
@@ -253,12 +253,12 @@ public class OcspRequestParserTests
     public void TryParse_SerialOf20OctetsAndNegativeSerial_AreAccepted()
     {
         byte[] twenty = [0x00, .. RequestBuilder.Filled(19, 0xFF)];
-        byte[] der = new RequestBuilder().With(RequestBuilder.Sha256CertId(twenty)).With(RequestBuilder.Sha256CertId([0x80])).Build();
+        var der = new RequestBuilder().With(RequestBuilder.Sha256CertId(twenty)).With(RequestBuilder.Sha256CertId([0x80])).Build();
 
-        OcspRequest request = ParseOk(der, OcspRequestQuirks.None);
+        var request = ParseOk(der, OcspRequestQuirks.None);
 
         Assert.Equal(2, request.Count);
-        CertIdEnumerator ids = request.GetEnumerator();
+        var ids = request.GetEnumerator();
         Assert.True(ids.MoveNext());
         Assert.Equal(20, ids.Current.SerialNumber.Length);
         Assert.True(ids.MoveNext());
@@ -269,7 +269,7 @@ public class OcspRequestParserTests
     [Fact]
     public void TryParse_EmptyRequestList_ReturnsEmptyRequestList()
     {
-        byte[] der = new RequestBuilder().Build();
+        var der = new RequestBuilder().Build();
 
         Assert.Equal(OcspParseStatus.EmptyRequestList, OcspRequestParser.TryParse(der, out _));
     }
@@ -286,9 +286,9 @@ public class OcspRequestParserTests
     [InlineData("304B 3047 3045 3043 3041 3009 06052B0E03021A 0500 0414D08CE9DAE861987DE0483E887955106165F6F7D4 0414089F6FE9AEAA395D84DDF0A6C562E7705DEED388 02080123456789ABCDEF A100", OcspParseStatus.UnexpectedStructure, "[1] instead of optionalSignature")]
     public void TryParse_BrokenStructure_ReturnsStatus(string hex, OcspParseStatus expected, string why)
     {
-        byte[] der = Hex.Parse(hex);
+        var der = Hex.Parse(hex);
 
-        Assert.True(expected == OcspRequestParser.TryParse(der, out OcspRequest request), why);
+        Assert.True(expected == OcspRequestParser.TryParse(der, out var request), why);
         Assert.Equal(0, request.Count);
         Assert.Null(SlowRequestParser.Parse(der));
     }

@@ -13,8 +13,8 @@ public class OcspResponseAssemblerTests
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(new byte[20]), ProducedAt = DateTimeOffset.UnixEpoch.AddYears(55) };
         IssuerHashes[] issuer = [new(OcspHashAlgorithm.Sha1, new byte[20], new byte[20])];
         var responses = new CertificateSingleResponses(issuer, [0x05], CertStatusInfo.Good(DateTimeOffset.UnixEpoch.AddYears(55), null));
-        byte[] buffer = new byte[2048];
-        Assert.True(OcspResponseWriter.TryWriteSignedPart(buffer, fields, responses, new FakeSigner(signatureLength, 1000), out int written));
+        var buffer = new byte[2048];
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(buffer, fields, responses, new FakeSigner(signatureLength, 1000), out var written));
         return buffer[..written];
     }
 
@@ -24,7 +24,7 @@ public class OcspResponseAssemblerTests
     {
         var w = new AsnWriter(AsnEncodingRules.DER);
         w.WriteOctetString(new byte[length]);
-        byte[] encoded = w.Encode();
+        var encoded = w.Encode();
         return encoded[1..(encoded.Length - length)];
     }
 
@@ -36,22 +36,22 @@ public class OcspResponseAssemblerTests
     [InlineData(3, 600)]
     public void TryAssemble_SignedPartAndCertificates_ReadsBackSameBytes(int certificateCount, int signatureLength)
     {
-        byte[] signedPart = SignedPart(signatureLength);
-        byte[][] each = Enumerable.Range(0, certificateCount).Select(i => Certificate(100 + (i * 200))).ToArray();
-        byte[] certificates = each.SelectMany(c => c).ToArray();
-        int length = OcspResponseAssembler.GetLength(signedPart.Length, certificates.Length);
-        byte[] response = new byte[length + 7];
+        var signedPart = SignedPart(signatureLength);
+        var each = Enumerable.Range(0, certificateCount).Select(i => Certificate(100 + (i * 200))).ToArray();
+        var certificates = each.SelectMany(c => c).ToArray();
+        var length = OcspResponseAssembler.GetLength(signedPart.Length, certificates.Length);
+        var response = new byte[length + 7];
 
-        Assert.True(OcspResponseAssembler.TryAssemble(signedPart, certificates, response, out int written));
+        Assert.True(OcspResponseAssembler.TryAssemble(signedPart, certificates, response, out var written));
         Assert.Equal(length, written);
-        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response.AsSpan(0, written), out OcspResponseInfo info));
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response.AsSpan(0, written), out var info));
 
         Assert.Equal(OcspResponseStatus.Successful, info.ResponseStatus);
         Assert.Equal(Hex.Of(signedPart), Hex.Of(info.SignedPart));
         Assert.Equal(Hex.Of(certificates), Hex.Of(info.Certificates));
         Assert.Equal(certificateCount, info.CertificateCount);
-        int n = 0;
-        foreach (ReadOnlySpan<byte> cert in info.GetCertificates())
+        var n = 0;
+        foreach (var cert in info.GetCertificates())
         {
             Assert.Equal(Hex.Of(each[n++]), Hex.Of(cert));
         }
@@ -64,15 +64,15 @@ public class OcspResponseAssemblerTests
     private static void AssertAsnReaderAgrees(byte[] response, byte[] signedPart, byte[] certificates)
     {
         var outer = new AsnReader(response, AsnEncodingRules.DER);
-        AsnReader seq = outer.ReadSequence();
+        var seq = outer.ReadSequence();
         Assert.False(outer.HasData);
         Assert.Equal(0, seq.ReadEnumeratedValue<OcspResponseStatus>() switch { OcspResponseStatus.Successful => 0, _ => 1 });
-        AsnReader bytes = seq.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
+        var bytes = seq.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
         Assert.Equal("1.3.6.1.5.5.7.48.1.1", bytes.ReadObjectIdentifier());
         var basic = new AsnReader(bytes.ReadOctetString(), AsnEncodingRules.DER).ReadSequence();
-        byte[] tbs = basic.ReadEncodedValue().ToArray();
-        byte[] algorithm = basic.ReadEncodedValue().ToArray();
-        byte[] signature = basic.ReadEncodedValue().ToArray();
+        var tbs = basic.ReadEncodedValue().ToArray();
+        var algorithm = basic.ReadEncodedValue().ToArray();
+        var signature = basic.ReadEncodedValue().ToArray();
         Assert.Equal(Hex.Of(signedPart), Hex.Of([.. tbs, .. algorithm, .. signature]));
         if (certificates.Length == 0)
         {
@@ -80,7 +80,7 @@ public class OcspResponseAssemblerTests
             return;
         }
 
-        AsnReader certs = basic.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
+        var certs = basic.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
         var all = new List<byte>();
         while (certs.HasData)
         {
@@ -93,11 +93,11 @@ public class OcspResponseAssemblerTests
     [Fact]
     public void TryAssemble_DestinationOneByteShort_ReturnsFalseAndLeavesItUntouched()
     {
-        byte[] signedPart = SignedPart();
-        byte[] cert = Certificate(300);
-        byte[] destination = Enumerable.Repeat((byte)0xEE, OcspResponseAssembler.GetLength(signedPart.Length, cert.Length) - 1).ToArray();
+        var signedPart = SignedPart();
+        var cert = Certificate(300);
+        var destination = Enumerable.Repeat((byte)0xEE, OcspResponseAssembler.GetLength(signedPart.Length, cert.Length) - 1).ToArray();
 
-        Assert.False(OcspResponseAssembler.TryAssemble(signedPart, cert, destination, out int written));
+        Assert.False(OcspResponseAssembler.TryAssemble(signedPart, cert, destination, out var written));
         Assert.Equal(0, written);
         Assert.All(destination, b => Assert.Equal(0xEE, b));
     }
@@ -105,13 +105,13 @@ public class OcspResponseAssemblerTests
     [Fact]
     public void Assemble_BufferWriter_MatchesSpanVersion()
     {
-        byte[] signedPart = SignedPart();
-        byte[] cert = Certificate(450);
-        byte[] expected = new byte[OcspResponseAssembler.GetLength(signedPart.Length, cert.Length)];
+        var signedPart = SignedPart();
+        var cert = Certificate(450);
+        var expected = new byte[OcspResponseAssembler.GetLength(signedPart.Length, cert.Length)];
         Assert.True(OcspResponseAssembler.TryAssemble(signedPart, cert, expected, out _));
         var output = new ArrayBufferWriter<byte>(16);
 
-        int written = OcspResponseAssembler.Assemble(signedPart, cert, output);
+        var written = OcspResponseAssembler.Assemble(signedPart, cert, output);
 
         Assert.Equal(expected.Length, written);
         Assert.Equal(expected, output.WrittenSpan.ToArray());
@@ -128,7 +128,7 @@ public class OcspResponseAssemblerTests
         var status = Enum.Parse<OcspResponseStatus>(name);
 
         Assert.Equal(hex.Replace(" ", "", StringComparison.Ordinal), Hex.Of(OcspErrorResponses.Get(status)));
-        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(OcspErrorResponses.Get(status), out OcspResponseInfo info));
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(OcspErrorResponses.Get(status), out var info));
         Assert.Equal(status, info.ResponseStatus);
     }
 

@@ -53,12 +53,12 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData(Case.NotIssued)]
     public void OpenSsl_VaFileSigner_VerifiesAndPrintsStatus(Case c)
     {
-        (CertStatusInfo status, bool extended) = StatusOf(c);
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, status,
+        (var status, var extended) = StatusOf(c);
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, status,
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended });
-        string file = Save(response, $"resp-va-{c}.der");
+        var file = Save(response, $"resp-va-{c}.der");
 
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains($"leaf1.pem: {ExpectedOpenSslStatus(c)}", result.StdOut, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public class OcspResponseInteropTests(PkiFixture pki)
             // RFC 6960 §2.2: certificateHold at the epoch, with the Extended Revoked Definition extension.
             Assert.Contains("Reason: certificateHold", result.StdOut, StringComparison.Ordinal);
             Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", result.StdOut, StringComparison.Ordinal);
-            Tool.Result text = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-resp_text", "-noverify");
+            var text = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-resp_text", "-noverify");
             // openssl 3.0 names id-pkix-ocsp 9 "valid" (its objects table predates RFC 6960's name).
             Assert.Matches(@"Response Extensions:\s+valid:", text.StdOut);
         }
@@ -86,12 +86,12 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData(Case.NotIssued)]
     public void OpenSsl_CaFileAndDelegatedSignerInCerts_Verifies(Case c)
     {
-        (CertStatusInfo status, bool extended) = StatusOf(c);
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[1].Serial, status,
+        (var status, var extended) = StatusOf(c);
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[1].Serial, status,
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended, Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
-        string file = Save(response, $"resp-ca-{c}.der");
+        var file = Save(response, $"resp-ca-{c}.der");
 
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf80.pem", "-CAfile", "ca.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf80.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains($"leaf80.pem: {ExpectedOpenSslStatus(c)}", result.StdOut, StringComparison.Ordinal);
@@ -105,11 +105,11 @@ public class OcspResponseInteropTests(PkiFixture pki)
     public void OpenSsl_OneResponseWithEveryHashAlgorithm_FoundForEachLookup(string digest)
     {
         // One signature answers every CertID hash algorithm (RFC 6960 §4.2.2.3 extra SingleResponses).
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[2].Serial, ResponseMaker.Good(),
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[2].Serial, ResponseMaker.Good(),
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256, OcspHashAlgorithm.Sha384, OcspHashAlgorithm.Sha512] });
-        string file = Save(response, $"resp-multi{digest}.der");
+        var file = Save(response, $"resp-multi{digest}.der");
 
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf20.pem", "-VAfile", "signer-p256.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf20.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.Contains("leaf20.pem: good", result.StdOut, StringComparison.Ordinal);
@@ -120,11 +120,11 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData("-sha256")]
     public void OpenSsl_TwoCertIdResponse_FoundForSha1AndSha256(string digest)
     {
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
-        string file = Save(response, $"resp-two{digest}.der");
+        var file = Save(response, $"resp-two{digest}.der");
 
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", digest, "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("leaf1.pem: good", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
@@ -134,11 +134,11 @@ public class OcspResponseInteropTests(PkiFixture pki)
     public void OpenSsl_Sha256OnlyResponse_NotFoundForSha1Lookup()
     {
         // The control for the test above: without the extra SingleResponse a SHA-1 client finds nothing.
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha256] });
-        string file = Save(response, "resp-sha256-only.der");
+        var file = Save(response, "resp-sha256-only.der");
 
-        Tool.Result result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
+        var result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("No Status found", result.All, StringComparison.Ordinal);
     }
@@ -149,12 +149,12 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData("ed448")]
     public void OpenSsl_OtherSignatureAlgorithms_Verify(string signerName)
     {
-        PkiFixture.Signer signer = signerName switch { "p384" => pki.SignerP384, "p521" => pki.SignerP521, _ => pki.SignerEd448 };
-        byte[] response = ResponseMaker.Response(pki.CaDer, signer, pki.Leaves[0].Serial, ResponseMaker.Good());
-        string file = Save(response, $"resp-{signerName}.der");
+        var signer = signerName switch { "p384" => pki.SignerP384, "p521" => pki.SignerP521, _ => pki.SignerEd448 };
+        var response = ResponseMaker.Response(pki.CaDer, signer, pki.Leaves[0].Serial, ResponseMaker.Good());
+        var file = Save(response, $"resp-{signerName}.der");
 
-        Tool.Result va = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", $"{signer.Name}.pem");
-        Tool.Result ca = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
+        var va = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-VAfile", $"{signer.Name}.pem");
+        var ca = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", va.All, StringComparison.Ordinal);
         Assert.Contains("leaf1.pem: good", va.StdOut, StringComparison.Ordinal);
@@ -164,10 +164,10 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [Fact]
     public void OpenSsl_ByNameResponderId_Verifies()
     {
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(), new ResponseMaker.Options { ByName = true });
-        string file = Save(response, "resp-byname.der");
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(), new ResponseMaker.Options { ByName = true });
+        var file = Save(response, "resp-byname.der");
 
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-respin", file, "-issuer", "ca.pem", "-cert", "leaf1.pem", "-CAfile", "ca.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
     }
@@ -176,18 +176,18 @@ public class OcspResponseInteropTests(PkiFixture pki)
     public void OpenSsl_NonceEchoedFromItsOwnRequest_PassesNonceCheck()
     {
         Tool.OpenSslIn(pki.Dir, "ocsp", "-issuer", "ca.pem", "-cert", "leaf1.pem", "-reqout", "req-echo.der");
-        byte[] requestDer = File.ReadAllBytes(pki.PathOf("req-echo.der"));
-        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(requestDer, out OcspRequest request));
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
+        var requestDer = File.ReadAllBytes(pki.PathOf("req-echo.der"));
+        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(requestDer, out var request));
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
             new ResponseMaker.Options { NonceExtensionValue = request.NonceExtensionValue.ToArray() });
-        string file = Save(response, "resp-echo.der");
+        var file = Save(response, "resp-echo.der");
 
-        byte[] withoutNonce = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good());
-        string control = Save(withoutNonce, "resp-echo-control.der");
+        var withoutNonce = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good());
+        var control = Save(withoutNonce, "resp-echo-control.der");
 
         // No -cert here: with -cert, openssl builds a fresh request with its own nonce and ignores -reqin.
-        Tool.Result result = Tool.OpenSslIn(pki.Dir, "ocsp", "-reqin", "req-echo.der", "-respin", file, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
-        Tool.Result missing = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-reqin", "req-echo.der", "-respin", control, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
+        var result = Tool.OpenSslIn(pki.Dir, "ocsp", "-reqin", "req-echo.der", "-respin", file, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
+        var missing = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-reqin", "req-echo.der", "-respin", control, "-issuer", "ca.pem", "-VAfile", "signer-p256.pem");
 
         Assert.Contains("Response verify OK", result.All, StringComparison.Ordinal);
         Assert.DoesNotContain("nonce", result.All, StringComparison.OrdinalIgnoreCase);
@@ -199,11 +199,11 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData("--load-trust", "ca.pem")]
     public void GnuTls_VerifyResponse_Succeeds(string option, string file)
     {
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerP256, pki.Leaves[0].Serial, ResponseMaker.Good(),
             new ResponseMaker.Options { Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
-        string respFile = Save(response, $"resp-gnutls{option}.der");
+        var respFile = Save(response, $"resp-gnutls{option}.der");
 
-        Tool.Result result = Tool.RunIn(pki.Dir, "ocsptool", "-e", option, file, "--load-response", respFile);
+        var result = Tool.RunIn(pki.Dir, "ocsptool", "-e", option, file, "--load-response", respFile);
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Contains("Verifying OCSP Response: Success", result.All, StringComparison.Ordinal);
@@ -215,13 +215,13 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData(Case.NotIssued)]
     public void GnuTls_ResponseInfo_ShowsStatus(Case c)
     {
-        (CertStatusInfo status, bool extended) = StatusOf(c);
-        byte[] response = ResponseMaker.Response(pki.CaDer, pki.SignerEd448, pki.Leaves[0].Serial, status,
+        (var status, var extended) = StatusOf(c);
+        var response = ResponseMaker.Response(pki.CaDer, pki.SignerEd448, pki.Leaves[0].Serial, status,
             new ResponseMaker.Options { ExtendedRevokedDefinition = extended });
-        string respFile = Save(response, $"resp-gnutls-{c}.der");
+        var respFile = Save(response, $"resp-gnutls-{c}.der");
 
-        Tool.Result verify = Tool.RunIn(pki.Dir, "ocsptool", "-e", "--load-signer", "signer-ed448.pem", "--load-response", respFile);
-        Tool.Result info = Tool.RunIn(pki.Dir, "ocsptool", "-j", "--load-response", respFile);
+        var verify = Tool.RunIn(pki.Dir, "ocsptool", "-e", "--load-signer", "signer-ed448.pem", "--load-response", respFile);
+        var info = Tool.RunIn(pki.Dir, "ocsptool", "-j", "--load-response", respFile);
 
         Assert.Contains("Verifying OCSP Response: Success", verify.All, StringComparison.Ordinal);
         Assert.Contains(c == Case.Unknown ? "Certificate Status: unknown" : "Certificate Status: revoked", info.All, StringComparison.Ordinal);
@@ -239,24 +239,24 @@ public class OcspResponseInteropTests(PkiFixture pki)
     [InlineData(Case.NotIssued)]
     public void BouncyCastle_ParsesAndVerifiesSignature(Case c)
     {
-        (CertStatusInfo status, bool extended) = StatusOf(c);
-        foreach (PkiFixture.Signer signer in new[] { pki.SignerP256, pki.SignerP384, pki.SignerP521, pki.SignerEd448 })
+        (var status, var extended) = StatusOf(c);
+        foreach (var signer in new[] { pki.SignerP256, pki.SignerP384, pki.SignerP521, pki.SignerEd448 })
         {
-            byte[] response = ResponseMaker.Response(pki.CaDer, signer, pki.Leaves[0].Serial, status,
+            var response = ResponseMaker.Response(pki.CaDer, signer, pki.Leaves[0].Serial, status,
                 new ResponseMaker.Options { ExtendedRevokedDefinition = extended, Algorithms = [OcspHashAlgorithm.Sha1, OcspHashAlgorithm.Sha256] });
 
             var resp = new OcspResp(response);
             Assert.Equal(OcspRespStatus.Successful, resp.Status);
             var basic = (BasicOcspResp)resp.GetResponseObject();
-            X509Certificate signerCert = new X509CertificateParser().ReadCertificate(signer.CertificateDer);
+            var signerCert = new X509CertificateParser().ReadCertificate(signer.CertificateDer);
             Assert.True(basic.Verify(signerCert.GetPublicKey()), signer.Name);
             Assert.Equal(signer.CertificateDer, Assert.Single(basic.GetCerts()).GetEncoded());
             Assert.Equal(new RespID(signerCert.GetPublicKey()), basic.ResponderId);
             Assert.Equal(2, basic.Responses.Length);
-            X509Certificate ca = new X509CertificateParser().ReadCertificate(pki.CaDer);
+            var ca = new X509CertificateParser().ReadCertificate(pki.CaDer);
             var sha1Id = new CertificateID(CertificateID.DigestSha1, ca, new Org.BouncyCastle.Math.BigInteger(1, pki.Leaves[0].Serial));
             Assert.True(sha1Id.Equals(basic.Responses[0].GetCertID()));
-            object? certStatus = basic.Responses[0].GetCertStatus();
+            var certStatus = basic.Responses[0].GetCertStatus();
             switch (c)
             {
                 case Case.Good:
@@ -283,9 +283,9 @@ public class OcspResponseInteropTests(PkiFixture pki)
     public void OpenSsl_ErrorResponses_ReadBack(string name, string printed)
     {
         var status = Enum.Parse<OcspResponseStatus>(name);
-        string file = Save(OcspErrorResponses.Get(status).ToArray(), $"error-{name}.der");
+        var file = Save(OcspErrorResponses.Get(status).ToArray(), $"error-{name}.der");
 
-        Tool.Result result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-resp_text", "-noverify");
+        var result = Tool.RunIn(pki.Dir, "openssl", "ocsp", "-respin", file, "-resp_text", "-noverify");
 
         Assert.Contains($"Responder Error: {printed}", result.All, StringComparison.Ordinal);
         Assert.Equal((int)status, new OcspResp(OcspErrorResponses.Get(status).ToArray()).Status);

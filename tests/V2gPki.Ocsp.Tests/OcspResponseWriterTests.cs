@@ -29,9 +29,9 @@ public class OcspResponseWriterTests
             ExtendedRevokedDefinition = extendedRevoke,
         };
         var responses = new CertificateSingleResponses(Issuer, Serial, status, singleExtensions ?? []);
-        int length = OcspResponseWriter.GetTbsResponseDataLength(fields, responses);
-        byte[] buffer = new byte[length];
-        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out int written));
+        var length = OcspResponseWriter.GetTbsResponseDataLength(fields, responses);
+        var buffer = new byte[length];
+        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out var written));
         Assert.Equal(length, written);
         return buffer;
     }
@@ -50,7 +50,7 @@ public class OcspResponseWriterTests
             w.WriteGeneralizedTime(Produced, omitFractionalSeconds: true);
             using (w.PushSequence())
             {
-                foreach (IssuerHashes issuer in Issuer)
+                foreach (var issuer in Issuer)
                 {
                     using (w.PushSequence())
                     {
@@ -157,10 +157,10 @@ public class OcspResponseWriterTests
     [MemberData(nameof(Statuses))]
     public void TryWriteTbsResponseData_EachStatus_MatchesAsnWriterByteForByte(string name)
     {
-        CertStatusInfo status = StatusFor(name);
-        bool extended = name == "not-issued";
-        byte[] nonce = name == "good" ? Hex.Parse("0410 00112233445566778899AABBCCDDEEFF") : [];
-        byte[] singleExtension = name == "unknown" ? Hex.Parse("300F 06092B0601050507300107 04023000") : [];
+        var status = StatusFor(name);
+        var extended = name == "not-issued";
+        var nonce = name == "good" ? Hex.Parse("0410 00112233445566778899AABBCCDDEEFF") : [];
+        var singleExtension = name == "unknown" ? Hex.Parse("300F 06092B0601050507300107 04023000") : [];
 
         Assert.Equal(Hex.Of(ExpectedTbs(status, nonce, extended, singleExtension)), Hex.Of(WriteTbs(status, nonce, extended, singleExtension)));
     }
@@ -169,13 +169,13 @@ public class OcspResponseWriterTests
     [MemberData(nameof(Statuses))]
     public void TryReadSignedPart_WrittenResponse_ReadsBackEveryField(string name)
     {
-        CertStatusInfo status = StatusFor(name);
+        var status = StatusFor(name);
         byte[] nonce = [0x04, 0x02, 0xAB, 0xCD];
-        byte[] tbs = WriteTbs(status, nonce, name == "not-issued");
-        byte[] signedPart = new byte[512];
-        Assert.True(SignedResponsePart.TrySign(signedPart, tbs, new FakeSigner(), out int length));
+        var tbs = WriteTbs(status, nonce, name == "not-issued");
+        var signedPart = new byte[512];
+        Assert.True(SignedResponsePart.TrySign(signedPart, tbs, new FakeSigner(), out var length));
 
-        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryReadSignedPart(signedPart.AsSpan(0, length), out OcspResponseInfo info));
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryReadSignedPart(signedPart.AsSpan(0, length), out var info));
 
         Assert.Equal(Hex.Of(tbs), Hex.Of(info.TbsResponseData));
         Assert.Equal(ResponderIdKind.ByKey, info.ResponderId.Kind);
@@ -188,8 +188,8 @@ public class OcspResponseWriterTests
         Assert.Equal(Hex.Of(OcspSignatureAlgorithms.EcdsaWithSha256), Hex.Of(info.SignatureAlgorithm));
         Assert.Equal(71, info.Signature.Length);
         Assert.Equal(2, info.ResponseCount);
-        int i = 0;
-        foreach (SingleResponse single in info.GetResponses())
+        var i = 0;
+        foreach (var single in info.GetResponses())
         {
             Assert.True(single.CertId.Matches(Issuer[i++].ToCertId(Serial)));
             Assert.Equal(status, single.StatusInfo);
@@ -203,10 +203,10 @@ public class OcspResponseWriterTests
     {
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = Produced };
         var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(ThisUpdate, NextUpdate));
-        int length = OcspResponseWriter.GetTbsResponseDataLength(fields, responses);
-        byte[] buffer = Enumerable.Repeat((byte)0xCC, length - 1).ToArray();
+        var length = OcspResponseWriter.GetTbsResponseDataLength(fields, responses);
+        var buffer = Enumerable.Repeat((byte)0xCC, length - 1).ToArray();
 
-        Assert.False(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out int written));
+        Assert.False(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out var written));
         Assert.Equal(0, written);
         Assert.All(buffer, b => Assert.Equal(0xCC, b));
     }
@@ -217,9 +217,9 @@ public class OcspResponseWriterTests
         var signer = new FakeSigner();
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = Produced };
         var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.Good(ThisUpdate, NextUpdate));
-        int max = SignedResponsePart.GetMaxLength(OcspResponseWriter.GetTbsResponseDataLength(fields, responses), signer);
+        var max = SignedResponsePart.GetMaxLength(OcspResponseWriter.GetTbsResponseDataLength(fields, responses), signer);
 
-        Assert.False(OcspResponseWriter.TryWriteSignedPart(new byte[max - 1], fields, responses, signer, out int written));
+        Assert.False(OcspResponseWriter.TryWriteSignedPart(new byte[max - 1], fields, responses, signer, out var written));
         Assert.Equal(0, written);
         Assert.Equal(0, signer.Calls);
         Assert.True(OcspResponseWriter.TryWriteSignedPart(new byte[max], fields, responses, signer, out written));
@@ -230,15 +230,15 @@ public class OcspResponseWriterTests
     [Fact]
     public void TrySign_TbsAlreadyInDestination_SignsTheUnchangedTbs()
     {
-        byte[] tbs = WriteTbs(StatusFor("good"), [], false);
+        var tbs = WriteTbs(StatusFor("good"), [], false);
         var signer = new FakeSigner();
-        byte[] buffer = new byte[tbs.Length + 100];
+        var buffer = new byte[tbs.Length + 100];
         tbs.CopyTo(buffer, 0);
 
-        Assert.True(SignedResponsePart.TrySign(buffer, buffer.AsSpan(0, tbs.Length), signer, out int written));
+        Assert.True(SignedResponsePart.TrySign(buffer, buffer.AsSpan(0, tbs.Length), signer, out var written));
 
         Assert.Equal(tbs, signer.LastData);
-        Assert.Equal(OcspParseStatus.Ok, SignedResponsePart.TryRead(buffer.AsSpan(0, written), out ReadOnlySpan<byte> readTbs, out ReadOnlySpan<byte> algorithm, out ReadOnlySpan<byte> signature));
+        Assert.Equal(OcspParseStatus.Ok, SignedResponsePart.TryRead(buffer.AsSpan(0, written), out var readTbs, out var algorithm, out var signature));
         Assert.Equal(Hex.Of(tbs), Hex.Of(readTbs));
         Assert.Equal(Hex.Of(OcspSignatureAlgorithms.EcdsaWithSha256), Hex.Of(algorithm));
         Assert.Equal(71, signature.Length);
@@ -249,29 +249,29 @@ public class OcspResponseWriterTests
     {
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = Produced, ExtendedRevokedDefinition = true };
         var responses = new CertificateSingleResponses(Issuer, Serial, CertStatusInfo.NotIssued(ThisUpdate, NextUpdate));
-        byte[] certificate = Hex.Parse("3003 020101");
-        byte[] response = new byte[2048];
+        var certificate = Hex.Parse("3003 020101");
+        var response = new byte[2048];
 
-        Assert.True(OcspResponseWriter.TryWriteResponse(response, fields, responses, new FakeSigner(), certificate, out int written));
+        Assert.True(OcspResponseWriter.TryWriteResponse(response, fields, responses, new FakeSigner(), certificate, out var written));
 
-        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response.AsSpan(0, written), out OcspResponseInfo info));
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryRead(response.AsSpan(0, written), out var info));
         Assert.True(info.HasExtendedRevokedDefinition);
         Assert.Equal(1, info.CertificateCount);
-        Assert.False(OcspResponseWriter.TryWriteResponse(new byte[written - 1], fields, responses, new FakeSigner(), certificate, out int none));
+        Assert.False(OcspResponseWriter.TryWriteResponse(new byte[written - 1], fields, responses, new FakeSigner(), certificate, out var none));
         Assert.Equal(0, none);
     }
 
     [Fact]
     public void ResponderId_ByName_WritesExplicitName()
     {
-        byte[] name = Hex.Parse("300F 310D 300B 0603550403 0C04 74657374");
+        var name = Hex.Parse("300F 310D 300B 0603550403 0C04 74657374");
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByName(name), ProducedAt = Produced };
         var responses = new CertificateSingleResponses(Issuer.AsSpan(0, 1), [0x01], CertStatusInfo.Good(ThisUpdate, null));
-        byte[] buffer = new byte[512];
+        var buffer = new byte[512];
 
-        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out int written));
+        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out var written));
         var reader = new AsnReader(buffer.AsMemory(0, written), AsnEncodingRules.DER).ReadSequence();
-        AsnReader byName = reader.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 1));
+        var byName = reader.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 1));
         Assert.Equal(name, byName.ReadEncodedValue().ToArray());
     }
 
@@ -298,17 +298,17 @@ public class OcspResponseWriterTests
     [Fact]
     public void OneSingleResponse_ParsedRequestCertId_IsAnsweredVerbatim()
     {
-        byte[] request = new RequestBuilder().With(RequestBuilder.Sha256CertId([0x00, 0x99], nullParameters: false)).Build();
-        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(request, out OcspRequest parsed));
+        var request = new RequestBuilder().With(RequestBuilder.Sha256CertId([0x00, 0x99], nullParameters: false)).Build();
+        Assert.Equal(OcspParseStatus.Ok, OcspRequestParser.TryParse(request, out var parsed));
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(KeyHash), ProducedAt = Produced };
         var responses = new OneSingleResponse(new SingleResponse(parsed.FirstCertId, CertStatusInfo.Unknown(ThisUpdate, NextUpdate)));
-        byte[] buffer = new byte[512];
-        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out int tbsLength));
-        byte[] signedPart = new byte[1024];
-        Assert.True(SignedResponsePart.TrySign(signedPart, buffer.AsSpan(0, tbsLength), new FakeSigner(), out int length));
+        var buffer = new byte[512];
+        Assert.True(OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, responses, out var tbsLength));
+        var signedPart = new byte[1024];
+        Assert.True(SignedResponsePart.TrySign(signedPart, buffer.AsSpan(0, tbsLength), new FakeSigner(), out var length));
 
-        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryReadSignedPart(signedPart.AsSpan(0, length), out OcspResponseInfo info));
-        SingleResponseEnumerator e = info.GetResponses();
+        Assert.Equal(OcspParseStatus.Ok, OcspResponseReader.TryReadSignedPart(signedPart.AsSpan(0, length), out var info));
+        var e = info.GetResponses();
         Assert.True(e.MoveNext());
         Assert.True(e.Current.CertId.Matches(parsed.FirstCertId));
         Assert.Equal(CertStatus.Unknown, e.Current.Status);

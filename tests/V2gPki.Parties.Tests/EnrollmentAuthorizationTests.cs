@@ -46,9 +46,9 @@ public sealed class EnrollmentAuthorizationTests
     [MemberData(nameof(Matrix))]
     public void Decide_RoleBranchAndPrefix_ExpectedOutcome(string account, EnrollmentBranch branch, string commonName, AuthorizationOutcome expected)
     {
-        PartyAccount who = new[] { Cpo, Mo, Oem, Cps, Admin }.Single(a => a.Id == account);
+        var who = new[] { Cpo, Mo, Oem, Cps, Admin }.Single(a => a.Id == account);
 
-        AuthorizationDecision decision = EnrollmentAuthorization.Decide(who, branch, commonName);
+        var decision = EnrollmentAuthorization.Decide(who, branch, commonName);
 
         Assert.Equal(expected, decision.Outcome);
         Assert.Equal(expected == AuthorizationOutcome.Allowed, decision.IsAllowed);
@@ -58,7 +58,7 @@ public sealed class EnrollmentAuthorizationTests
     [Fact]
     public void Decide_ForeignPrefix_ReasonNamesTheOwnerAndTheAccount()
     {
-        AuthorizationDecision decision = EnrollmentAuthorization.Decide(Cpo, EnrollmentBranch.Cpo, "DE*XYZ*E1");
+        var decision = EnrollmentAuthorization.Decide(Cpo, EnrollmentBranch.Cpo, "DE*XYZ*E1");
 
         Assert.Contains("DEXYZ", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("cpo-acme", decision.Reason, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class EnrollmentAuthorizationTests
 
     private static PartyAccount Account(string id, PartyRoles roles)
     {
-        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC"], ["DE-ABC"], ["WAB"], ["Acme CPS"], out OwnedPrefixes? prefixes, out string error), error);
+        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC"], ["DE-ABC"], ["WAB"], ["Acme CPS"], out var prefixes, out var error), error);
         return new PartyAccount(id, roles, prefixes!);
     }
 }

@@ -12,7 +12,7 @@ public sealed class EnrollmentBranchesTests
     [InlineData("cps", EnrollmentBranch.Cps)]
     public void TryParse_OpcpNames_RoundTrip(string name, EnrollmentBranch branch)
     {
-        Assert.True(EnrollmentBranches.TryParse(name, out EnrollmentBranch parsed));
+        Assert.True(EnrollmentBranches.TryParse(name, out var parsed));
         Assert.Equal(branch, parsed);
         Assert.Equal(name, EnrollmentBranches.Name(branch));
     }
@@ -24,7 +24,7 @@ public sealed class EnrollmentBranchesTests
     [InlineData("cpo ")]
     public void TryParse_OtherText_Refused(string name)
     {
-        Assert.False(EnrollmentBranches.TryParse(name, out EnrollmentBranch parsed));
+        Assert.False(EnrollmentBranches.TryParse(name, out var parsed));
         Assert.Equal(EnrollmentBranch.None, parsed);
     }
 }

@@ -14,7 +14,7 @@ public sealed class OwnedPrefixesTests
     [InlineData(" NL*123 ", "NL123")]
     public void TryCreate_OperatorForms_NormalisedAsTheIdentifiersOwnerPrefix(string given, string normalized)
     {
-        Assert.True(OwnedPrefixes.TryCreate([given], [given], null, null, out OwnedPrefixes? prefixes, out string error), error);
+        Assert.True(OwnedPrefixes.TryCreate([given], [given], null, null, out var prefixes, out var error), error);
         Assert.Equal([normalized], prefixes!.EvseOperators);
         Assert.Equal([normalized], prefixes.EmaidProviders);
     }
@@ -29,7 +29,7 @@ public sealed class OwnedPrefixesTests
     [InlineData("")]
     public void TryCreate_MalformedOperator_RefusedWithTheValueInTheMessage(string given)
     {
-        Assert.False(OwnedPrefixes.TryCreate([given], null, null, null, out OwnedPrefixes? prefixes, out string error));
+        Assert.False(OwnedPrefixes.TryCreate([given], null, null, null, out var prefixes, out var error));
         Assert.Null(prefixes);
         Assert.Contains(given.Length == 0 ? "''" : given.Trim(), error, StringComparison.Ordinal);
     }
@@ -40,14 +40,14 @@ public sealed class OwnedPrefixesTests
     [InlineData("W-B")]
     public void TryCreate_MalformedWmi_Refused(string wmi)
     {
-        Assert.False(OwnedPrefixes.TryCreate(null, null, [wmi], null, out _, out string error));
+        Assert.False(OwnedPrefixes.TryCreate(null, null, [wmi], null, out _, out var error));
         Assert.Contains("WMI", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Owns_EvseAndSeccShareOperatorPrefixes_EmaidAndPcidTheirOwn()
     {
-        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC"], ["NL-XYZ"], ["wab"], ["Acme CPS"], out OwnedPrefixes? prefixes, out _));
+        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC"], ["NL-XYZ"], ["wab"], ["Acme CPS"], out var prefixes, out _));
         Assert.True(prefixes!.Owns(IdType.Evse, EvseId.Parse("DE*ABC*E123").OwnerPrefix));
         Assert.True(prefixes.Owns(IdType.Secc, "DEABC"));
         Assert.False(prefixes.Owns(IdType.Emaid, "DEABC"));
@@ -61,7 +61,7 @@ public sealed class OwnedPrefixesTests
     [Fact]
     public void TryCreate_Duplicates_KeptOnce()
     {
-        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC", "DEABC", "de-abc"], null, ["WAB", "wab"], null, out OwnedPrefixes? prefixes, out _));
+        Assert.True(OwnedPrefixes.TryCreate(["DE*ABC", "DEABC", "de-abc"], null, ["WAB", "wab"], null, out var prefixes, out _));
         Assert.Single(prefixes!.EvseOperators);
         Assert.Single(prefixes.PcidWmis);
     }

@@ -9,7 +9,7 @@ public sealed class PartyDirectoryTests
     {
         var directory = new PartyDirectory([new PartyAccount("cpo-acme", PartyRoles.Cpo, OwnedPrefixes.None)]);
 
-        Assert.True(directory.TryGet("cpo-acme", out PartyAccount? account));
+        Assert.True(directory.TryGet("cpo-acme", out var account));
         Assert.Equal(PartyRoles.Cpo, account.Roles);
         Assert.False(directory.TryGet("CPO-ACME", out _));
     }

@@ -10,8 +10,8 @@ internal static class ChainVerifier
     /// <summary>Verifies <paramref name="chain"/> (leaf first, root last) with openssl against the root as the only trust anchor.</summary>
     public static void OpenSsl(string directory, IReadOnlyList<ReadOnlyMemory<byte>> chain, bool partialChain = false)
     {
-        string leaf = Write(directory, "leaf", chain.Take(1));
-        string anchor = Write(directory, "anchor", partialChain ? chain.Skip(1).Take(1) : chain.Skip(chain.Count - 1));
+        var leaf = Write(directory, "leaf", chain.Take(1));
+        var anchor = Write(directory, "anchor", partialChain ? chain.Skip(1).Take(1) : chain.Skip(chain.Count - 1));
         var args = new List<string> { "verify", "-x509_strict", "-CAfile", anchor };
         if (partialChain)
         {
@@ -24,21 +24,21 @@ internal static class ChainVerifier
         }
 
         args.Add(leaf);
-        (int exit, string output) = Tool.Run("openssl", [.. args]);
+        (var exit, var output) = Tool.Run("openssl", [.. args]);
         Assert.True(exit == 0 && output.Contains(": OK", StringComparison.Ordinal), $"openssl verify: {output}");
     }
 
     /// <summary>Verifies <paramref name="chain"/> (leaf first, self-signed root last) with GnuTLS certtool.</summary>
     public static void CertTool(string directory, IReadOnlyList<ReadOnlyMemory<byte>> chain)
     {
-        string file = Write(directory, "chain", chain);
-        (int exit, string output) = Tool.Run("certtool", "--verify-chain", "--infile", file);
+        var file = Write(directory, "chain", chain);
+        (var exit, var output) = Tool.Run("certtool", "--verify-chain", "--infile", file);
         Assert.True(exit == 0 && output.Contains("Chain verification output: Verified.", StringComparison.Ordinal), $"certtool --verify-chain: {output}");
     }
 
     public static string Write(string directory, string name, IEnumerable<ReadOnlyMemory<byte>> certificates)
     {
-        string path = Path.Combine(directory, $"{name}-{Guid.NewGuid():N}.pem");
+        var path = Path.Combine(directory, $"{name}-{Guid.NewGuid():N}.pem");
         File.WriteAllText(path, string.Concat(certificates.Select(c => Pem.Encode(Pem.CertificateLabel, c.Span))));
         return path;
     }

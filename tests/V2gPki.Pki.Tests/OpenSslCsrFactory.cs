@@ -17,7 +17,7 @@ public sealed class OpenSslCsrFactory : IDisposable
     {
         lock (_lock)
         {
-            if (_keys.TryGetValue(algorithm, out string? path))
+            if (_keys.TryGetValue(algorithm, out var path))
             {
                 return path;
             }
@@ -42,7 +42,7 @@ public sealed class OpenSslCsrFactory : IDisposable
     /// <summary>A CSR; <paramref name="subject"/> in openssl's -subj form, e.g. /C=DE/O=Acme/CN=DE*AB7*E1.</summary>
     public byte[] Csr(string algorithm, string subject, bool pem = false, string? digest = null, params string[] extra)
     {
-        string output = Path.Combine(_dir, $"req{Interlocked.Increment(ref _counter)}.{(pem ? "pem" : "der")}");
+        var output = Path.Combine(_dir, $"req{Interlocked.Increment(ref _counter)}.{(pem ? "pem" : "der")}");
         var args = new List<string> { "req", "-new", "-batch", "-key", KeyFile(algorithm), "-subj", subject, "-outform", pem ? "PEM" : "DER", "-out", output };
         if (digest is not null)
         {

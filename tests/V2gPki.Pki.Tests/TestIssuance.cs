@@ -39,7 +39,7 @@ internal static class TestIssuance
 
     public static DerInteger NewSerial()
     {
-        byte[] bytes = new byte[16];
+        var bytes = new byte[16];
         Random.NextBytes(bytes);
         bytes[0] = (byte)((bytes[0] & 0x7F) | 0x40); // positive, 127 bits
         return new DerInteger(new BigInteger(1, bytes));
@@ -50,10 +50,10 @@ internal static class TestIssuance
         CertificateProfile profile, SubjectPublicKeyInfo spki, X509Name subject, TestCa? issuer, KeyAlgorithm subjectAlgorithm,
         Func<X509Extensions, X509Extensions>? editExtensions = null)
     {
-        KeyAlgorithm issuerAlgorithm = issuer?.Algorithm ?? subjectAlgorithm;
-        CertificateValidity validity = CertificateValidity.Compute(profile, new FakeTimeProvider(Now), issuer?.NotAfter)
+        var issuerAlgorithm = issuer?.Algorithm ?? subjectAlgorithm;
+        var validity = CertificateValidity.Compute(profile, new FakeTimeProvider(Now), issuer?.NotAfter)
             ?? throw new InvalidOperationException("empty validity");
-        X509Extensions extensions = CertificateExtensionsBuilder.Build(profile, spki, issuer?.KeyId);
+        var extensions = CertificateExtensionsBuilder.Build(profile, spki, issuer?.KeyId);
         var generator = new V3TbsCertificateGenerator();
         generator.SetSerialNumber(NewSerial());
         generator.SetSignature(KeyAlgorithms.ToAlgorithmIdentifier(KeyAlgorithms.SignatureAlgorithmFor(issuerAlgorithm)));
@@ -76,18 +76,18 @@ internal static class TestIssuance
 
     public static X509Certificate Sign(TbsCertificateStructure tbs, AsymmetricKeyParameter key, KeyAlgorithm keyAlgorithm)
     {
-        string name = keyAlgorithm switch
+        var name = keyAlgorithm switch
         {
             KeyAlgorithm.EcP256 => "SHA256WITHECDSA",
             KeyAlgorithm.EcP521 => "SHA512WITHECDSA",
             KeyAlgorithm.Ed448 => "Ed448",
             _ => throw new ArgumentOutOfRangeException(nameof(keyAlgorithm)),
         };
-        ISigner signer = SignerUtilities.GetSigner(name);
+        var signer = SignerUtilities.GetSigner(name);
         signer.Init(true, key);
-        byte[] data = tbs.GetDerEncoded();
+        var data = tbs.GetDerEncoded();
         signer.BlockUpdate(data, 0, data.Length);
-        byte[] signature = signer.GenerateSignature();
+        var signature = signer.GenerateSignature();
         var structure = new X509CertificateStructure(tbs, tbs.Signature, new DerBitString(signature));
         return new X509Certificate(structure);
     }
@@ -95,17 +95,17 @@ internal static class TestIssuance
     /// <summary>Issues a certificate of a profile under an issuer (null = self-signed), linting first.</summary>
     public static TestCa Issue(CertificateProfile profile, KeyAlgorithm algorithm, TestCa? issuer)
     {
-        AsymmetricCipherKeyPair pair = TestKeys.Generate(algorithm);
-        SubjectPublicKeyInfo spki = TestKeys.Spki(pair);
-        X509Name subject = SubjectFor(profile);
-        (TbsCertificateStructure tbs, LintContext context) = Tbs(profile, spki, subject, issuer, algorithm);
-        IReadOnlyList<LintFinding> findings = PreIssuanceLint.Check(tbs.GetDerEncoded(), profile, context);
+        var pair = TestKeys.Generate(algorithm);
+        var spki = TestKeys.Spki(pair);
+        var subject = SubjectFor(profile);
+        (var tbs, var context) = Tbs(profile, spki, subject, issuer, algorithm);
+        var findings = PreIssuanceLint.Check(tbs.GetDerEncoded(), profile, context);
         if (findings.Count != 0)
         {
             throw new InvalidOperationException($"{profile.Name}: {findings[0].Code}: {findings[0].Message}");
         }
 
-        X509Certificate certificate = Sign(tbs, (issuer?.Key ?? pair).Private, issuer?.Algorithm ?? algorithm);
+        var certificate = Sign(tbs, (issuer?.Key ?? pair).Private, issuer?.Algorithm ?? algorithm);
         return new TestCa(subject, pair, algorithm, KeyIdentifiers.Compute(spki), new DateTimeOffset(certificate.NotBefore, TimeSpan.Zero), new DateTimeOffset(certificate.NotAfter, TimeSpan.Zero), certificate);
     }
 }

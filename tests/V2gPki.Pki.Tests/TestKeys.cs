@@ -22,7 +22,7 @@ internal static class TestKeys
         switch (algorithm)
         {
             case KeyAlgorithm.EcP256 or KeyAlgorithm.EcP384 or KeyAlgorithm.EcP521:
-                string curve = algorithm switch
+                var curve = algorithm switch
                 {
                     KeyAlgorithm.EcP256 => "P-256",
                     KeyAlgorithm.EcP384 => "P-384",

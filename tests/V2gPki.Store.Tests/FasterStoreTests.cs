@@ -212,14 +212,23 @@ public sealed class FasterStoreTests : IDisposable
     {
         await using var store = await OpenAsync();
         for (var i = 0; i < 50; i++)
+        {
             await store.IssueAsync(TestData.Issuance(i));
+        }
+
         for (var i = 0; i < 10; i++)
+        {
             await store.ChangeStatusAsync(TestData.Revocation(i));
+        }
+
         var revoked = 0;
         var count = store.ForEachCertificate(r =>
         {
             if (r.Status == CertificateStatus.Revoked)
+            {
                 revoked++;
+            }
+
             return true;
         });
         Assert.Equal(50, count);
@@ -249,11 +258,16 @@ public sealed class FasterStoreTests : IDisposable
     {
         await using var store = await OpenAsync();
         for (var i = 0; i < 100; i++)
+        {
             await store.IssueAsync(TestData.Issuance(i));
+        }
+
         var destination = new byte[4096];
         var serials = new byte[100][];
         for (var i = 0; i < 100; i++)
+        {
             serials[i] = TestData.Serial(i);
+        }
 
         var allocated = AllocationProbe.LeastPerRound(
             i => store.TryGetResponse(TestData.Issuer, serials[i % 100], destination, out _), iterations: 30_000);

@@ -33,7 +33,10 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 20; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             await store.ChangeStatusAsync(TestData.Revocation(3));
         }
 
@@ -57,11 +60,17 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 30; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             Assert.Equal(WriteStatus.Applied, store.ReplaceResponse(TestData.Issuer, TestData.Serial(5), 1, TestData.Response(5, CertificateStatus.Good, 2)).Status);
             checkpoint = await store.CheckpointAsync();
             for (var i = 30; i < 40; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             await store.ChangeStatusAsync(TestData.Revocation(7));
         }
 
@@ -73,7 +82,10 @@ public sealed class RecoveryTests : IDisposable
             Assert.Equal(checkpoint.WalCoveredAddress, report.WalCoveredAddress);
             Assert.Equal(11, report.EntriesReplayed);
             for (var i = 0; i < 40; i++)
+            {
                 AssertServed(again, i, i == 7 ? CertificateStatus.Revoked : CertificateStatus.Good, i == 7 ? 1 : i == 5 ? 2 : 0);
+            }
+
             Assert.Equal(LookupStatus.Found, again.TryGetCertificate(TestData.Issuer, TestData.Serial(35), out var record));
             Assert.Equal("DE*ABC*E35", record!.SubjectId);
             Assert.Equal(0, again.Metrics.PendingReads);
@@ -87,7 +99,10 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 20; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             await store.ChangeStatusAsync(TestData.Revocation(2));
             store.ReplaceResponse(TestData.Issuer, TestData.Serial(4), 1, TestData.Response(4, CertificateStatus.Good, 3));
             store.ReplaceResponse(TestData.Issuer, TestData.Serial(2), 2, TestData.Response(2, CertificateStatus.Revoked, 3));
@@ -115,7 +130,10 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 10; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             await store.CheckpointAsync();
             await store.ChangeStatusAsync(TestData.Revocation(1));
         }
@@ -141,7 +159,10 @@ public sealed class RecoveryTests : IDisposable
             for (var round = 0; round < 5; round++)
             {
                 for (var i = 0; i < 200; i++)
+                {
                     await store.IssueAsync(TestData.Issuance(round * 1000 + i));
+                }
+
                 var checkpoint = await store.CheckpointAsync();
                 Assert.True(checkpoint.WalCoveredAddress > 64);
             }
@@ -198,7 +219,9 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 3; i++)
+            {
                 addresses[i] = (await store.IssueAsync(TestData.Issuance(i))).WalAddress;
+            }
         }
 
         // Segment 0 of the WAL holds logical addresses 0..2^20 at the same file offsets; FasterLog's 4-byte length
@@ -231,7 +254,9 @@ public sealed class RecoveryTests : IDisposable
         await File.WriteAllBytesAsync(manifest, bytes);
         var (again, report) = await OpenAsync();
         await using (again)
+        {
             Assert.Equal(StoreReadiness.Faulted, report.Readiness);
+        }
     }
 
     [Fact]
@@ -241,13 +266,21 @@ public sealed class RecoveryTests : IDisposable
         await using (store)
         {
             for (var i = 0; i < 200; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             await store.CheckpointAsync();
             for (var i = 0; i < 200; i += 2)
+            {
                 await store.ChangeStatusAsync(TestData.Revocation(i));
+            }
+
             await store.CheckpointAsync();
             for (var i = 1; i < 200; i += 4)
+            {
                 await store.ChangeStatusAsync(TestData.Revocation(i));
+            }
         }
 
         var (again, _) = await OpenAsync();

@@ -20,7 +20,10 @@ public sealed class ServingMemoryTests : IDisposable
             await store.RecoverAsync();
             var writes = new Task[count];
             for (var i = 0; i < count; i++)
+            {
                 writes[i] = store.IssueAsync(TestData.Issuance(i)).AsTask();
+            }
+
             await Task.WhenAll(writes);
             await store.CheckpointAsync();
             ReadAll(store, count);
@@ -41,7 +44,9 @@ public sealed class ServingMemoryTests : IDisposable
         await using var store = new FasterStore(options);
         await store.RecoverAsync();
         for (var i = 0; i < 500; i++)
+        {
             await store.IssueAsync(TestData.Issuance(i));
+        }
 
         var destination = new byte[4096];
         var pending = 0;
@@ -50,9 +55,13 @@ public sealed class ServingMemoryTests : IDisposable
         {
             var status = store.TryGetResponse(TestData.Issuer, TestData.Serial(i), destination, out var metadata);
             if (status == LookupStatus.Pending)
+            {
                 pending++;
+            }
             else if (status == LookupStatus.Found && metadata.Length == 400)
+            {
                 found++;
+            }
         }
 
         Assert.True(pending > 0);
@@ -75,12 +84,18 @@ public sealed class ServingMemoryTests : IDisposable
         {
             await store.RecoverAsync();
             for (var i = 0; i < count; i++)
+            {
                 await store.IssueAsync(TestData.Issuance(i));
+            }
+
             long maxSpan = 0;
             for (var wave = 1; wave <= 8; wave++)
             {
                 for (var i = 0; i < count; i++)
+                {
                     Assert.Equal(WriteStatus.Applied, store.ReplaceResponse(TestData.Issuer, TestData.Serial(i), 1, TestData.Response(i, CertificateStatus.Good, wave)).Status);
+                }
+
                 await store.CheckpointAsync();
                 maxSpan = Math.Max(maxSpan, store.GetFootprint().ServingLogBytes);
             }
@@ -107,7 +122,9 @@ public sealed class ServingMemoryTests : IDisposable
         await using var store = new FasterStore(options);
         await store.RecoverAsync();
         for (var i = 0; i < count; i++)
+        {
             await store.IssueAsync(TestData.Issuance(i));
+        }
 
         using var stop = new CancellationTokenSource();
         long reads = 0;
@@ -134,9 +151,14 @@ public sealed class ServingMemoryTests : IDisposable
         for (var wave = 1; wave <= 20; wave++)
         {
             for (var i = 0; i < count; i++)
+            {
                 store.ReplaceResponse(TestData.Issuer, TestData.Serial(i), 1, TestData.Response(i, CertificateStatus.Good, wave));
+            }
+
             if (wave % 5 == 0)
+            {
                 await store.CheckpointAsync();
+            }
         }
 
         await stop.CancelAsync();

@@ -33,7 +33,10 @@ internal static class TestData
     {
         var bytes = new byte[400];
         for (var i = 0; i < bytes.Length; i++)
+        {
             bytes[i] = (byte)(n * 31 + i + (int)status * 7 + generation * 13);
+        }
+
         bytes[0] = 0x30;
         return bytes;
     }
@@ -62,7 +65,10 @@ internal static class TestData
     {
         var der = new byte[700];
         for (var i = 0; i < der.Length; i++)
+        {
             der[i] = (byte)(n + i * 3);
+        }
+
         der[0] = 0x30;
         return der;
     }

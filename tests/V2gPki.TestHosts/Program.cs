@@ -26,15 +26,30 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Length >= 3 && args[0] == "store-writer")
+        {
             return await StoreWriter.RunAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         if (args.Length >= 3 && args[0] == "store-killtest")
+        {
             return await StoreKillTest.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.TickCount);
+        }
+
         if (args.Length >= 3 && args[0] == "store-scale")
+        {
             return await ScaleRun.RunAsync(args[1], long.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+        }
+
         if (args.Length >= 2 && args[0] == "store-recover")
+        {
             return await RecoverSmoke.RunAsync(args[1]);
+        }
+
         if (args.Length >= 4 && args[0] == "issuer-killchild")
+        {
             return await IssuerKillChild.RunAsync(args[1..]);
+        }
+
         Console.Error.WriteLine("usage: store-writer DIR BASE | store-killtest DIR ROUNDS [SEED] | store-recover DIR | store-scale DIR N [SECONDS]"
             + " | issuer-killchild DIR run SEED | issuer-killchild DIR verify ACKED | issuer-killchild DIR scale -");
         return 2;

@@ -51,13 +51,13 @@ public class EcdsaSignatureEncodingBenchmark
     [Benchmark]
     public int SpanEncoder()
     {
-        EcdsaSignatureEncoding.TryEncodeDer(_raw, _destination, out int written);
+        EcdsaSignatureEncoding.TryEncodeDer(_raw, _destination, out var written);
         return written;
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
-        int first = value.IndexOfAnyExcept((byte)0);
+        var first = value.IndexOfAnyExcept((byte)0);
         return first < 0 ? value[^1..] : value[first..];
     }
 }

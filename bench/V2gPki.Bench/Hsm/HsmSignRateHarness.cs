@@ -26,24 +26,24 @@ public static class HsmSignRateHarness
     /// <summary>Runs the harness and prints the figures.</summary>
     public static async Task RunAsync(string[] args)
     {
-        double seconds = BenchArgs.Number(args, "--seconds", 1.5);
-        int rounds = (int)BenchArgs.Number(args, "--rounds", 3);
-        string module = BenchArgs.Text(args, "--module") ?? HsmOptions.DefaultModulePath;
-        TimeSpan duration = TimeSpan.FromSeconds(seconds);
-        string work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-hsm-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+        var seconds = BenchArgs.Number(args, "--seconds", 1.5);
+        var rounds = (int)BenchArgs.Number(args, "--rounds", 3);
+        var module = BenchArgs.Text(args, "--module") ?? HsmOptions.DefaultModulePath;
+        var duration = TimeSpan.FromSeconds(seconds);
+        var work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-hsm-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
         try
         {
             SoftHsm2Environment.Prepare(work);
-            string pin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-            Pkcs11Module pkcs11 = Pkcs11Module.Load(module);
+            var pin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+            var pkcs11 = Pkcs11Module.Load(module);
             pkcs11.InitializeToken("bench", System.Text.Encoding.ASCII.GetBytes(pin + "so"), System.Text.Encoding.ASCII.GetBytes(pin));
 
             // One token opening per bulk-session count, all on the same token and key.
-            Dictionary<int, HsmToken> tokens = SignRateCurve.OpenTokens(pkcs11, pin);
+            var tokens = SignRateCurve.OpenTokens(pkcs11, pin);
 
-            HsmKey key = tokens[1].GenerateKey("bench-p256", HsmKeyType.EcP256);
-            byte[][] messages = new byte[1024][];
-            for (int i = 0; i < messages.Length; i++)
+            var key = tokens[1].GenerateKey("bench-p256", HsmKeyType.EcP256);
+            var messages = new byte[1024][];
+            for (var i = 0; i < messages.Length; i++)
             {
                 messages[i] = RandomNumberGenerator.GetBytes(400);
             }
@@ -63,7 +63,7 @@ public static class HsmSignRateHarness
             Console.WriteLine("The machine is shared, so load drifts between rounds: the last column pairs each batch round with the raw");
             Console.WriteLine("round run next to it and gives min / median / max of those per-round ratios.");
             Console.WriteLine("sessions | raw C_Sign sig/s (min / median / max) | batch sig/s (min / median / max) | batch/raw of medians | batch/raw per round");
-            foreach (int n in SignRateCurve.SessionCounts)
+            foreach (var n in SignRateCurve.SessionCounts)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{n,8} | {Stats(raw[n]),36} | {Stats(batch[n]),32} | {BenchStats.Median(batch[n]) / BenchStats.Median(raw[n]),20:0.00} | {SignRateCurve.PairedRatios(raw[n], batch[n])}"));
@@ -72,7 +72,7 @@ public static class HsmSignRateHarness
             Console.WriteLine();
             await PriorityLatency(tokens[4], key.Label, messages, duration, rounds).ConfigureAwait(false);
 
-            foreach (HsmToken token in tokens.Values)
+            foreach (var token in tokens.Values)
             {
                 token.Dispose();
             }
@@ -93,15 +93,15 @@ public static class HsmSignRateHarness
     private static async Task<double> BatchRate(HsmSigner signer, byte[][] messages, TimeSpan duration)
     {
         long total = 0;
-        long start = Stopwatch.GetTimestamp();
-        long deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         async Task Produce()
         {
             var batch = new SigningBatch(signer, messages.Length);
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 batch.Clear();
-                foreach (byte[] message in messages)
+                foreach (var message in messages)
                 {
                     batch.Add(message);
                 }
@@ -118,16 +118,16 @@ public static class HsmSignRateHarness
     /// <summary>Priority-lane latency, idle and with the bulk lane saturated by two batch producers.</summary>
     private static async Task PriorityLatency(HsmToken token, string label, byte[][] messages, TimeSpan duration, int rounds)
     {
-        HsmSigner signer = token.GetKey(label).CreateSigner();
+        var signer = token.GetKey(label).CreateSigner();
         Console.WriteLine($"priority lane latency, {token.PriorityLane.Sessions} reserved session; bulk lane {token.BulkLane.Sessions} sessions, 2 producers × 1,024-entry batches");
         Console.WriteLine("condition       | priority sigs | p50 µs | p99 µs | max µs | bulk sig/s meanwhile");
-        for (int round = 0; round < rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
-            foreach (bool loaded in new[] { false, true })
+            foreach (var loaded in new[] { false, true })
             {
                 using var stop = new CancellationTokenSource();
                 long bulkSigned = 0;
-                Task bulk = Task.CompletedTask;
+                var bulk = Task.CompletedTask;
                 if (loaded)
                 {
                     bulk = Task.WhenAll(Task.Run(() => Saturate(signer, messages, stop.Token, v => Interlocked.Add(ref bulkSigned, v))),
@@ -137,20 +137,20 @@ public static class HsmSignRateHarness
                 }
 
                 var latencies = new List<double>();
-                byte[] buffer = new byte[signer.MaxSignatureLength];
-                byte[] data = RandomNumberGenerator.GetBytes(400);
-                long start = Stopwatch.GetTimestamp();
-                long bulkAtStart = Interlocked.Read(ref bulkSigned);
+                var buffer = new byte[signer.MaxSignatureLength];
+                var data = RandomNumberGenerator.GetBytes(400);
+                var start = Stopwatch.GetTimestamp();
+                var bulkAtStart = Interlocked.Read(ref bulkSigned);
                 while (Stopwatch.GetElapsedTime(start) < duration)
                 {
-                    long before = Stopwatch.GetTimestamp();
+                    var before = Stopwatch.GetTimestamp();
                     signer.TrySign(data, buffer, out _);
                     latencies.Add(Stopwatch.GetElapsedTime(before).TotalMicroseconds);
                     // A revocation-like cadence rather than a tight loop: the priority lane is not a throughput path.
                     Thread.Sleep(1);
                 }
 
-                double bulkRate = (Interlocked.Read(ref bulkSigned) - bulkAtStart) / Stopwatch.GetElapsedTime(start).TotalSeconds;
+                var bulkRate = (Interlocked.Read(ref bulkSigned) - bulkAtStart) / Stopwatch.GetElapsedTime(start).TotalSeconds;
                 await stop.CancelAsync().ConfigureAwait(false);
                 try
                 {
@@ -170,7 +170,7 @@ public static class HsmSignRateHarness
     private static async Task Saturate(HsmSigner signer, byte[][] messages, CancellationToken stop, Action<long> signed)
     {
         var batch = new SigningBatch(signer, messages.Length);
-        foreach (byte[] message in messages)
+        foreach (var message in messages)
         {
             batch.Add(message);
         }

@@ -26,7 +26,7 @@ internal static class SignRateCurve
     public static Dictionary<int, HsmToken> OpenTokens(Pkcs11Module module, string pin)
     {
         var tokens = new Dictionary<int, HsmToken>();
-        foreach (int n in SessionCounts)
+        foreach (var n in SessionCounts)
         {
             tokens[n] = module.OpenToken(new HsmTokenOptions
             {
@@ -50,22 +50,22 @@ internal static class SignRateCurve
     /// <returns>Signatures per second.</returns>
     public static double RawRate(HsmToken token, ulong keyHandle, int threads, TimeSpan duration)
     {
-        Pkcs11Library library = token.Module.LowLevel;
-        byte[] digest = SHA256.HashData("raw C_Sign benchmark"u8);
+        var library = token.Module.LowLevel;
+        var digest = SHA256.HashData("raw C_Sign benchmark"u8);
         long total = 0;
         using var ready = new Barrier(threads + 1);
         long deadline = 0;
         var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
+        for (var t = 0; t < threads; t++)
         {
             workers[t] = new Thread(() =>
             {
-                ulong session = token.OpenSessionHandle();
-                byte[] signature = new byte[256];
+                var session = token.OpenSessionHandle();
+                var signature = new byte[256];
                 var mechanism = new CK_MECHANISM { Mechanism = (ulong)CKM.CKM_ECDSA };
                 long count = 0;
                 ready.SignalAndWait();
-                long end = Volatile.Read(ref deadline);
+                var end = Volatile.Read(ref deadline);
                 while (Stopwatch.GetTimestamp() < end)
                 {
                     if (library.C_SignInit(session, ref mechanism, keyHandle) != CKR.CKR_OK)
@@ -73,7 +73,7 @@ internal static class SignRateCurve
                         throw new InvalidOperationException("C_SignInit failed");
                     }
 
-                    ulong length = (ulong)signature.Length;
+                    var length = (ulong)signature.Length;
                     if (library.C_Sign(session, digest, (ulong)digest.Length, signature, ref length) != CKR.CKR_OK)
                     {
                         throw new InvalidOperationException("C_Sign failed");
@@ -88,10 +88,10 @@ internal static class SignRateCurve
             workers[t].Start();
         }
 
-        long start = Stopwatch.GetTimestamp();
+        var start = Stopwatch.GetTimestamp();
         Volatile.Write(ref deadline, start + (long)(duration.TotalSeconds * Stopwatch.Frequency));
         ready.SignalAndWait();
-        foreach (Thread worker in workers)
+        foreach (var worker in workers)
         {
             worker.Join();
         }
@@ -112,9 +112,9 @@ internal static class SignRateCurve
     {
         var rawRates = SessionCounts.ToDictionary(n => n, _ => new List<double>());
         var measuredRates = SessionCounts.ToDictionary(n => n, _ => new List<double>());
-        for (int round = 0; round < rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
-            foreach (int n in SessionCounts)
+            foreach (var n in SessionCounts)
             {
                 if (round % 2 == 0)
                 {
@@ -139,7 +139,7 @@ internal static class SignRateCurve
     public static string PairedRatios(List<double> raw, List<double> measured)
     {
         var paired = new List<double>();
-        for (int round = 0; round < raw.Count; round++)
+        for (var round = 0; round < raw.Count; round++)
         {
             paired.Add(measured[round] / raw[round]);
         }

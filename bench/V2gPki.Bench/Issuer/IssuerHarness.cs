@@ -64,7 +64,9 @@ public static class IssuerHarness
             await generator.GenerateAsync(certs, null, (done, total) =>
             {
                 if (done % 5120 == 0 || done == total)
+                {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  generated {done}/{total} ({done / generated.Elapsed.TotalSeconds:0} certificates/s: CertificateIssuer + bulk first response + WAL)"));
+                }
             });
 
             var signerHandle = tokens[1].GetKey(pki.SignerLabel).PrivateKeyHandle;
@@ -90,7 +92,10 @@ public static class IssuerHarness
             store.ForEachCertificate(record =>
             {
                 if (record.Issuer.Value == HsmCpoBranch.Sub2Id && record.Status == CertificateStatus.Good)
+                {
                     serials.Add(record.Serial.ToArray());
+                }
+
                 return serials.Count < revocations * 2 * latencySessions.Length;
             });
             Console.WriteLine($"Revocation latency: {revocations} sequential revocations per line (priority lane, 1 reserved session; ack = WAL committed).");
@@ -124,9 +129,14 @@ public static class IssuerHarness
             }
 
             foreach (var worker in workers.Values)
+            {
                 await worker.DisposeAsync();
+            }
+
             foreach (var token in tokens.Values)
+            {
                 token.Dispose();
+            }
         }
         finally
         {
@@ -178,7 +188,10 @@ public static class IssuerHarness
             var result = await worker.RevokeAsync(issuer, serial, RevocationReason.KeyCompromise);
             var acked = Stopwatch.GetTimestamp();
             if (result.Status != StatusChangeStatus.Applied)
+            {
                 throw new InvalidOperationException("revocation failed: " + result.Status);
+            }
+
             await watch.WaitAsync(TimeSpan.FromSeconds(5));
             poller.Cancel();
             ack.Add((acked - start) * 1000.0 / Stopwatch.Frequency);

@@ -18,29 +18,29 @@ public class OcspRequestParseBenchmark
     public int AsnReaderParse()
     {
         var outer = new AsnReader(_request, AsnEncodingRules.DER);
-        AsnReader tbs = outer.ReadSequence().ReadSequence();
-        AsnReader list = tbs.ReadSequence();
-        AsnReader certId = list.ReadSequence().ReadSequence();
-        AsnReader algorithm = certId.ReadSequence();
-        string oid = algorithm.ReadObjectIdentifier();
+        var tbs = outer.ReadSequence().ReadSequence();
+        var list = tbs.ReadSequence();
+        var certId = list.ReadSequence().ReadSequence();
+        var algorithm = certId.ReadSequence();
+        var oid = algorithm.ReadObjectIdentifier();
         if (algorithm.HasData)
         {
             algorithm.ReadNull();
         }
 
-        certId.TryReadPrimitiveOctetString(out ReadOnlyMemory<byte> nameHash);
-        certId.TryReadPrimitiveOctetString(out ReadOnlyMemory<byte> keyHash);
-        ReadOnlyMemory<byte> serial = certId.ReadIntegerBytes();
-        int nonceLength = 0;
+        certId.TryReadPrimitiveOctetString(out var nameHash);
+        certId.TryReadPrimitiveOctetString(out var keyHash);
+        var serial = certId.ReadIntegerBytes();
+        var nonceLength = 0;
         if (tbs.HasData)
         {
-            AsnReader extensions = tbs.ReadSequence(Ctx2).ReadSequence();
+            var extensions = tbs.ReadSequence(Ctx2).ReadSequence();
             while (extensions.HasData)
             {
-                AsnReader extension = extensions.ReadSequence();
+                var extension = extensions.ReadSequence();
                 if (extension.ReadObjectIdentifier() == "1.3.6.1.5.5.7.48.1.2")
                 {
-                    extension.TryReadPrimitiveOctetString(out ReadOnlyMemory<byte> value);
+                    extension.TryReadPrimitiveOctetString(out var value);
                     nonceLength = value.Length;
                 }
             }
@@ -53,8 +53,8 @@ public class OcspRequestParseBenchmark
     [Benchmark]
     public int SpanParse()
     {
-        OcspRequestParser.TryParse(_request, out OcspRequest request);
-        CertId id = request.FirstCertId;
+        OcspRequestParser.TryParse(_request, out var request);
+        var id = request.FirstCertId;
         return (int)id.HashAlgorithm + id.IssuerNameHash.Length + id.IssuerKeyHash.Length + id.SerialNumber.Length + request.Nonce.Length;
     }
 }

@@ -24,8 +24,8 @@ public class OcspResponseAssembleBenchmark
     [GlobalSetup]
     public void CheckSameOutput()
     {
-        int length = AsnWriterAssemble();
-        byte[] expected = _output[..length];
+        var length = AsnWriterAssemble();
+        var expected = _output[..length];
         if (SpliceAssemble() != length || !expected.AsSpan().SequenceEqual(_output.AsSpan(0, length)))
         {
             throw new InvalidOperationException("The benchmarked encoders disagree.");
@@ -51,7 +51,7 @@ public class OcspResponseAssembleBenchmark
         }
 
         Span<byte> basic = stackalloc byte[2048];
-        _basic.TryEncode(basic, out int basicLength);
+        _basic.TryEncode(basic, out var basicLength);
         _outer.Reset();
         using (_outer.PushSequence())
         {
@@ -64,7 +64,7 @@ public class OcspResponseAssembleBenchmark
             }
         }
 
-        _outer.TryEncode(_output, out int written);
+        _outer.TryEncode(_output, out var written);
         return written;
     }
 
@@ -72,13 +72,13 @@ public class OcspResponseAssembleBenchmark
     [Benchmark]
     public int SpliceAssemble()
     {
-        OcspResponseAssembler.TryAssemble(_signedPart, _certificate, _output, out int written);
+        OcspResponseAssembler.TryAssemble(_signedPart, _certificate, _output, out var written);
         return written;
     }
 
     private static int TbsLength(ReadOnlySpan<byte> signedPart)
     {
-        AsnDecoder.ReadEncodedValue(signedPart, AsnEncodingRules.DER, out _, out _, out int consumed);
+        AsnDecoder.ReadEncodedValue(signedPart, AsnEncodingRules.DER, out _, out _, out var consumed);
         return consumed;
     }
 }

@@ -26,8 +26,8 @@ public class OcspTbsWriteBenchmark
     [GlobalSetup]
     public void CheckSameOutput()
     {
-        int length = AsnWriterTbs();
-        byte[] expected = _output[..length];
+        var length = AsnWriterTbs();
+        var expected = _output[..length];
         if (BackwardsWriterTbs() != length || !expected.AsSpan().SequenceEqual(_output.AsSpan(0, length)))
         {
             throw new InvalidOperationException("The benchmarked encoders disagree.");
@@ -38,7 +38,7 @@ public class OcspTbsWriteBenchmark
     [Benchmark(Baseline = true)]
     public int AsnWriterTbs()
     {
-        AsnWriter w = _writer;
+        var w = _writer;
         w.Reset();
         using (w.PushSequence())
         {
@@ -50,7 +50,7 @@ public class OcspTbsWriteBenchmark
             w.WriteGeneralizedTime(Now, omitFractionalSeconds: true);
             using (w.PushSequence())
             {
-                foreach (IssuerHashes issuer in _issuer)
+                foreach (var issuer in _issuer)
                 {
                     using (w.PushSequence())
                     {
@@ -73,7 +73,7 @@ public class OcspTbsWriteBenchmark
             }
         }
 
-        w.TryEncode(_output, out int written);
+        w.TryEncode(_output, out var written);
         return written;
     }
 
@@ -83,7 +83,7 @@ public class OcspTbsWriteBenchmark
     {
         var fields = new ResponseDataFields { ResponderId = ResponderId.ByKey(_keyHash), ProducedAt = Now };
         var responses = new CertificateSingleResponses(_issuer, _serial, CertStatusInfo.Good(Now, Now.AddDays(10)));
-        OcspResponseWriter.TryWriteTbsResponseData(_output, fields, responses, out int written);
+        OcspResponseWriter.TryWriteTbsResponseData(_output, fields, responses, out var written);
         return written;
     }
 }

@@ -43,11 +43,11 @@ public static class PkiIssuanceHarness
     /// <summary>Runs the harness and prints the figures.</summary>
     public static void Run(string[] args)
     {
-        double seconds = double.Parse(BenchArgs.Text(args, "--seconds") ?? "1", CultureInfo.InvariantCulture);
-        int rounds = int.Parse(BenchArgs.Text(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        string keyName = BenchArgs.Text(args, "--key") ?? "p256";
-        TimeSpan duration = TimeSpan.FromSeconds(seconds);
-        string work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-pki-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+        var seconds = double.Parse(BenchArgs.Text(args, "--seconds") ?? "1", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(BenchArgs.Text(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        var keyName = BenchArgs.Text(args, "--key") ?? "p256";
+        var duration = TimeSpan.FromSeconds(seconds);
+        var work = Path.Combine(Path.GetTempPath(), "v2gpki-bench-pki-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
         try
         {
             var options = new CaHierarchyOptions
@@ -57,7 +57,7 @@ public static class PkiIssuanceHarness
             };
             var layout = new CaDataLayout(work);
             CaHierarchySetup.InitDemo(layout, options, TimeProvider.System, out _);
-            CaHierarchy hierarchy = CaHierarchySetup.Open(layout, out HsmTokenSet tokens);
+            var hierarchy = CaHierarchySetup.Open(layout, out var tokens);
             using (tokens)
             {
                 Measure(hierarchy, keyName, duration, rounds);
@@ -77,15 +77,15 @@ public static class PkiIssuanceHarness
 
     private static void Measure(CaHierarchy hierarchy, string keyName, TimeSpan duration, int rounds)
     {
-        IssuingCa ca = hierarchy.GetCa("cpo-sub2");
-        CertificateProfile profile = hierarchy.GetProfile(CertificateKind.Evse);
-        HsmSigner hsm = ((HsmCertificateSigner)ca.Signer!).HsmSigner;
-        byte[][] csrs = MakeCsrs(hierarchy.Version, keyName);
+        var ca = hierarchy.GetCa("cpo-sub2");
+        var profile = hierarchy.GetProfile(CertificateKind.Evse);
+        var hsm = ((HsmCertificateSigner)ca.Signer!).HsmSigner;
+        var csrs = MakeCsrs(hierarchy.Version, keyName);
         var validator = new CsrValidator();
         var issuer = new CertificateIssuer(TimeProvider.System);
         var validated = csrs.Select(c => validator.Validate(c, profile).Csr ?? throw new InvalidOperationException("bench CSR refused")).ToArray();
-        byte[] message = RandomNumberGenerator.GetBytes(400);
-        int size = issuer.Issue(validated[0], ca).Certificate?.Der.Length ?? throw new InvalidOperationException("bench issuance failed");
+        var message = RandomNumberGenerator.GetBytes(400);
+        var size = issuer.Issue(validated[0], ca).Certificate?.Der.Length ?? throw new InvalidOperationException("bench issuance failed");
 
         var stages = new (string Name, Func<int, bool> Step)[]
         {
@@ -100,26 +100,26 @@ public static class PkiIssuanceHarness
 
         // Warm-up (JIT, SoftHSM2 key cache).
         RawRate(hsm, TimeSpan.FromMilliseconds(300));
-        foreach ((string name, Func<int, bool> step) in stages.Skip(1))
+        foreach ((var name, var step) in stages.Skip(1))
         {
             Rate(step, TimeSpan.FromMilliseconds(300));
         }
 
         var results = stages.ToDictionary(s => s.Name, _ => new List<double>());
-        for (int round = 0; round < rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
-            for (int k = 0; k < stages.Length; k++)
+            for (var k = 0; k < stages.Length; k++)
             {
-                (string name, Func<int, bool> step) = stages[(k + round) % stages.Length];
+                (var name, var step) = stages[(k + round) % stages.Length];
                 results[name].Add(step is null ? RawRate(hsm, duration) : Rate(step, duration));
             }
         }
 
         Console.WriteLine();
         Console.WriteLine("stage        | per second (min / median / max) | µs each (median) | full/stage per round (min / median / max)");
-        foreach ((string name, _) in stages)
+        foreach ((var name, _) in stages)
         {
-            List<double> values = results[name];
+            var values = results[name];
             var paired = values.Select((v, i) => results["full"][i] / v).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-12} | {Min(values),9:0} / {BenchStats.Median(values),8:0} / {Max(values),8:0} | {1e6 / BenchStats.Median(values),16:0.0} | {Min(paired):0.00} / {BenchStats.Median(paired):0.00} / {Max(paired):0.00}"));
@@ -128,9 +128,9 @@ public static class PkiIssuanceHarness
 
     private static double Rate(Func<int, bool> step, TimeSpan duration)
     {
-        long start = Stopwatch.GetTimestamp();
-        long deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        int count = 0;
+        var start = Stopwatch.GetTimestamp();
+        var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var count = 0;
         while (Stopwatch.GetTimestamp() < deadline)
         {
             if (!step(count))
@@ -147,18 +147,18 @@ public static class PkiIssuanceHarness
     // One session, C_SignInit + C_Sign in a loop through the low-level API (ECDSA over a digest, EdDSA over 400 bytes).
     private static double RawRate(HsmSigner signer, TimeSpan duration)
     {
-        HsmToken token = signer.Key.Token;
-        Pkcs11Library library = token.Module.LowLevel;
-        ulong session = token.OpenSessionHandle();
-        byte[] input = signer.HashLength == 0 ? RandomNumberGenerator.GetBytes(400) : RandomNumberGenerator.GetBytes(signer.HashLength);
-        byte[] signature = new byte[512];
+        var token = signer.Key.Token;
+        var library = token.Module.LowLevel;
+        var session = token.OpenSessionHandle();
+        var input = signer.HashLength == 0 ? RandomNumberGenerator.GetBytes(400) : RandomNumberGenerator.GetBytes(signer.HashLength);
+        var signature = new byte[512];
         var mechanism = new CK_MECHANISM { Mechanism = signer.Mechanism };
-        long start = Stopwatch.GetTimestamp();
-        long deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long count = 0;
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            ulong length = (ulong)signature.Length;
+            var length = (ulong)signature.Length;
             if (library.C_SignInit(session, ref mechanism, signer.Key.PrivateKeyHandle) != CKR.CKR_OK
                 || library.C_Sign(session, input, (ulong)input.Length, signature, ref length) != CKR.CKR_OK)
             {
@@ -168,7 +168,7 @@ public static class PkiIssuanceHarness
             count++;
         }
 
-        double rate = count / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var rate = count / Stopwatch.GetElapsedTime(start).TotalSeconds;
         library.C_CloseSession(session);
         return rate;
     }
@@ -177,7 +177,7 @@ public static class PkiIssuanceHarness
     {
         var random = new SecureRandom();
         var csrs = new byte[CsrCount][];
-        for (int i = 0; i < CsrCount; i++)
+        for (var i = 0; i < CsrCount; i++)
         {
             AsymmetricCipherKeyPair pair;
             string algorithm;
@@ -196,7 +196,7 @@ public static class PkiIssuanceHarness
                 algorithm = keyName == "p521" ? "SHA512WITHECDSA" : "SHA256WITHECDSA";
             }
 
-            string id = version == Iso15118Version.Part2
+            var id = version == Iso15118Version.Part2
                 ? string.Create(CultureInfo.InvariantCulture, $"DE*AB7*E{i:D6}")
                 : string.Create(CultureInfo.InvariantCulture, $"DE-ICE-S-00003C4D5578786756453309675{i:D5}");
             var subject = new X509Name([X509Name.C, X509Name.O, X509Name.CN], ["DE", "Bench CPO GmbH", id]);

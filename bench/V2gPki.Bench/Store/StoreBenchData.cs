@@ -24,7 +24,10 @@ public static class StoreBenchData
     {
         var bytes = new byte[400];
         for (var i = 0; i < bytes.Length; i++)
+        {
             bytes[i] = (byte)(n + i + (int)status);
+        }
+
         return bytes;
     }
 
@@ -64,7 +67,10 @@ public static class StoreBenchData
         var store = new FasterStore(options);
         var report = await store.RecoverAsync();
         if (report.Readiness != StoreReadiness.Ready)
+        {
             throw new InvalidOperationException("recovery failed: " + report.Error);
+        }
+
         if (store.TryGetResponse(Issuer, Serial(entries - 1), new byte[4096], out _) != LookupStatus.Found)
         {
             await LoadAsync(store, 0, entries);
@@ -82,10 +88,14 @@ public static class StoreBenchData
         {
             inFlight.Enqueue(store.IssueAsync(Issuance(n)).AsTask());
             if (inFlight.Count >= 256)
+            {
                 await inFlight.Dequeue();
+            }
         }
 
         while (inFlight.Count > 0)
+        {
             await inFlight.Dequeue();
+        }
     }
 }

@@ -41,14 +41,19 @@ public class StoreLookupBenchmark
         var random = new Random(17);
         _serials = new byte[Entries][];
         for (var i = 0; i < Entries; i++)
+        {
             _serials[i] = StoreBenchData.Serial(i);
+        }
+
         random.Shuffle(_serials);
 
         if (Mode == "Dictionary")
         {
             _dictionary = new ConcurrentDictionary<(ushort, UInt128), byte[]>();
             for (var i = 0; i < Entries; i++)
+            {
                 _dictionary[(StoreBenchData.Issuer.Value, Key(StoreBenchData.Serial(i)))] = StoreBenchData.Signed(i);
+            }
         }
         else
         {
@@ -101,7 +106,9 @@ public class StoreLookupBenchmark
             for (var i = 0; i < LookupsPerThread; i++)
             {
                 if (store.TryGetResponse(StoreBenchData.Issuer, serials[(i + offset) % serials.Length], destination, out var metadata) == LookupStatus.Found)
+                {
                     bytes += metadata.Length;
+                }
             }
         }
 

@@ -65,7 +65,9 @@ public class WalGroupCommitBenchmark
                     var result = await _store!.IssueAsync(StoreBenchData.Issuance(n));
                     latencies[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (result.Status != WriteStatus.Applied)
+                    {
                         throw new InvalidOperationException(result.Status.ToString());
+                    }
                 }
 
                 return latencies;
@@ -73,6 +75,8 @@ public class WalGroupCommitBenchmark
         }
 
         foreach (var latencies in await Task.WhenAll(tasks))
+        {
             _latencies.AddRange(latencies);
+        }
     }
 }

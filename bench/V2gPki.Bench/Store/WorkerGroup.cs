@@ -38,7 +38,10 @@ public sealed class WorkerGroup : IDisposable
         {
             _start.SignalAndWait();
             if (_stop)
+            {
                 return;
+            }
+
             _work(index);
             _done.SignalAndWait();
         }
@@ -49,7 +52,10 @@ public sealed class WorkerGroup : IDisposable
         _stop = true;
         _start.SignalAndWait();
         foreach (var thread in _threads)
+        {
             thread.Join();
+        }
+
         _start.Dispose();
         _done.Dispose();
     }

@@ -59,9 +59,15 @@ internal sealed class DataDirectoryLock : IDisposable
     {
         holder = null;
         if (!File.Exists(Path.Combine(dataDirectory, FileName)))
+        {
             return false;
+        }
+
         if (!TryAcquire(dataDirectory, out var probe, out holder))
+        {
             return true;
+        }
+
         probe!.Dispose();
         return false;
     }

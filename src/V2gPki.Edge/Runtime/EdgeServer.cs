@@ -2,8 +2,8 @@
 
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Admin;
-using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.Edge.Listeners.Kestrel;
+using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.Edge.Listeners.Public;
 
 namespace V2gPki.Edge.Runtime;

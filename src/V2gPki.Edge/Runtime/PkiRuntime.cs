@@ -14,7 +14,6 @@ using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Store;
 using EdgeHsmOptions = V2gPki.Edge.Configuration.HsmOptions;
-using HsmModuleOptions = V2gPki.Hsm.HsmOptions;
 
 namespace V2gPki.Edge.Runtime;
 
@@ -288,7 +287,7 @@ internal sealed partial class PkiRuntime : IOcspBackend, IIssuingBackend, IAsync
 
     private static HsmTokenSet OpenTokens(EdgeHsmOptions configured, CaDataLayout layout, CaHierarchyManifest manifest)
     {
-        HsmModuleOptions options = CaHierarchyTokens.CreateOptions(manifest, layout);
+        var options = CaHierarchyTokens.CreateOptions(manifest, layout);
         if (!string.IsNullOrEmpty(configured.ModulePath) && !string.Equals(configured.ModulePath, options.ModulePath, StringComparison.Ordinal))
         {
             // Another module than the manifest's SoftHSM2: its configuration file does not apply.

@@ -32,7 +32,9 @@ public sealed class ExtendedRevokedCache
         get
         {
             lock (_lock)
+            {
                 return _map.Count;
+            }
         }
     }
 
@@ -47,11 +49,17 @@ public sealed class ExtendedRevokedCache
     {
         answer = default;
         if (_capacity == 0 || !Key.TryCreate(issuer, serial, out var key))
+        {
             return false;
+        }
+
         lock (_lock)
         {
             if (!_map.TryGetValue(key, out var node))
+            {
                 return false;
+            }
+
             var entry = node.Value;
             if (entry.NextUpdateTicks - TimeSpan.TicksPerMinute <= nowTicks || entry.SignedPart.Length > destination.Length)
             {
@@ -81,7 +89,10 @@ public sealed class ExtendedRevokedCache
         ArgumentNullException.ThrowIfNull(signedPart);
         var etag = ComputeETag(signedPart);
         if (_capacity == 0 || !Key.TryCreate(issuer, serial, out var key))
+        {
             return etag;
+        }
+
         var entry = new Entry(key, signedPart, signerId, thisUpdateTicks, nextUpdateTicks, etag);
         lock (_lock)
         {
@@ -121,7 +132,10 @@ public sealed class ExtendedRevokedCache
         {
             key = default;
             if ((uint)(serial.Length - 1) >= 20)
+            {
                 return false;
+            }
+
             Span<byte> padded = stackalloc byte[20];
             padded.Clear();
             serial.CopyTo(padded);

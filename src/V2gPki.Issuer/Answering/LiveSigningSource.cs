@@ -72,7 +72,10 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         if (request.Count == 1 && !(request.HasNonce && query.Issuer is { NoncePolicy: true }))
         {
             if (_options.NeverIssued == NeverIssuedAnswer.Unauthorized)
+            {
                 return OcspOutcome.Unauthorized;
+            }
+
             if (query.Issuer is { } issuer && Cache.TryGet(issuer.Id, request.FirstCertId.SerialNumber, _time.GetUtcNow().UtcTicks, destination, out answer))
             {
                 _metrics.CountLiveCacheHit();
@@ -127,7 +130,10 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         {
             var prepared = Prepare(request.Span, buffer);
             if (prepared.Outcome != OcspOutcome.Successful)
+            {
                 return new LiveResponse(prepared.Outcome, default, default);
+            }
+
             var signer = prepared.Signer!;
             var tbs = buffer.AsMemory(0, prepared.TbsLength);
             var batch = new SigningBatch(signer.Signer!, 1);
@@ -146,9 +152,14 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
             _metrics.CountLiveSigned();
             ulong etag;
             if (prepared.Cacheable && prepared.Issuer is not null)
+            {
                 etag = Cache.Add(prepared.Issuer.Id, prepared.Serial, part, signer.Id, prepared.ThisUpdate.UtcTicks, prepared.NextUpdate.UtcTicks);
+            }
             else
+            {
                 etag = ExtendedRevokedCache.ComputeETag(part);
+            }
+
             var answer = new OcspAnswer(part.Length, signer.Id, prepared.ThisUpdate.UtcTicks, prepared.NextUpdate.UtcTicks, etag, cacheable: !prepared.EchoesNonce);
             return new LiveResponse(OcspOutcome.Successful, part, answer);
         }
@@ -162,9 +173,15 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
     private Prepared Prepare(ReadOnlySpan<byte> der, byte[] buffer)
     {
         if (OcspRequestParser.TryParse(der, out var request) != OcspParseStatus.Ok)
+        {
             return Prepared.Fail(OcspOutcome.MalformedRequest);
+        }
+
         if (request.Count > _options.MaxCertIdsPerRequest)
+        {
             return Prepared.Fail(OcspOutcome.Unauthorized);
+        }
+
         if (!_directory.TryFindIssuer(request.FirstCertId, out var issuer))
         {
             _metrics.CountUnknownIssuer();
@@ -172,7 +189,9 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         }
 
         if (request.HasNonce && issuer.NoncePolicy && (uint)(request.Nonce.Length - OcspRequestOptions.MinNonceLength) > OcspRequestOptions.MaxNonceLength - OcspRequestOptions.MinNonceLength)
+        {
             return Prepared.Fail(OcspOutcome.MalformedRequest); // RFC 9654 §2.1: 1–128 octets when the nonce is honoured
+        }
 
         var signer = issuer.CurrentSigner;
         if (signer?.Signer is null || !_factory.Clock.TryGetSigningTime(out var now) || now >= signer.NotAfter)
@@ -189,10 +208,16 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         foreach (var certId in request)
         {
             if (!_directory.TryFindIssuer(certId, out var other) || !ReferenceEquals(other, issuer))
+            {
                 return Prepared.Fail(OcspOutcome.Unauthorized); // one response has one signer: every CertID must name the same CA
+            }
+
             var lookup = _registry.TryGetCertificate(issuer.Id, certId.SerialNumber, out var record);
             if (lookup == LookupStatus.NotReady)
+            {
                 return Prepared.Fail(OcspOutcome.TryLater);
+            }
+
             if (lookup == LookupStatus.Found)
             {
                 statuses[index] = ResponseStatus.From(record!).ToCertStatusInfo(now, normalNext);
@@ -201,7 +226,10 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
             else
             {
                 if (_options.NeverIssued == NeverIssuedAnswer.Unauthorized)
+                {
                     return Prepared.Fail(OcspOutcome.Unauthorized);
+                }
+
                 var next = Min(now + _options.ExtendedRevokedValidity, normalNext);
                 statuses[index] = CertStatusInfo.NotIssued(now, next);
                 anyNotIssued = true;
@@ -230,12 +258,18 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         else
         {
             for (var i = 1; i < statuses.Length; i++)
+            {
                 nextUpdate = Min(nextUpdate, statuses[i].NextUpdate ?? normalNext);
+            }
+
             written = OcspResponseWriter.TryWriteTbsResponseData(buffer, fields, new RequestedResponses(request, statuses), out length);
         }
 
         if (!written)
+        {
             return Prepared.Fail(OcspOutcome.InternalError);
+        }
+
         var cacheable = request.Count == 1 && allNotIssued && !echoNonce;
         return new Prepared(OcspOutcome.Successful, issuer, signer, length, cacheable, echoNonce, request.FirstCertId.SerialNumber.ToArray(), now, nextUpdate);
     }
@@ -263,7 +297,10 @@ public sealed class LiveSigningSource : IOcspResponseSource, IDisposable
         {
             var enumerator = _request.GetEnumerator();
             for (var i = 0; i <= index; i++)
+            {
                 enumerator.MoveNext();
+            }
+
             return new SingleResponse(enumerator.Current, _statuses[index]);
         }
     }

@@ -87,7 +87,10 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
         await Task.Run(() => _registry.ForEachCertificate(record =>
         {
             if (record.Status != CertificateStatus.Good)
+            {
                 Track(record.Issuer, record.Serial, record.Status, record.RevocationTime, record.Reason);
+            }
+
             return true;
         }), cancellationToken).ConfigureAwait(false);
         RunOnce(force: false);
@@ -101,7 +104,9 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(notice);
         Track(notice.Issuer.Id, notice.Serial, notice.Status, notice.RevocationTime, notice.Reason);
         lock (_lock)
+        {
             _dirtySince.TryAdd(notice.Issuer.Id, _time.GetTimestamp());
+        }
     }
 
     /// <summary>
@@ -114,19 +119,33 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
     public string? ImportCrl(string caName, ReadOnlyMemory<byte> der)
     {
         if (!_directory.TryGetIssuer(caName, out var issuer))
+        {
             return "unknown CA " + caName;
+        }
+
         if (!TryReadCrl(der, out var tbs, out var algorithm, out var signature, out var issuerName, out var thisUpdate, out var nextUpdate))
+        {
             return "not a DER CRL";
+        }
+
         if (!issuerName.AsSpan().SequenceEqual(issuer.Certificate.SubjectName))
+        {
             return "the CRL's issuer is not " + caName;
+        }
+
         using (var verifier = new SignatureVerifier(issuer.Certificate.SubjectPublicKeyInfo))
         {
             if (!verifier.Verify(algorithm, tbs, signature))
+            {
                 return "the CRL does not verify with " + caName + "'s key";
+            }
         }
 
         if (_crls.TryGetValue(caName, out var current) && current.ThisUpdate > thisUpdate)
+        {
             return "older than the CRL already served";
+        }
+
         Publish(new CrlEntry(caName, der.ToArray(), ETagOf(der.Span), thisUpdate, nextUpdate, Imported: true));
         return null;
     }
@@ -157,11 +176,15 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
                 due = force || current is null || current.Imported || current.NextUpdate is not { } next || next - now < _options.RegenerateBelowRemaining
                       || (_dirtySince.TryGetValue(issuer.Id, out var since) && _time.GetElapsedTime(since) >= _options.Debounce);
                 if (due)
+                {
                     _dirtySince.Remove(issuer.Id);
+                }
             }
 
             if (due)
+            {
                 Generate(issuer, now);
+            }
         }
     }
 
@@ -176,7 +199,9 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
         foreach (var entry in _crls.Values)
         {
             if (entry.NextUpdate is { } next)
+            {
                 visitor.Gauge("v2gpki_crl_seconds_left", "Seconds until the served CRL's nextUpdate", "ca=\"" + entry.CaName + "\"", Math.Max(0, (next - now).TotalSeconds));
+            }
         }
     }
 
@@ -184,7 +209,10 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested)
+        {
             return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null)
         {
@@ -214,7 +242,10 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
     {
         RevokedCertificate[] revoked;
         lock (_lock)
+        {
             revoked = _revoked.TryGetValue(issuer.Id, out var set) ? set.Values.ToArray() : [];
+        }
+
         try
         {
             var thisUpdate = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
@@ -229,7 +260,10 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
         {
             Interlocked.Increment(ref _failures);
             lock (_lock)
+            {
                 _dirtySince.TryAdd(issuer.Id, _time.GetTimestamp());
+            }
+
             IssuerLog.CrlFailed(_logger, issuer.Name, error);
         }
     }
@@ -240,11 +274,18 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
         lock (_lock)
         {
             if (!_revoked.TryGetValue(issuer, out var set))
+            {
                 _revoked[issuer] = set = new Dictionary<string, RevokedCertificate>(StringComparer.Ordinal);
+            }
+
             if (status == CertificateStatus.Good)
+            {
                 set.Remove(key);
+            }
             else
+            {
                 set[key] = new RevokedCertificate(serial.ToArray(), time ?? _time.GetUtcNow(), status == CertificateStatus.Hold ? RevocationReason.CertificateHold : reason);
+            }
         }
     }
 
@@ -252,30 +293,45 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
     {
         _crls[entry.CaName] = entry;
         if (_options.Directory is not { } directory)
+        {
             return;
+        }
+
         System.IO.Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, entry.CaName + ".crl");
         var temp = path + ".tmp";
         File.WriteAllBytes(temp, entry.Der.ToArray());
         File.Move(temp, path, overwrite: true);
         if (entry.Imported)
+        {
             File.WriteAllText(path + ".imported", "ceremony-signed\n");
+        }
         else if (File.Exists(path + ".imported"))
+        {
             File.Delete(path + ".imported");
+        }
     }
 
     private void LoadPersisted()
     {
         if (_options.Directory is not { } directory || !System.IO.Directory.Exists(directory))
+        {
             return;
+        }
+
         foreach (var issuer in _directory.Issuers)
         {
             var path = Path.Combine(directory, issuer.Name + ".crl");
             if (!File.Exists(path))
+            {
                 continue;
+            }
+
             var der = File.ReadAllBytes(path);
             if (TryReadCrl(der, out _, out _, out _, out _, out var thisUpdate, out var nextUpdate))
+            {
                 _crls[issuer.Name] = new CrlEntry(issuer.Name, der, ETagOf(der), thisUpdate, nextUpdate, File.Exists(path + ".imported"));
+            }
         }
     }
 
@@ -298,18 +354,27 @@ public sealed class CrlPublisher : ICrlSource, IMetricsSource, IAsyncDisposable
             var outer = new AsnReader(der, AsnEncodingRules.DER);
             var list = outer.ReadSequence();
             if (outer.HasData)
+            {
                 return false;
+            }
+
             tbs = list.PeekEncodedValue().ToArray();
             var tbsReader = list.ReadSequence();
             algorithm = list.ReadEncodedValue().ToArray();
             signature = list.ReadBitString(out _);
             if (tbsReader.PeekTag().HasSameClassAndValue(Asn1Tag.Integer))
+            {
                 tbsReader.ReadInteger();
+            }
+
             tbsReader.ReadEncodedValue();
             issuer = tbsReader.ReadEncodedValue().ToArray();
             thisUpdate = CertificateInfo.ReadTime(tbsReader);
             if (tbsReader.HasData && (tbsReader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) || tbsReader.PeekTag().HasSameClassAndValue(Asn1Tag.GeneralizedTime)))
+            {
                 nextUpdate = CertificateInfo.ReadTime(tbsReader);
+            }
+
             return true;
         }
         catch (AsnContentException)

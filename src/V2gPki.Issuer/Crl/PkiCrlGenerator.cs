@@ -43,7 +43,10 @@ public sealed class PkiCrlGenerator : ICrlGenerator
         var ca = _resolve(caName) ?? throw new ArgumentException("Unknown CA " + caName + ".", nameof(caName));
         var entries = new RevokedEntry[revoked.Count];
         for (var i = 0; i < entries.Length; i++)
+        {
             entries[i] = new RevokedEntry(revoked[i].Serial, revoked[i].RevocationTime, (CrlReason)revoked[i].Reason);
+        }
+
         return CrlBuilder.Build(ca, entries, thisUpdate, nextUpdate, _numbers.Reserve(caName));
     }
 }

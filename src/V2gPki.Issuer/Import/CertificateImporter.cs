@@ -89,7 +89,10 @@ public sealed class CertificateImporter
             }
 
             if (!pending.TryGetValue(issuer, out var list))
+            {
                 pending[issuer] = list = new List<(CertificateInfo, ResponseStatus)>(_batchSize);
+            }
+
             list.Add((info!, status ?? ResponseStatus.Good));
             if (list.Count >= _batchSize)
             {
@@ -99,7 +102,10 @@ public sealed class CertificateImporter
         }
 
         foreach (var (issuer, list) in pending)
+        {
             await FlushAsync(signer, issuer, list, kind, report, cancellationToken).ConfigureAwait(false);
+        }
+
         progress?.Invoke(processed);
         report.Elapsed = Stopwatch.GetElapsedTime(started);
         return report;
@@ -108,16 +114,25 @@ public sealed class CertificateImporter
     private async Task FlushAsync(BulkResponseSigner signer, IssuerEntry issuer, List<(CertificateInfo Info, ResponseStatus Status)> list, CertificateKind kind, ImportReport report, CancellationToken cancellationToken)
     {
         if (list.Count == 0)
+        {
             return;
+        }
+
         var items = new BulkSignItem[list.Count];
         for (var i = 0; i < items.Length; i++)
+        {
             items[i] = new BulkSignItem(list[i].Info.Serial, list[i].Status, 0);
+        }
+
         var responses = new SignedResponse[items.Length];
         var outcome = await signer.SignAsync(issuer, items, responses, cancellationToken).ConfigureAwait(false);
         if (outcome != SignOutcome.Success)
         {
             foreach (var _ in list)
+            {
                 report.Add(RegistrationStatus.SigningFailed);
+            }
+
             list.Clear();
             return;
         }
@@ -138,7 +153,10 @@ public sealed class CertificateImporter
         }
 
         foreach (var write in writes)
+        {
             report.Add(IssuingWorker.Map((await write.ConfigureAwait(false)).Status));
+        }
+
         list.Clear();
     }
 
@@ -160,7 +178,9 @@ public sealed class CertificateImporter
             if (extension is ".PEM" or ".CRT" or ".CER")
             {
                 foreach (var der in PemCertificates(File.ReadAllText(file)))
+                {
                     yield return (der, null);
+                }
             }
         }
     }
@@ -171,12 +191,18 @@ public sealed class CertificateImporter
         {
             var fields = line.Split('\t');
             if (fields.Length < 4 || fields[0].Length != 1)
+            {
                 continue;
+            }
+
             var serialHex = fields[3].ToUpperInvariant();
             var file = Path.Combine(certificates, serialHex + ".pem");
             ResponseStatus? status = null;
             if (fields[0] == "R")
+            {
                 status = ParseRevocation(fields[2]);
+            }
+
             if (!File.Exists(file))
             {
                 // Counted as an invalid certificate in the report, not skipped in silence.
@@ -185,7 +211,9 @@ public sealed class CertificateImporter
             }
 
             foreach (var der in PemCertificates(File.ReadAllText(file)))
+            {
                 yield return (der, status);
+            }
         }
     }
 
@@ -225,7 +253,10 @@ public sealed class CertificateImporter
         {
             var end = text.IndexOf(End, at, StringComparison.Ordinal);
             if (end < 0)
+            {
                 yield break;
+            }
+
             var body = text.AsSpan(at + Begin.Length, end - at - Begin.Length).ToString();
             byte[] der;
             try

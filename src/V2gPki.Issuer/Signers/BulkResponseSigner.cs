@@ -45,7 +45,10 @@ public sealed class BulkResponseSigner
     {
         var outcome = Prepare(issuer, items, out var run);
         if (outcome != SignOutcome.Success)
+        {
             return outcome;
+        }
+
         try
         {
             await run.Signer.Signer!.SignBatchAsync(run.Batch, cancellationToken).ConfigureAwait(false);
@@ -72,7 +75,10 @@ public sealed class BulkResponseSigner
     {
         var outcome = Prepare(issuer, items, out var run);
         if (outcome != SignOutcome.Success)
+        {
             return outcome;
+        }
+
         try
         {
             run.Signer.Signer!.SignBatchAsync(run.Batch, cancellationToken).GetAwaiter().GetResult();
@@ -94,11 +100,20 @@ public sealed class BulkResponseSigner
         run = default;
         var signer = issuer.CurrentSigner;
         if (signer?.Signer is null)
+        {
             return SignOutcome.NoSigner;
+        }
+
         if (!_factory.Clock.TryGetSigningTime(out var now))
+        {
             return SignOutcome.ClockJumped;
+        }
+
         if (now >= signer.NotAfter)
+        {
             return SignOutcome.NoSigner;
+        }
+
         var next = _factory.NextUpdate(signer, now);
         if (!_batches.TryGetValue(signer.Signer, out var batch))
         {
@@ -113,7 +128,10 @@ public sealed class BulkResponseSigner
             var item = items[i];
             var length = ResponseFactory.WriteTbs(_arena.AsSpan(i * Slot, Slot), issuer, signer, item.Serial.Span, item.Status.ToCertStatusInfo(now, next), now);
             if (length == 0)
+            {
                 throw new InvalidOperationException("tbsResponseData does not fit its arena slot.");
+            }
+
             _lengths[i] = length;
             batch.Add(memory.Slice(i * Slot, length));
         }
@@ -126,7 +144,9 @@ public sealed class BulkResponseSigner
     {
         ArgumentNullException.ThrowIfNull(results);
         for (var i = 0; i < count; i++)
+        {
             results[i] = new SignedResponse(ResponseFactory.Assemble(_arena.AsSpan(i * Slot, _lengths[i]), run.Signer, run.Batch.GetSignature(i)), run.Signer.Id, run.Now, run.Next);
+        }
     }
 
     private readonly record struct Run(DelegatedSigner Signer, SigningBatch Batch, DateTimeOffset Now, DateTimeOffset Next);

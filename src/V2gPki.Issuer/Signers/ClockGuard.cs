@@ -45,7 +45,10 @@ public sealed class ClockGuard
         {
             var seen = Interlocked.CompareExchange(ref _highWaterTicks, ticks, high);
             if (seen == high)
+            {
                 break;
+            }
+
             high = seen;
         }
 

@@ -27,9 +27,15 @@ public sealed class DelegatedSigner
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(caName);
         if (id == 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(id), "Signer id 0 is reserved.");
+        }
+
         if (signer is not null && !signer.SubjectPublicKeyInfo.Span.SequenceEqual(certificate.SubjectPublicKeyInfo))
+        {
             throw new ArgumentException($"The HSM key '{keyLabel}' is not the key certified for signer {id} of {caName}.", nameof(signer));
+        }
+
         Id = id;
         CaName = caName;
         KeyLabel = keyLabel;
@@ -37,7 +43,10 @@ public sealed class DelegatedSigner
         Signer = signer;
         _keyHash = new byte[ResponderId.KeyHashLength];
         if (!ResponderId.TryComputeKeyHash(certificate.Der, _keyHash))
+        {
             throw new ArgumentException("Unreadable signer certificate.", nameof(certificate));
+        }
+
         OcspSigner = signer is null ? null : new HsmOcspSigner(signer);
     }
 

@@ -38,14 +38,20 @@ public sealed class PkiSignerProvisioner : IDelegatedSignerProvisioner
         ArgumentNullException.ThrowIfNull(ca);
         if (!ca.IsOnline || !_hierarchy.TryGetCa(ca.Name, out var issuingCa) || !issuingCa.CanSign
             || !_hierarchy.Catalog.TryGet(ca.Name + "-ocsp", _hierarchy.Version, out var profile))
+        {
             return ValueTask.FromResult<ProvisionedSigner?>(null);
+        }
+
         var keyType = ca.CurrentSigner?.Signer?.Key.KeyType ?? HsmKeyType.EcP256;
         var label = ca.Name + "-ocsp-" + notBefore.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var key = _online.GetOrGenerateKey(label, keyType);
         var subject = new SubjectValues(ca.Name + "-ocsp", _hierarchy.Manifest.Organization, _hierarchy.Manifest.Country);
         var result = _issuer.IssueForKey(profile, key.SubjectPublicKeyInfo, subject, issuingCa, notAfter);
         if (!result.IsIssued)
+        {
             throw new InvalidOperationException($"Issuing a delegated OCSP signer for {ca.Name} failed: {result}");
+        }
+
         return ValueTask.FromResult<ProvisionedSigner?>(new ProvisionedSigner(label, result.Certificate!.Der, key.CreateSigner()));
     }
 }

@@ -106,21 +106,36 @@ public sealed class ResponseFactory
         response = default;
         var signer = issuer.CurrentSigner;
         if (signer?.Signer is null)
+        {
             return SignOutcome.NoSigner;
+        }
+
         if (!Clock.TryGetSigningTime(out var now))
+        {
             return SignOutcome.ClockJumped;
+        }
+
         if (now >= signer.NotAfter)
+        {
             return SignOutcome.NoSigner;
+        }
+
         var next = NextUpdate(signer, now);
         var buffer = ArrayPool<byte>.Shared.Rent(MaxTbsLength + 256);
         try
         {
             var tbsLength = WriteTbs(buffer, issuer, signer, serial, status.ToCertStatusInfo(now, next), now);
             if (tbsLength == 0)
+            {
                 throw new InvalidOperationException("tbsResponseData does not fit its buffer.");
+            }
+
             var signature = buffer.AsSpan(MaxTbsLength, 256);
             if (!signer.Signer.TrySign(buffer.AsSpan(0, tbsLength), signature, out var signatureLength))
+            {
                 throw new InvalidOperationException("Signature buffer too small.");
+            }
+
             response = new SignedResponse(Assemble(buffer.AsSpan(0, tbsLength), signer, signature[..signatureLength]), signer.Id, now, next);
             return SignOutcome.Success;
         }

@@ -25,14 +25,23 @@ public sealed class SignerCatalog
     {
         _path = path;
         if (path is null || !File.Exists(path))
+        {
             return;
+        }
+
         foreach (var line in File.ReadAllLines(path))
         {
             if (line.Length == 0 || line[0] == '#')
+            {
                 continue;
+            }
+
             var parts = line.Split('\t');
             if (parts.Length != 4 || !ushort.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id == 0)
+            {
                 throw new InvalidDataException($"Malformed signer catalog line in {path}.");
+            }
+
             _entries.Add(new SignerCatalogEntry(id, parts[1], parts[2], Convert.FromBase64String(parts[3])));
         }
     }
@@ -43,7 +52,9 @@ public sealed class SignerCatalog
         get
         {
             lock (_lock)
+            {
                 return _entries.ToArray();
+            }
         }
     }
 
@@ -61,12 +72,18 @@ public sealed class SignerCatalog
             foreach (var entry in _entries)
             {
                 if (entry.CertificateDer.AsSpan().SequenceEqual(certificateDer))
+                {
                     return entry.Id;
+                }
+
                 max = Math.Max(max, entry.Id);
             }
 
             if (max == ushort.MaxValue)
+            {
                 throw new InvalidOperationException("No signer id left.");
+            }
+
             var added = new SignerCatalogEntry((ushort)(max + 1), caName, keyLabel, certificateDer.ToArray());
             _entries.Add(added);
             Persist();
@@ -84,15 +101,23 @@ public sealed class SignerCatalog
     public ushort Register(ushort id, string caName, string keyLabel, ReadOnlySpan<byte> certificateDer)
     {
         if (id == 0)
+        {
             return GetOrAssign(caName, keyLabel, certificateDer);
+        }
+
         lock (_lock)
         {
             foreach (var entry in _entries)
             {
                 if (entry.CertificateDer.AsSpan().SequenceEqual(certificateDer))
+                {
                     return entry.Id;
+                }
+
                 if (entry.Id == id)
+                {
                     throw new InvalidOperationException($"Signer id {id} already names another certificate ({entry.CaName}, {entry.KeyLabel}); ids are never reused.");
+                }
             }
 
             _entries.Add(new SignerCatalogEntry(id, caName, keyLabel, certificateDer.ToArray()));
@@ -104,10 +129,16 @@ public sealed class SignerCatalog
     private void Persist()
     {
         if (_path is null)
+        {
             return;
+        }
+
         var text = new StringBuilder("# V2gPki delegated OCSP signers: id, CA, key label, certificate (base64 DER). Ids are never reused.\n");
         foreach (var entry in _entries)
+        {
             text.Append(CultureInfo.InvariantCulture, $"{entry.Id}\t{entry.CaName}\t{entry.KeyLabel}\t{Convert.ToBase64String(entry.CertificateDer)}\n");
+        }
+
         var temp = _path + ".tmp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
         {

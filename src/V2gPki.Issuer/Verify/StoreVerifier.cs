@@ -57,7 +57,10 @@ public sealed class StoreVerifier
             {
                 report.Checked++;
                 if (progress is not null && report.Checked % 100_000 == 0)
+                {
                     progress(report.Checked);
+                }
+
                 Check(record, now, buffer, verifiers, report);
                 return true;
             });
@@ -65,7 +68,9 @@ public sealed class StoreVerifier
         finally
         {
             foreach (var verifier in verifiers.Values)
+            {
                 verifier.Dispose();
+            }
         }
 
         report.Elapsed = Stopwatch.GetElapsedTime(started);
@@ -102,7 +107,9 @@ public sealed class StoreVerifier
         }
 
         if (info.ResponderId.Kind != ResponderIdKind.ByKey || !info.ResponderId.Value.SequenceEqual(signer.KeyHash))
+        {
             report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.ResponderIdMismatch, "ResponderID is not signer " + signer.Id + " byKey"));
+        }
 
         if (!verifiers.TryGetValue(signer.Id, out var verifier))
         {
@@ -117,12 +124,17 @@ public sealed class StoreVerifier
         }
 
         if (metadata.Status != record.Status)
+        {
             report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.StatusMismatch, $"serving index says {metadata.Status}, registry {record.Status}"));
+        }
 
         var expected = ResponseStatus.From(record);
         var requireFresh = record.NotAfter + _expiredRetention >= now;
         if (!requireFresh)
+        {
             report.ExpiredCertificates++;
+        }
+
         foreach (var hashes in issuer.Hashes)
         {
             var wanted = hashes.ToCertId(record.Serial.Span);
@@ -130,22 +142,39 @@ public sealed class StoreVerifier
             foreach (var single in info.GetResponses())
             {
                 if (!single.CertId.Matches(wanted))
+                {
                     continue;
+                }
+
                 found = true;
                 var detail = CompareStatus(single, expected);
                 if (detail is not null)
+                {
                     report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.StatusMismatch, hashes.Algorithm + ": " + detail));
+                }
+
                 if (single.ThisUpdate.UtcTicks != metadata.ThisUpdateTicks || single.NextUpdate?.UtcTicks != metadata.NextUpdateTicks)
+                {
                     report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.MetadataMismatch, hashes.Algorithm + ": times differ from the stored metadata"));
+                }
+
                 if (requireFresh && (single.ThisUpdate > now || single.NextUpdate is not { } next || next <= now))
+                {
                     report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.OutsideValidity, $"{hashes.Algorithm}: {single.ThisUpdate:u} – {single.NextUpdate:u} at {now:u}"));
+                }
+
                 if (single.NextUpdate is { } nextUpdate && nextUpdate > signer.NotAfter)
+                {
                     report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.BeyondSignerValidity, $"nextUpdate {nextUpdate:u} after signer notAfter {signer.NotAfter:u}"));
+                }
+
                 break;
             }
 
             if (!found)
+            {
                 report.Add(new VerifyProblem(issuer.Name, serialHex, VerifyProblemKind.MissingHashAlgorithm, hashes.Algorithm.ToString()));
+            }
         }
     }
 
@@ -153,12 +182,21 @@ public sealed class StoreVerifier
     {
         var want = expected.Status == CertificateStatus.Good ? CertStatus.Good : CertStatus.Revoked;
         if (single.Status != want)
+        {
             return $"response says {single.Status}, registry {expected.Status}";
+        }
+
         if (want == CertStatus.Good)
+        {
             return null;
+        }
+
         var time = expected.RevocationTime ?? default;
         if (single.RevocationTime.UtcTicks / TimeSpan.TicksPerSecond != time.UtcTicks / TimeSpan.TicksPerSecond)
+        {
             return $"revocation time {single.RevocationTime:u}, registry {time:u}";
+        }
+
         var reason = ResponseStatus.ToCrlReason(expected.Reason);
         return single.RevocationReason == reason ? null : $"reason {single.RevocationReason}, registry {reason}";
     }

@@ -40,7 +40,9 @@ public sealed class StoreVerifyReport
         ProblemCount++;
         _counts[problem.Kind] = _counts.GetValueOrDefault(problem.Kind) + 1;
         if (_problems.Count < _maxListed)
+        {
             _problems.Add(problem);
+        }
     }
 
     /// <inheritdoc />
@@ -49,9 +51,15 @@ public sealed class StoreVerifyReport
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"store verify: {(Passed ? "PASSED" : "FAILED")}: {Checked} certificates checked in {Elapsed.TotalSeconds:0.0} s, {ProblemCount} problems, {ExpiredCertificates} expired certificates not required fresh");
         foreach (var (kind, count) in _counts)
+        {
             text.Append(CultureInfo.InvariantCulture, $"\n  {kind}: {count}");
+        }
+
         foreach (var problem in _problems)
+        {
             text.Append(CultureInfo.InvariantCulture, $"\n  {problem.Issuer} {problem.SerialHex}: {problem.Kind}: {problem.Detail}");
+        }
+
         return text.ToString();
     }
 }

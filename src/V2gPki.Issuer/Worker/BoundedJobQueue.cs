@@ -28,7 +28,10 @@ internal sealed class BoundedJobQueue<T> : IDisposable
     public bool TryEnqueue(T item)
     {
         if (_completed)
+        {
             return false;
+        }
+
         if (Interlocked.Increment(ref _count) > _capacity)
         {
             Interlocked.Decrement(ref _count);

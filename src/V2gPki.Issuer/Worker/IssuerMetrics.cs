@@ -119,7 +119,9 @@ public sealed class IssuerMetrics : IMetricsSource
     {
         Interlocked.Increment(ref _resigned);
         if (rollover)
+        {
             Interlocked.Increment(ref _rolloverResigns);
+        }
     }
 
     internal void ResignRefused() => Interlocked.Increment(ref _resignsRefused);

@@ -36,7 +36,10 @@ public sealed partial class IssuingWorker
     {
         var due = await ScanAsync(cancellationToken).ConfigureAwait(false);
         while (Volatile.Read(ref _pendingResigns) > 0)
+        {
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+
         return due;
     }
 
@@ -50,10 +53,16 @@ public sealed partial class IssuingWorker
                 var interval = TimeSpan.FromTicks(Math.Clamp(_options.ScanInterval.Ticks, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerDay));
                 var rolloverPending = Volatile.Read(ref _rolloverSkipped);
                 if (rolloverPending)
+                {
                     interval = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond * 10, interval.Ticks / 10));
+                }
+
                 await _scanWake.WaitAsync(interval, stop).ConfigureAwait(false);
                 if (stop.IsCancellationRequested)
+                {
                     break;
+                }
+
                 await ScanAsync(stop).ConfigureAwait(false);
             }
         }
@@ -70,7 +79,10 @@ public sealed partial class IssuingWorker
         try
         {
             if (_serving.Readiness != StoreReadiness.Ready)
+            {
                 return 0;
+            }
+
             await CheckSignersAsync(cancellationToken).ConfigureAwait(false);
             var started = _time.GetTimestamp();
             var now = _time.GetUtcNow();
@@ -101,7 +113,10 @@ public sealed partial class IssuingWorker
             {
                 items.Clear();
                 while (items.Count < signer.Capacity && _due.Reader.TryRead(out var item))
+                {
                     items.Add(item);
+                }
+
                 var failed = false;
                 while (items.Count > 0)
                 {
@@ -112,9 +127,13 @@ public sealed partial class IssuingWorker
                     for (var i = 0; i < items.Count; i++)
                     {
                         if (ReferenceEquals(items[i].Issuer, issuer))
+                        {
                             group.Add(items[i].Item);
+                        }
                         else
+                        {
                             items[taken++] = items[i];
+                        }
                     }
 
                     items.RemoveRange(taken, items.Count - taken);
@@ -125,9 +144,13 @@ public sealed partial class IssuingWorker
                         {
                             var write = _writer.ReplaceResponse(issuer.Id, group[i].Serial.Span, group[i].StatusVersion, results[i]);
                             if (write.Status == WriteStatus.Applied)
+                            {
                                 Metrics.ResignedOne(group[i].Rollover);
+                            }
                             else
+                            {
                                 Metrics.ResignRefused();
+                            }
                         }
                     }
                     else if (outcome == SignOutcome.HsmError)
@@ -173,13 +196,22 @@ public sealed partial class IssuingWorker
         public bool Visit(CertificateRecord record)
         {
             if (cancellationToken.IsCancellationRequested)
+            {
                 return false;
+            }
+
             var options = worker._options;
             if (!worker.Directory.TryGetIssuer(record.Issuer, out var issuer) || record.NotAfter + options.ExpiredRetention < now)
+            {
                 return true;
+            }
+
             var current = issuer.CurrentSigner;
             if (current is null)
+            {
                 return true;
+            }
+
             var lookup = worker._serving.TryGetResponse(record.Issuer, record.Serial.Span, _buffer, out var metadata);
             var due = false;
             var rollover = false;
@@ -187,7 +219,10 @@ public sealed partial class IssuingWorker
             {
                 worker.Metrics.ObserveAgeDuringScan(now - metadata.ThisUpdate);
                 if (metadata.StatusVersion != record.StatusVersion)
+                {
                     return true; // a status change is being applied right now; its own response is fresh
+                }
+
                 var remaining = metadata.NextUpdate - now;
                 if (remaining < options.ResignBelowRemaining && worker.Factory.NextUpdate(current, now) - metadata.NextUpdate >= options.MinimumExtension)
                 {
@@ -212,7 +247,10 @@ public sealed partial class IssuingWorker
             }
 
             if (!due)
+            {
                 return true;
+            }
+
             Due++;
             worker.Metrics.FoundDue();
             Interlocked.Increment(ref worker._pendingResigns);

@@ -28,7 +28,10 @@ public sealed partial class IssuingWorker
         ArgumentNullException.ThrowIfNull(ca);
         var issuance = issuer.Issue(csr, ca, requestedNotAfter);
         if (!issuance.IsIssued)
+        {
             return new IssuanceOutcome(issuance, default);
+        }
+
         var registration = await RegisterAsync(new CertificateRegistration
         {
             CertificateDer = issuance.Certificate!.Der,

@@ -23,7 +23,10 @@ public sealed partial class IssuingWorker
     {
         ArgumentNullException.ThrowIfNull(registration);
         if (_stop.IsCancellationRequested)
+        {
             return Task.FromResult(new RegistrationResult(RegistrationStatus.ShuttingDown, default, default));
+        }
+
         var job = new RegistrationJob(registration, _time.GetTimestamp());
         if (!_registrations.Writer.TryWrite(job))
         {
@@ -45,7 +48,10 @@ public sealed partial class IssuingWorker
         foreach (var candidate in Directory.Issuers)
         {
             if (!candidate.Certificate.SubjectName.AsSpan().SequenceEqual(certificate.IssuerName))
+            {
                 continue;
+            }
+
             using var verifier = new SignatureVerifier(candidate.Certificate.SubjectPublicKeyInfo);
             if (verifier.Verify(certificate.SignatureAlgorithm, certificate.TbsCertificate, certificate.Signature))
             {
@@ -69,7 +75,10 @@ public sealed partial class IssuingWorker
         var status = registration.InitialStatus ?? ResponseStatus.Good;
         var subjectId = registration.SubjectId ?? certificate.CommonName;
         if (subjectId.Length > StoreLimits.MaxSubjectIdLength)
+        {
             subjectId = subjectId[..StoreLimits.MaxSubjectIdLength];
+        }
+
         return new IssuanceRequest
         {
             Record = new CertificateRecord
@@ -105,7 +114,9 @@ public sealed partial class IssuingWorker
         foreach (var candidate in Directory.Issuers)
         {
             if (candidate.Certificate.SubjectName.AsSpan().SequenceEqual(certificate.IssuerName))
+            {
                 return true;
+            }
         }
 
         return false;
@@ -130,9 +141,14 @@ public sealed partial class IssuingWorker
                     }
 
                     if (result.Status is RegistrationStatus.Registered or RegistrationStatus.AlreadyRegistered)
+                    {
                         Metrics.Registered(_time.GetElapsedTime(job.Enqueued));
+                    }
                     else
+                    {
                         Metrics.RegistrationFailed();
+                    }
+
                     job.Completion.TrySetResult(result);
                 }
             }
@@ -145,16 +161,25 @@ public sealed partial class IssuingWorker
     private async Task<RegistrationResult> RegisterNowAsync(CertificateRegistration registration, CancellationToken stop)
     {
         if (!CertificateInfo.TryParse(registration.CertificateDer, out var certificate))
+        {
             return new RegistrationResult(RegistrationStatus.InvalidCertificate, default, default);
+        }
+
         var resolved = ResolveIssuer(certificate!, out var issuer);
         if (issuer is null)
+        {
             return new RegistrationResult(resolved, default, certificate!.Serial);
+        }
+
         var status = registration.InitialStatus ?? ResponseStatus.Good;
         var signed = Factory.TrySignPriority(issuer, certificate!.Serial, status, out var response);
         if (signed != SignOutcome.Success)
         {
             if (signed == SignOutcome.ClockJumped)
+            {
                 Metrics.ClockRefused();
+            }
+
             return new RegistrationResult(RegistrationStatus.SigningFailed, issuer.Id, certificate.Serial);
         }
 

@@ -20,7 +20,10 @@ public sealed partial class IssuingWorker : IMetricsSource
     {
         ArgumentNullException.ThrowIfNull(signer);
         if (!Directory.TryGetIssuer(caName, out var issuer))
+        {
             throw new ArgumentException("Unknown CA " + caName + ".", nameof(caName));
+        }
+
         var old = issuer.CurrentSigner;
         var added = Directory.AddSigner(caName, signer.KeyLabel, signer.CertificateDer, signer.Signer, makeCurrent: true);
         Metrics.RolledOver();

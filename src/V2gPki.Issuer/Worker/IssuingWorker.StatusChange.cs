@@ -25,7 +25,10 @@ public sealed partial class IssuingWorker
     public Task<StatusChangeResult> RevokeAsync(IssuerId issuer, ReadOnlyMemory<byte> serial, RevocationReason reason, DateTimeOffset? revocationTime = null, CancellationToken cancellationToken = default)
     {
         if (reason is RevocationReason.None or RevocationReason.RemoveFromCrl || !Enum.IsDefined(reason))
+        {
             return Task.FromResult(new StatusChangeResult(StatusChangeStatus.InvalidArgument, 0));
+        }
+
         var status = reason == RevocationReason.CertificateHold ? CertificateStatus.Hold : CertificateStatus.Revoked;
         return Enqueue(new StatusJob(issuer, serial, status, reason, revocationTime, _time.GetTimestamp()), cancellationToken);
     }
@@ -41,7 +44,10 @@ public sealed partial class IssuingWorker
     private Task<StatusChangeResult> Enqueue(StatusJob job, CancellationToken cancellationToken)
     {
         if (_stop.IsCancellationRequested)
+        {
             return Task.FromResult(new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0));
+        }
+
         if (!_statusChanges.TryEnqueue(job))
         {
             Metrics.StatusQueueWasFull();
@@ -82,7 +88,9 @@ public sealed partial class IssuingWorker
         }
 
         if ((uint)(job.Serial.Length - 1) >= StoreLimits.MaxSerialLength)
+        {
             return new StatusChangeResult(StatusChangeStatus.InvalidArgument, 0);
+        }
 
         // One change per serial at a time: a second request for the same certificate sees the first one's result and
         // answers AlreadyApplied without spending an HSM signature.
@@ -92,7 +100,10 @@ public sealed partial class IssuingWorker
         {
             var lookup = _registry.TryGetCertificate(job.Issuer, job.Serial.Span, out var record);
             if (lookup == LookupStatus.NotReady)
+            {
                 return new StatusChangeResult(StatusChangeStatus.StoreNotReady, 0);
+            }
+
             if (lookup != LookupStatus.Found)
             {
                 Metrics.StatusRefused();
@@ -126,9 +137,15 @@ public sealed partial class IssuingWorker
             if (signed != SignOutcome.Success)
             {
                 if (signed == SignOutcome.ClockJumped)
+                {
                     Metrics.ClockRefused();
+                }
+
                 if (signed == SignOutcome.HsmError)
+                {
                     Metrics.HsmError();
+                }
+
                 return new StatusChangeResult(StatusChangeStatus.SigningFailed, record.StatusVersion);
             }
 
@@ -166,9 +183,12 @@ public sealed partial class IssuingWorker
 
     private static int StripeOf(ReadOnlySpan<byte> serial)
     {
-        uint hash = 2166136261;
+        var hash = 2166136261;
         foreach (var b in serial)
+        {
             hash = (hash ^ b) * 16777619;
+        }
+
         return (int)(hash % Stripes);
     }
 
@@ -176,7 +196,10 @@ public sealed partial class IssuingWorker
     {
         var stripes = new SemaphoreSlim[Stripes];
         for (var i = 0; i < stripes.Length; i++)
+        {
             stripes[i] = new SemaphoreSlim(1, 1);
+        }
+
         return stripes;
     }
 

@@ -105,14 +105,26 @@ public sealed partial class IssuingWorker : IAsyncDisposable
     public void Start()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
             throw new InvalidOperationException("The worker is already running.");
+        }
+
         var stop = _stop.Token;
         for (var i = 0; i < Math.Max(1, _options.RegistrationConcurrency); i++)
+        {
             _tasks.Add(Task.Run(() => RunRegistrationsAsync(stop), CancellationToken.None));
+        }
+
         for (var i = 0; i < Math.Max(1, _options.StatusConcurrency); i++)
+        {
             _tasks.Add(Task.Factory.StartNew(() => RunStatusChanges(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        }
+
         for (var i = 0; i < Math.Max(1, _options.MaxInFlightBatches); i++)
+        {
             _tasks.Add(Task.Factory.StartNew(() => RunResignBatcher(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        }
+
         _tasks.Add(Task.Factory.StartNew(() => RunScannerAsync(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
@@ -121,7 +133,10 @@ public sealed partial class IssuingWorker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested)
+        {
             return;
+        }
+
         _registrations.Writer.TryComplete();
         _statusChanges.Complete();
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -135,9 +150,15 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         }
 
         while (_registrations.Reader.TryRead(out var registration))
+        {
             registration.Completion.TrySetResult(new RegistrationResult(RegistrationStatus.ShuttingDown, default, default));
+        }
+
         while (_statusChanges.TryTakeNow(out var change))
+        {
             change.Completion.TrySetResult(new StatusChangeResult(StatusChangeStatus.ShuttingDown, 0));
+        }
+
         _statusChanges.Dispose();
         _stop.Dispose();
     }

@@ -32,7 +32,7 @@ public static class EnrollmentAuthorization
     /// <exception cref="ArgumentOutOfRangeException">No rule for the branch.</exception>
     public static EnrollmentRule RuleFor(EnrollmentBranch branch)
     {
-        foreach (EnrollmentRule rule in Rules)
+        foreach (var rule in Rules)
         {
             if (rule.Branch == branch)
             {
@@ -52,8 +52,8 @@ public static class EnrollmentAuthorization
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(commonName);
-        EnrollmentRule rule = RuleFor(branch);
-        string name = EnrollmentBranches.Name(branch);
+        var rule = RuleFor(branch);
+        var name = EnrollmentBranches.Name(branch);
         if (!account.HasAnyRole(rule.Roles))
         {
             return new(AuthorizationOutcome.RoleNotAllowed, $"account {account.Id} ({account.Roles}) may not enroll at {name}: it needs the role {rule.Roles}");
@@ -69,9 +69,9 @@ public static class EnrollmentAuthorization
         // Lenient and with ISO 15118-20's wider limits: the CSR rules of the profile have already held the CN to its exact
         // form; here only its owner prefix matters.
         var options = new IdParseOptions(IdStrictness.Lenient, Iso15118Version.Part20);
-        foreach (IdType type in rule.SubjectTypes)
+        foreach (var type in rule.SubjectTypes)
         {
-            if (!Iso15118Id.TryParse(type, commonName, options, out Iso15118Id id, out _))
+            if (!Iso15118Id.TryParse(type, commonName, options, out var id, out _))
             {
                 continue;
             }

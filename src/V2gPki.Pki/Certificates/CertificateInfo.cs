@@ -78,16 +78,24 @@ public sealed class CertificateInfo
             var outer = new AsnReader(der, AsnEncodingRules.DER);
             var certificate = outer.ReadSequence();
             if (outer.HasData)
+            {
                 return false;
+            }
+
             var tbsEncoded = certificate.PeekEncodedValue();
             var tbs = certificate.ReadSequence();
             var signatureAlgorithm = certificate.ReadEncodedValue();
             var signature = certificate.ReadBitString(out _);
             if (certificate.HasData)
+            {
                 return false;
+            }
 
             if (tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+            {
                 tbs.ReadEncodedValue();
+            }
+
             var serial = tbs.ReadIntegerBytes();
             tbs.ReadEncodedValue(); // signature AlgorithmIdentifier (must equal the outer one; the verifier checks signatures)
             var issuer = tbs.ReadEncodedValue();
@@ -112,7 +120,10 @@ public sealed class CertificateInfo
                         var extension = extensions.ReadSequence();
                         var oid = extension.ReadObjectIdentifier();
                         if (extension.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
+                        {
                             extension.ReadBoolean();
+                        }
+
                         var value = extension.ReadOctetString();
                         if (oid == "2.5.29.19")
                         {
@@ -144,7 +155,10 @@ public sealed class CertificateInfo
     public static CertificateInfo Parse(ReadOnlyMemory<byte> der)
     {
         if (!TryParse(der, out var info))
+        {
             throw new ArgumentException("Not a DER X.509 certificate.", nameof(der));
+        }
+
         return info!;
     }
 

@@ -31,7 +31,7 @@ public sealed class SignatureVerifier : IDisposable
     /// <returns>Whether it verifies; <see langword="false"/> also for a key of another algorithm.</returns>
     public bool Verify(SignatureAlgorithm algorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
-        HashAlgorithmName hash = algorithm switch
+        var hash = algorithm switch
         {
             SignatureAlgorithm.EcdsaWithSha256 => HashAlgorithmName.SHA256,
             SignatureAlgorithm.EcdsaWithSha384 => HashAlgorithmName.SHA384,
@@ -43,12 +43,12 @@ public sealed class SignatureVerifier : IDisposable
             return algorithm == SignatureAlgorithm.Ed448 && SignedStructure.Verify(_subjectPublicKeyInfo, algorithm, data, signature);
         }
 
-        if (!_pool.TryTake(out ECDsa? ecdsa))
+        if (!_pool.TryTake(out var ecdsa))
         {
             ecdsa = ECDsa.Create();
             try
             {
-                ecdsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out int read);
+                ecdsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out var read);
                 if (read != _subjectPublicKeyInfo.Length)
                 {
                     ecdsa.Dispose();
@@ -83,14 +83,14 @@ public sealed class SignatureVerifier : IDisposable
     /// <returns>Whether it verifies; <see langword="false"/> for an unreadable or unknown algorithm.</returns>
     public bool Verify(ReadOnlySpan<byte> signatureAlgorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
-        SignatureAlgorithm algorithm = Identify(signatureAlgorithm);
+        var algorithm = Identify(signatureAlgorithm);
         return algorithm != SignatureAlgorithm.Unknown && Verify(algorithm, data, signature);
     }
 
     /// <summary>Releases the pooled platform key objects.</summary>
     public void Dispose()
     {
-        while (_pool.TryTake(out ECDsa? ecdsa))
+        while (_pool.TryTake(out var ecdsa))
         {
             ecdsa.Dispose();
         }
@@ -101,8 +101,8 @@ public sealed class SignatureVerifier : IDisposable
     {
         try
         {
-            AsnDecoder.ReadSequence(algorithmIdentifier, AsnEncodingRules.DER, out int offset, out int length, out _);
-            string oid = AsnDecoder.ReadObjectIdentifier(algorithmIdentifier.Slice(offset, length), AsnEncodingRules.DER, out _);
+            AsnDecoder.ReadSequence(algorithmIdentifier, AsnEncodingRules.DER, out var offset, out var length, out _);
+            var oid = AsnDecoder.ReadObjectIdentifier(algorithmIdentifier.Slice(offset, length), AsnEncodingRules.DER, out _);
             return oid switch
             {
                 KeyAlgorithms.EcdsaWithSha256Oid => SignatureAlgorithm.EcdsaWithSha256,

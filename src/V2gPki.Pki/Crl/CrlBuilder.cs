@@ -3,7 +3,6 @@
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Signing;
@@ -42,7 +41,7 @@ public static class CrlBuilder
             throw new InvalidOperationException($"{ca.Name} is an external CA: its CRLs are signed in its own ceremony and imported");
         }
 
-        bool[]? keyUsage = ca.Certificate.GetKeyUsage();
+        var keyUsage = ca.Certificate.GetKeyUsage();
         if (keyUsage is not null && (keyUsage.Length <= 6 || !keyUsage[6]))
         {
             throw new InvalidOperationException($"the certificate of {ca.Name} lacks keyUsage cRLSign (RFC 5280 §4.2.1.3)");
@@ -54,14 +53,14 @@ public static class CrlBuilder
             throw new ArgumentException($"nextUpdate {end:O} must be after thisUpdate {start:O}", nameof(nextUpdate));
         }
 
-        AlgorithmIdentifier algorithm = AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(signer.AlgorithmIdentifier.ToArray()));
+        var algorithm = AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(signer.AlgorithmIdentifier.ToArray()));
         var generator = new V2TbsCertListGenerator();
         generator.SetSignature(algorithm);
         generator.SetIssuer(ca.Subject);
         generator.SetThisUpdate(new Time(start.UtcDateTime));
         generator.SetNextUpdate(new Time(end.UtcDateTime));
         var serials = new HashSet<string>(StringComparer.Ordinal);
-        foreach (RevokedEntry entry in revoked)
+        foreach (var entry in revoked)
         {
             generator.AddCrlEntry(Entry(entry, serials));
         }
@@ -72,11 +71,11 @@ public static class CrlBuilder
         generator.SetExtensions(extensions.Generate());
 
         // Encoded once: these bytes are signed and embedded verbatim.
-        byte[] tbsDer = generator.GenerateTbsCertList().GetEncoded(Asn1Encodable.Der);
-        IStreamCalculator<IBlockResult> calculator = new HsmSignatureFactory(signer).CreateCalculator();
+        var tbsDer = generator.GenerateTbsCertList().GetEncoded(Asn1Encodable.Der);
+        var calculator = new HsmSignatureFactory(signer).CreateCalculator();
         calculator.Stream.Write(tbsDer);
-        byte[] signature = calculator.GetResult().Collect();
-        byte[] der = SignedStructure.Assemble(tbsDer, signer.AlgorithmIdentifier.Span, signature);
+        var signature = calculator.GetResult().Collect();
+        var der = SignedStructure.Assemble(tbsDer, signer.AlgorithmIdentifier.Span, signature);
 
         var parsed = CertificateList.GetInstance(Asn1Object.FromByteArray(der));
         if (!parsed.TbsCertList.GetDerEncoded().AsSpan().SequenceEqual(tbsDer)
@@ -91,7 +90,7 @@ public static class CrlBuilder
     // revokedCertificates entry: SEQUENCE { userCertificate, revocationDate, crlEntryExtensions OPTIONAL } (RFC 5280 §5.1).
     private static DerSequence Entry(RevokedEntry entry, HashSet<string> serials)
     {
-        ReadOnlySpan<byte> serial = entry.Serial.Span;
+        var serial = entry.Serial.Span;
         if (serial.IsEmpty || !serials.Add(Convert.ToHexString(serial)))
         {
             throw new ArgumentException($"serial '{Convert.ToHexString(serial)}' is empty or listed twice", nameof(entry));

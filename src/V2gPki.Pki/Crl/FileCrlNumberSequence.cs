@@ -29,10 +29,10 @@ public sealed class FileCrlNumberSequence : ICrlNumberSequence
     /// <exception cref="InvalidDataException">The number file is corrupt or the sequence is exhausted.</exception>
     public ulong Reserve(string caName)
     {
-        string path = PathOf(caName);
+        var path = PathOf(caName);
         lock (_lock)
         {
-            ulong next = checked(Current(caName) + 1);
+            var next = checked(Current(caName) + 1);
             Hierarchy.AtomicFile.Write(path, Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture) + "\n"));
             return next;
         }
@@ -44,14 +44,14 @@ public sealed class FileCrlNumberSequence : ICrlNumberSequence
     /// <exception cref="InvalidDataException">The number file is corrupt.</exception>
     public ulong Current(string caName)
     {
-        string path = PathOf(caName);
+        var path = PathOf(caName);
         if (!File.Exists(path))
         {
             return 0;
         }
 
-        string text = File.ReadAllText(path).Trim();
-        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
+        var text = File.ReadAllText(path).Trim();
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidDataException($"{path} does not hold a CRL number");
     }
@@ -59,7 +59,7 @@ public sealed class FileCrlNumberSequence : ICrlNumberSequence
     private string PathOf(string caName)
     {
         ArgumentException.ThrowIfNullOrEmpty(caName);
-        foreach (char c in caName)
+        foreach (var c in caName)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '-')
             {

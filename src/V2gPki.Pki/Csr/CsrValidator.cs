@@ -48,9 +48,9 @@ public sealed class CsrValidator
     {
         ArgumentNullException.ThrowIfNull(profile);
         var context = new CsrContext(csr, profile, Policy);
-        foreach (ICsrRule rule in _rules)
+        foreach (var rule in _rules)
         {
-            if (!rule.Validate(context, out CsrError failure))
+            if (!rule.Validate(context, out var failure))
             {
                 return CsrValidationResult.Refused(failure);
             }
@@ -61,7 +61,7 @@ public sealed class CsrValidator
             throw new InvalidOperationException("the rule list must include the encoding and common-name rules");
         }
 
-        Iso15118Id? id = context.SubjectId;
+        var id = context.SubjectId;
         return CsrValidationResult.Valid(new ValidatedCsr
         {
             Profile = profile,

@@ -11,8 +11,8 @@ internal static class AtomicFile
     /// <param name="ownerOnly">Create the file readable by its owner only (0600).</param>
     public static void Write(string path, ReadOnlySpan<byte> content, bool ownerOnly = false)
     {
-        string full = Path.GetFullPath(path);
-        string temporary = full + ".tmp";
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (ownerOnly && !OperatingSystem.IsWindows())
         {

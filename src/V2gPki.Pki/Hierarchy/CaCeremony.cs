@@ -54,13 +54,13 @@ public sealed class CaCeremony
     public CaCeremonyResult CreateCsr(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!_catalog.TryGet(name, _version, out CertificateProfile? profile))
+        if (!_catalog.TryGet(name, _version, out var profile))
         {
             return CaCeremonyResult.Fail(CaImportStatus.UnknownName, $"'{name}' is not a CA, OCSP signer or leaf of ISO 15118-{(int)_version} in this hierarchy");
         }
 
         string tokenRole;
-        string label = name;
+        var label = name;
         switch (profile.Role)
         {
             case CertificateRole.Root:
@@ -79,17 +79,17 @@ public sealed class CaCeremony
                 return CaCeremonyResult.Fail(CaImportStatus.NotAllowed, $"{name} certificates are issued from their owners' CSRs; only CA, OCSP signer and CPS keys are created here");
         }
 
-        CaManifestEntry? caEntry = _manifest.FindCa(name);
+        var caEntry = _manifest.FindCa(name);
         if (caEntry is { IsExternal: true, CertificatePath: not null })
         {
             return CaCeremonyResult.Fail(CaImportStatus.NotAllowed, $"{name} is imported as an external CA; its key is not ours");
         }
 
-        HsmToken token = _tokens.GetToken(caEntry?.TokenRole ?? tokenRole);
-        string keyLabel = caEntry?.KeyLabel ?? _manifest.FindOcspSigner(name)?.KeyLabel ?? _manifest.FindLeaf(name)?.KeyLabel ?? label;
-        HsmKey key = token.GetOrGenerateKey(keyLabel, _manifest.KeyType);
+        var token = _tokens.GetToken(caEntry?.TokenRole ?? tokenRole);
+        var keyLabel = caEntry?.KeyLabel ?? _manifest.FindOcspSigner(name)?.KeyLabel ?? _manifest.FindLeaf(name)?.KeyLabel ?? label;
+        var key = token.GetOrGenerateKey(keyLabel, _manifest.KeyType);
         var signer = new HsmCertificateSigner(key.CreateSigner());
-        X509Name subject = SubjectNameBuilder.Build(profile, CaCommonNames.For(name), _manifest.Organization, _manifest.Country);
+        var subject = SubjectNameBuilder.Build(profile, CaCommonNames.For(name), _manifest.Organization, _manifest.Country);
         var spki = SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(key.SubjectPublicKeyInfo.ToArray()));
 
         // RFC 2986 §4.1: attributes [0] present and empty; the external CA applies its own (our) profile, not requested extensions.
@@ -99,9 +99,9 @@ public sealed class CaCeremony
             throw new InvalidOperationException($"the CSR of {name} signed by {signer.Description} does not verify");
         }
 
-        string pem = Pem.Encode(Pem.CertificateRequestLabel, csr.GetDerEncoded());
+        var pem = Pem.Encode(Pem.CertificateRequestLabel, csr.GetDerEncoded());
         Directory.CreateDirectory(_layout.CsrDirectory);
-        string path = Path.Combine(_layout.CsrDirectory, name + ".csr.pem");
+        var path = Path.Combine(_layout.CsrDirectory, name + ".csr.pem");
         AtomicFile.Write(path, Encoding.ASCII.GetBytes(pem));
         RecordKey(name, profile, token.Role, key);
         _manifest.Save(_layout.ManifestPath);
@@ -117,7 +117,7 @@ public sealed class CaCeremony
     public CaCeremonyResult Import(string name, ReadOnlySpan<byte> certificate, ReadOnlySpan<byte> chain = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!_catalog.TryGet(name, _version, out CertificateProfile? profile))
+        if (!_catalog.TryGet(name, _version, out var profile))
         {
             return CaCeremonyResult.Fail(CaImportStatus.UnknownName, $"'{name}' is not a CA, OCSP signer or leaf of ISO 15118-{(int)_version} in this hierarchy");
         }
@@ -140,7 +140,7 @@ public sealed class CaCeremony
 
         pool.AddRange(given.Skip(1));
         var plan = new Plan();
-        CaCeremonyResult? failure = profile.Role switch
+        var failure = profile.Role switch
         {
             CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2 => PlanCa(name, profile, given[0], pool, plan),
             CertificateRole.OcspSigner => PlanOwnKeyCertificate(name, profile, given[0], plan, _manifest.FindOcspSigner(name)?.TokenRole, _manifest.FindOcspSigner(name)?.KeyLabel, name[..^"-ocsp".Length]),
@@ -162,8 +162,8 @@ public sealed class CaCeremony
             return bad;
         }
 
-        CaManifestEntry? entry = _manifest.FindCa(name);
-        bool own = entry is { TokenRole: not null, KeyLabel: not null };
+        var entry = _manifest.FindCa(name);
+        var own = entry is { TokenRole: not null, KeyLabel: not null };
         if (own && CheckOwnKey(name, certificate, entry!.TokenRole!, entry.KeyLabel!) is CaCeremonyResult mismatch)
         {
             return mismatch;
@@ -186,8 +186,8 @@ public sealed class CaCeremony
         }
         else
         {
-            string parentName = NameOf(profile.IssuerKind);
-            X509Certificate? parent = FindIssuer(certificate, parentName, pool, out bool parentKnown);
+            var parentName = NameOf(profile.IssuerKind);
+            var parent = FindIssuer(certificate, parentName, pool, out var parentKnown);
             if (parent is null)
             {
                 return CaCeremonyResult.Fail(CaImportStatus.ChainIncomplete,
@@ -253,13 +253,13 @@ public sealed class CaCeremony
 
     private CaCeremonyResult? CheckKeyAndTime(string name, CertificateProfile profile, X509Certificate certificate)
     {
-        KeyAlgorithm key = KeyAlgorithms.Identify(certificate.CertificateStructure.SubjectPublicKeyInfo);
+        var key = KeyAlgorithms.Identify(certificate.CertificateStructure.SubjectPublicKeyInfo);
         if (!profile.AllowsKey(key))
         {
             return CaCeremonyResult.Fail(CaImportStatus.WrongType, $"the certificate for {name} certifies a {KeyAlgorithms.Describe(key)} key; {profile.Name} of ISO 15118-{(int)_version} needs {KeyAlgorithms.Describe(profile.AllowedKeyAlgorithms)}");
         }
 
-        DateTimeOffset now = _time.GetUtcNow();
+        var now = _time.GetUtcNow();
         return certificate.NotAfter <= now.UtcDateTime
             ? CaCeremonyResult.Fail(CaImportStatus.Expired, $"the certificate for {name} expired on {certificate.NotAfter:O}")
             : null;
@@ -267,7 +267,7 @@ public sealed class CaCeremony
 
     private CaCeremonyResult? CheckOwnKey(string name, X509Certificate certificate, string tokenRole, string keyLabel)
     {
-        HsmKey key = _tokens.GetToken(tokenRole).GetKey(keyLabel);
+        var key = _tokens.GetToken(tokenRole).GetKey(keyLabel);
         return key.SubjectPublicKeyInfo.Span.SequenceEqual(certificate.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded())
             ? null
             : CaCeremonyResult.Fail(CaImportStatus.KeyMismatch, $"the certificate for {name} certifies another public key than the HSM key '{keyLabel}' on token '{key.Token.Label}' (its CSR's key)");
@@ -287,7 +287,7 @@ public sealed class CaCeremony
             }
         }
 
-        foreach (X509Certificate candidate in pool)
+        foreach (var candidate in pool)
         {
             if (!candidate.Equals(certificate) && CertificateChecks.IsSignedBy(certificate, candidate))
             {
@@ -301,7 +301,7 @@ public sealed class CaCeremony
     // An external CA decides its own profile; deviations from ours are reported, not refused.
     private static void Lint(string name, CertificateProfile profile, X509Certificate certificate, X509Certificate issuer, Plan plan)
     {
-        bool selfSigned = ReferenceEquals(certificate, issuer);
+        var selfSigned = ReferenceEquals(certificate, issuer);
         var context = new LintContext
         {
             IssuerName = issuer.SubjectDN,
@@ -310,7 +310,7 @@ public sealed class CaCeremony
             IssuerNotBefore = selfSigned ? null : ToOffset(issuer.NotBefore),
             IssuerNotAfter = selfSigned ? null : ToOffset(issuer.NotAfter),
         };
-        foreach (LintFinding finding in PreIssuanceLint.Check(certificate.CertificateStructure.TbsCertificate.GetDerEncoded(), profile, context))
+        foreach (var finding in PreIssuanceLint.Check(certificate.CertificateStructure.TbsCertificate.GetDerEncoded(), profile, context))
         {
             plan.Warnings.Add($"{name}: {finding.Code}: {finding.Message}");
         }
@@ -320,15 +320,15 @@ public sealed class CaCeremony
     {
         var written = new List<string>();
         IssuingCa? ownCa = null;
-        foreach (Step step in plan.Steps)
+        foreach (var step in plan.Steps)
         {
-            byte[] der = step.Certificate.GetEncoded();
-            string file = CaHierarchyBuilder.WriteCertificate(_layout, step.Name, der);
+            var der = step.Certificate.GetEncoded();
+            var file = CaHierarchyBuilder.WriteCertificate(_layout, step.Name, der);
             written.Add(step.Name);
             switch (step.Profile.Role)
             {
                 case CertificateRole.OcspSigner:
-                    OcspSignerManifestEntry signer = _manifest.FindOcspSigner(step.Name)!;
+                    var signer = _manifest.FindOcspSigner(step.Name)!;
                     signer.CertificatePath = file;
                     if (signer.SignerId == 0)
                     {
@@ -340,7 +340,7 @@ public sealed class CaCeremony
                     _manifest.FindLeaf(step.Name)!.CertificatePath = file;
                     break;
                 default:
-                    CaManifestEntry entry = _manifest.FindCa(step.Name) ?? AddCa(step.Name);
+                    var entry = _manifest.FindCa(step.Name) ?? AddCa(step.Name);
                     entry.CertificatePath = file;
                     entry.Parent = step.Profile.Role == CertificateRole.Root ? null : step.Parent;
                     entry.IsoVersion = (int)_version;
@@ -353,7 +353,7 @@ public sealed class CaCeremony
 
                     if (step.Own)
                     {
-                        HsmSigner hsm = _tokens.GetToken(entry.TokenRole!).GetKey(entry.KeyLabel!).CreateSigner();
+                        var hsm = _tokens.GetToken(entry.TokenRole!).GetKey(entry.KeyLabel!).CreateSigner();
                         ownCa = new IssuingCa(step.Name, step.Profile, der, new HsmCertificateSigner(hsm), entry.IssuerId);
                     }
 
@@ -432,10 +432,10 @@ public sealed class CaCeremony
         var rest = new List<CaManifestEntry>(_manifest.Cas);
         while (rest.Count > 0)
         {
-            int before = rest.Count;
-            for (int i = 0; i < rest.Count; i++)
+            var before = rest.Count;
+            for (var i = 0; i < rest.Count; i++)
             {
-                CaManifestEntry entry = rest[i];
+                var entry = rest[i];
                 if (entry.Parent is null || placed.Contains(entry.Parent) || _manifest.FindCa(entry.Parent) is null)
                 {
                     sorted.Add(entry);
@@ -458,14 +458,14 @@ public sealed class CaCeremony
 
     private byte[] ReadCertificate(string relativePath)
     {
-        List<byte[]> items = Pem.DecodeAll(File.ReadAllBytes(_layout.ResolveCa(relativePath)), Pem.CertificateLabel);
+        var items = Pem.DecodeAll(File.ReadAllBytes(_layout.ResolveCa(relativePath)), Pem.CertificateLabel);
         return items.Count == 1 ? items[0] : throw new InvalidDataException($"{relativePath} holds {items.Count} certificates, expected 1");
     }
 
     private static List<X509Certificate> ParseAll(ReadOnlySpan<byte> input)
     {
         var certificates = new List<X509Certificate>();
-        foreach (byte[] der in Pem.DecodeAll(input, Pem.CertificateLabel))
+        foreach (var der in Pem.DecodeAll(input, Pem.CertificateLabel))
         {
             certificates.Add(new X509Certificate(der));
         }

@@ -22,11 +22,11 @@ public static class CaCommonNames
         }
 
         var text = new StringBuilder();
-        string[] parts = name.Split('-');
-        for (int i = 0; i < parts.Length; i++)
+        var parts = name.Split('-');
+        for (var i = 0; i < parts.Length; i++)
         {
-            string part = parts[i];
-            string word = part switch
+            var part = parts[i];
+            var word = part switch
             {
                 "root" => "Root CA",
                 "sub1" => "Sub-CA 1",

@@ -80,17 +80,17 @@ public sealed class CaHierarchy
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(tokens);
         var hierarchy = new CaHierarchy(manifest, layout, new CertificateProfileCatalog(manifest.ToProfileOptions(baseOptions)));
-        foreach (CaManifestEntry entry in manifest.Cas)
+        foreach (var entry in manifest.Cas)
         {
             hierarchy.LoadCa(entry, tokens);
         }
 
-        foreach (OcspSignerManifestEntry entry in manifest.OcspSigners)
+        foreach (var entry in manifest.OcspSigners)
         {
             hierarchy.LoadSigner(entry, tokens);
         }
 
-        foreach (LeafManifestEntry entry in manifest.Leaves)
+        foreach (var entry in manifest.Leaves)
         {
             hierarchy.LoadLeaf(entry, tokens);
         }
@@ -103,7 +103,7 @@ public sealed class CaHierarchy
     /// <returns>The CA.</returns>
     /// <exception cref="KeyNotFoundException">No CA of that name has a certificate.</exception>
     public IssuingCa GetCa(string name) =>
-        _cas.TryGetValue(name, out IssuingCa? ca) ? ca : throw new KeyNotFoundException($"the hierarchy has no certified CA '{name}'");
+        _cas.TryGetValue(name, out var ca) ? ca : throw new KeyNotFoundException($"the hierarchy has no certified CA '{name}'");
 
     /// <summary>Looks a CA up by name.</summary>
     /// <param name="name">The name.</param>
@@ -117,7 +117,7 @@ public sealed class CaHierarchy
     /// <returns>Whether a CA has that id.</returns>
     public bool TryGetCa(ushort issuerId, [NotNullWhen(true)] out IssuingCa? ca)
     {
-        foreach (IssuingCa candidate in _caList)
+        foreach (var candidate in _caList)
         {
             if (candidate.IssuerId == issuerId)
             {
@@ -137,12 +137,12 @@ public sealed class CaHierarchy
     public bool TryGetIssuerFor(CertificateKind kind, [NotNullWhen(true)] out IssuingCa? ca)
     {
         ca = null;
-        if (!Catalog.TryGet(kind, Version, out CertificateProfile? profile))
+        if (!Catalog.TryGet(kind, Version, out var profile))
         {
             return false;
         }
 
-        foreach (IssuingCa candidate in _caList)
+        foreach (var candidate in _caList)
         {
             if (candidate.Kind == profile.IssuerKind)
             {
@@ -170,7 +170,7 @@ public sealed class CaHierarchy
     /// <returns>The signer.</returns>
     /// <exception cref="KeyNotFoundException">The CA has no certified signer.</exception>
     public OcspSignerKey GetOcspSigner(string caName) =>
-        _signersByCa.TryGetValue(caName, out OcspSignerKey? signer) ? signer : throw new KeyNotFoundException($"CA '{caName}' has no certified OCSP signer");
+        _signersByCa.TryGetValue(caName, out var signer) ? signer : throw new KeyNotFoundException($"CA '{caName}' has no certified OCSP signer");
 
     /// <summary>Gets an own-key leaf (<c>cps</c>).</summary>
     /// <param name="name">The leaf name.</param>
@@ -184,10 +184,10 @@ public sealed class CaHierarchy
     public IReadOnlyList<IssuingCa> ChainOf(string name)
     {
         var chain = new List<IssuingCa>();
-        string? current = name;
+        var current = name;
         while (current is not null)
         {
-            IssuingCa ca = GetCa(current);
+            var ca = GetCa(current);
             chain.Add(ca);
             current = Manifest.FindCa(current)?.Parent;
         }
@@ -203,16 +203,16 @@ public sealed class CaHierarchy
             return;
         }
 
-        if (!Catalog.TryGet(entry.Name, Version, out CertificateProfile? profile) || profile.Role is not (CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2))
+        if (!Catalog.TryGet(entry.Name, Version, out var profile) || profile.Role is not (CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2))
         {
             throw new InvalidDataException($"the manifest lists CA '{entry.Name}', which is not a CA of {Version}");
         }
 
-        byte[] der = ReadCertificate(entry.CertificatePath, entry.Name);
+        var der = ReadCertificate(entry.CertificatePath, entry.Name);
         ICertificateSigner? signer = null;
         if (entry.TokenRole is not null)
         {
-            HsmKey key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel ?? entry.Name);
+            var key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel ?? entry.Name);
             signer = new HsmCertificateSigner(key.CreateSigner());
         }
 
@@ -245,14 +245,14 @@ public sealed class CaHierarchy
             return;
         }
 
-        if (!_cas.TryGetValue(entry.Ca, out IssuingCa? ca))
+        if (!_cas.TryGetValue(entry.Ca, out var ca))
         {
             throw new InvalidDataException($"OCSP signer '{entry.Name}' answers for '{entry.Ca}', which has no certificate");
         }
 
-        byte[] der = ReadCertificate(entry.CertificatePath, entry.Name);
-        X509Certificate certificate = Parse(der, entry.Name);
-        HsmKey key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel);
+        var der = ReadCertificate(entry.CertificatePath, entry.Name);
+        var certificate = Parse(der, entry.Name);
+        var key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel);
         RequireKey(certificate, key, entry.Name);
         RequireSignedBy(certificate, ca.Certificate, entry.Name);
         var signer = new OcspSignerKey(entry.Name, ca, entry.SignerId, der, certificate, key.CreateSigner());
@@ -268,14 +268,14 @@ public sealed class CaHierarchy
             return;
         }
 
-        if (!_cas.TryGetValue(entry.Ca, out IssuingCa? ca) || !Catalog.TryGet(entry.Profile, Version, out CertificateProfile? profile))
+        if (!_cas.TryGetValue(entry.Ca, out var ca) || !Catalog.TryGet(entry.Profile, Version, out var profile))
         {
             throw new InvalidDataException($"leaf '{entry.Name}' names CA '{entry.Ca}' and profile '{entry.Profile}', which do not both exist");
         }
 
-        byte[] der = ReadCertificate(entry.CertificatePath, entry.Name);
-        X509Certificate certificate = Parse(der, entry.Name);
-        HsmKey key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel);
+        var der = ReadCertificate(entry.CertificatePath, entry.Name);
+        var certificate = Parse(der, entry.Name);
+        var key = tokens.GetToken(entry.TokenRole).GetKey(entry.KeyLabel);
         RequireKey(certificate, key, entry.Name);
         RequireSignedBy(certificate, ca.Certificate, entry.Name);
         _leaves[entry.Name] = new OwnKeyCertificate(entry.Name, profile, ca, der, certificate, key.CreateSigner());
@@ -283,7 +283,7 @@ public sealed class CaHierarchy
 
     private byte[] ReadCertificate(string relativePath, string name)
     {
-        string path = Layout.ResolveCa(relativePath);
+        var path = Layout.ResolveCa(relativePath);
         List<byte[]> items;
         try
         {

@@ -42,33 +42,33 @@ public static class CaHierarchyBuilder
             throw new InvalidOperationException($"the hierarchy in {layout.ManifestPath} already has CAs");
         }
 
-        Iso15118Version version = manifest.GetVersion();
+        var version = manifest.GetVersion();
         var catalog = new CertificateProfileCatalog(manifest.ToProfileOptions(baseOptions));
         var issuer = new CertificateIssuer(time);
-        HsmToken rootToken = tokens.GetToken(HsmTokenRoles.Root);
-        HsmToken onlineToken = tokens.GetToken(HsmTokenRoles.Online);
+        var rootToken = tokens.GetToken(HsmTokenRoles.Root);
+        var onlineToken = tokens.GetToken(HsmTokenRoles.Online);
         Directory.CreateDirectory(layout.CaDirectory);
 
         var cas = new Dictionary<CertificateKind, IssuingCa>();
         var order = new List<IssuingCa>();
-        foreach (CertificateProfile profile in catalog.All)
+        foreach (var profile in catalog.All)
         {
             if (profile.Version != version || profile.Role is not (CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2))
             {
                 continue;
             }
 
-            HsmToken token = profile.Role == CertificateRole.SubCa2 ? onlineToken : rootToken;
-            HsmKey key = token.GetOrGenerateKey(profile.Name, manifest.KeyType);
+            var token = profile.Role == CertificateRole.SubCa2 ? onlineToken : rootToken;
+            var key = token.GetOrGenerateKey(profile.Name, manifest.KeyType);
             var signer = new HsmCertificateSigner(key.CreateSigner());
             var subject = new SubjectValues(CaCommonNames.For(profile.Name), manifest.Organization, manifest.Country);
-            IssuingCa? parent = profile.IssuerKind == CertificateKind.None ? null : cas[profile.IssuerKind];
-            IssuanceResult result = parent is null
+            var parent = profile.IssuerKind == CertificateKind.None ? null : cas[profile.IssuerKind];
+            var result = parent is null
                 ? issuer.IssueSelfSigned(profile, signer, subject)
                 : issuer.IssueForKey(profile, key.SubjectPublicKeyInfo, subject, parent);
-            IssuedCertificate certificate = Require(result, profile.Name);
-            ushort issuerId = CaIds.NewIssuerId(manifest, profile.Kind);
-            string file = WriteCertificate(layout, profile.Name, certificate.Der);
+            var certificate = Require(result, profile.Name);
+            var issuerId = CaIds.NewIssuerId(manifest, profile.Kind);
+            var file = WriteCertificate(layout, profile.Name, certificate.Der);
             cas[profile.Kind] = new IssuingCa(profile.Name, profile, certificate.Der, signer, issuerId);
             order.Add(cas[profile.Kind]);
             manifest.Cas.Add(new CaManifestEntry
@@ -86,14 +86,14 @@ public static class CaHierarchyBuilder
             });
         }
 
-        foreach (IssuingCa ca in order)
+        foreach (var ca in order)
         {
             IssueOcspSigner(manifest, layout, onlineToken, issuer, catalog, ca);
         }
 
-        CertificateProfile cpsProfile = catalog.Get(CertificateKind.Cps, version);
-        HsmKey cpsKey = onlineToken.GetOrGenerateKey(CpsLeafKeyLabel, manifest.KeyType);
-        IssuedCertificate cps = Require(
+        var cpsProfile = catalog.Get(CertificateKind.Cps, version);
+        var cpsKey = onlineToken.GetOrGenerateKey(CpsLeafKeyLabel, manifest.KeyType);
+        var cps = Require(
             issuer.IssueForKey(cpsProfile, cpsKey.SubjectPublicKeyInfo, new SubjectValues(CaCommonNames.For(CpsLeafName), manifest.Organization, manifest.Country), cas[cpsProfile.IssuerKind]),
             CpsLeafName);
         manifest.Leaves.Add(new LeafManifestEntry
@@ -131,16 +131,16 @@ public static class CaHierarchyBuilder
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(ca);
-        string name = ca.Name + "-ocsp";
-        CertificateProfile profile = catalog.TryGet(name, ca.Profile.Version, out CertificateProfile? p)
+        var name = ca.Name + "-ocsp";
+        var profile = catalog.TryGet(name, ca.Profile.Version, out var p)
             ? p
             : throw new InvalidOperationException($"no profile {name}");
-        OcspSignerManifestEntry? entry = manifest.FindOcspSigner(name);
-        HsmKey key = onlineToken.GetOrGenerateKey(entry?.KeyLabel ?? name, entry?.KeyType ?? manifest.KeyType);
-        IssuedCertificate certificate = Require(
+        var entry = manifest.FindOcspSigner(name);
+        var key = onlineToken.GetOrGenerateKey(entry?.KeyLabel ?? name, entry?.KeyType ?? manifest.KeyType);
+        var certificate = Require(
             issuer.IssueForKey(profile, key.SubjectPublicKeyInfo, new SubjectValues(CaCommonNames.For(name), manifest.Organization, manifest.Country), ca),
             name);
-        string file = WriteCertificate(layout, name, certificate.Der);
+        var file = WriteCertificate(layout, name, certificate.Der);
         if (entry is null)
         {
             manifest.OcspSigners.Add(new OcspSignerManifestEntry
@@ -169,7 +169,7 @@ public static class CaHierarchyBuilder
     /// <returns>The file name relative to the CA directory.</returns>
     internal static string WriteCertificate(CaDataLayout layout, string name, ReadOnlySpan<byte> der)
     {
-        string file = name + ".pem";
+        var file = name + ".pem";
         Directory.CreateDirectory(layout.CaDirectory);
         AtomicFile.Write(Path.Combine(layout.CaDirectory, file), System.Text.Encoding.ASCII.GetBytes(Pem.Encode(Pem.CertificateLabel, der)));
         return file;

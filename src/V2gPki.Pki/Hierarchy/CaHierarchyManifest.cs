@@ -77,7 +77,7 @@ public sealed class CaHierarchyManifest
     /// <returns>New options.</returns>
     public ProfileOptions ToProfileOptions(ProfileOptions? baseOptions = null)
     {
-        ProfileOptions b = baseOptions ?? new ProfileOptions();
+        var b = baseOptions ?? new ProfileOptions();
         return new ProfileOptions
         {
             CertificatePolicyOid = CertificatePolicyOid,
@@ -104,7 +104,7 @@ public sealed class CaHierarchyManifest
     /// <returns>The entry, or <see langword="null"/>.</returns>
     public CaManifestEntry? FindCa(string name)
     {
-        foreach (CaManifestEntry entry in Cas)
+        foreach (var entry in Cas)
         {
             if (string.Equals(entry.Name, name, StringComparison.Ordinal))
             {
@@ -120,7 +120,7 @@ public sealed class CaHierarchyManifest
     /// <returns>The entry, or <see langword="null"/>.</returns>
     public OcspSignerManifestEntry? FindOcspSigner(string name)
     {
-        foreach (OcspSignerManifestEntry entry in OcspSigners)
+        foreach (var entry in OcspSigners)
         {
             if (string.Equals(entry.Name, name, StringComparison.Ordinal))
             {
@@ -136,7 +136,7 @@ public sealed class CaHierarchyManifest
     /// <returns>The entry, or <see langword="null"/>.</returns>
     public LeafManifestEntry? FindLeaf(string name)
     {
-        foreach (LeafManifestEntry entry in Leaves)
+        foreach (var entry in Leaves)
         {
             if (string.Equals(entry.Name, name, StringComparison.Ordinal))
             {
@@ -153,7 +153,7 @@ public sealed class CaHierarchyManifest
     /// <exception cref="InvalidDataException">The file is not a manifest of a schema this code reads.</exception>
     public static CaHierarchyManifest Load(string path)
     {
-        byte[] json = File.ReadAllBytes(path);
+        var json = File.ReadAllBytes(path);
         CaHierarchyManifest? manifest;
         try
         {
@@ -177,7 +177,7 @@ public sealed class CaHierarchyManifest
     /// <param name="path">The file.</param>
     public void Save(string path)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(this, CaHierarchyJsonContext.Default.CaHierarchyManifest);
+        var json = JsonSerializer.SerializeToUtf8Bytes(this, CaHierarchyJsonContext.Default.CaHierarchyManifest);
         AtomicFile.Write(path, json);
     }
 }

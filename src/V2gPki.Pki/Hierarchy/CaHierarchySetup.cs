@@ -27,7 +27,7 @@ public static class CaHierarchySetup
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
         options.RootAndSubCa1Offline = false;
-        CaHierarchyManifest manifest = NewManifest(layout, options);
+        var manifest = NewManifest(layout, options);
         pinsGenerated = false;
         if (!HasEnvironmentPins(manifest))
         {
@@ -35,7 +35,7 @@ public static class CaHierarchySetup
             pinsGenerated = true;
         }
 
-        using HsmTokenSet tokens = OpenTokens(layout, manifest, initializeIfMissing: true);
+        using var tokens = OpenTokens(layout, manifest, initializeIfMissing: true);
         return CaHierarchyBuilder.CreateDemo(manifest, layout, tokens, time, options.Profiles);
     }
 
@@ -53,7 +53,7 @@ public static class CaHierarchySetup
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
-        CaHierarchyManifest manifest = NewManifest(layout, options);
+        var manifest = NewManifest(layout, options);
         using (OpenTokens(layout, manifest, initializeIfMissing: true))
         {
         }
@@ -87,7 +87,7 @@ public static class CaHierarchySetup
     public static CaHierarchy Open(CaDataLayout layout, out HsmTokenSet tokens, ProfileOptions? baseOptions = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(layout.ManifestPath);
+        var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
         tokens = OpenTokens(layout, manifest);
         try
         {
@@ -107,7 +107,7 @@ public static class CaHierarchySetup
             throw new InvalidOperationException($"{layout.ManifestPath} already exists: the data directory holds a hierarchy");
         }
 
-        CaHierarchyManifest manifest = options.CreateManifest();
+        var manifest = options.CreateManifest();
         if (string.Equals(manifest.Hsm.ModulePath, HsmOptions.DefaultModulePath, StringComparison.Ordinal))
         {
             manifest.Hsm.SoftHsm2Config = CaDataLayout.SoftHsm2ConfigRelativePath;
@@ -123,7 +123,7 @@ public static class CaHierarchySetup
 
     private static bool HasEnvironmentPins(CaHierarchyManifest manifest)
     {
-        foreach (TokenManifestEntry token in manifest.Hsm.Tokens)
+        foreach (var token in manifest.Hsm.Tokens)
         {
             if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(token.PinEnvironmentVariable)))
             {

@@ -22,15 +22,15 @@ public static class CaHierarchyTokens
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(layout);
-        DemoPins? demo = ReadDemoPins(layout);
+        var demo = ReadDemoPins(layout);
         var options = new HsmOptions
         {
             ModulePath = manifest.Hsm.ModulePath,
             SoftHsm2ConfigPath = manifest.Hsm.SoftHsm2Config is null ? null : layout.ResolveData(manifest.Hsm.SoftHsm2Config),
         };
-        foreach (TokenManifestEntry token in manifest.Hsm.Tokens)
+        foreach (var token in manifest.Hsm.Tokens)
         {
-            string? demoPin = demo is null ? null : token.Role == HsmTokenRoles.Root ? demo.RootPin : demo.OnlinePin;
+            var demoPin = demo is null ? null : token.Role == HsmTokenRoles.Root ? demo.RootPin : demo.OnlinePin;
             options.Tokens.Add(new HsmTokenOptions
             {
                 Role = token.Role,

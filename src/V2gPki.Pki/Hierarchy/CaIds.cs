@@ -22,7 +22,7 @@ public static class CaIds
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var taken = new HashSet<ushort>();
-        foreach (CaManifestEntry entry in manifest.Cas)
+        foreach (var entry in manifest.Cas)
         {
             taken.Add(entry.IssuerId);
         }
@@ -38,7 +38,7 @@ public static class CaIds
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var taken = new HashSet<ushort>();
-        foreach (OcspSignerManifestEntry entry in manifest.OcspSigners)
+        foreach (var entry in manifest.OcspSigners)
         {
             taken.Add(entry.SignerId);
         }
@@ -48,7 +48,7 @@ public static class CaIds
 
     private static ushort Pick(HashSet<ushort> taken, CertificateKind kind)
     {
-        ushort own = (ushort)kind;
+        var own = (ushort)kind;
         if (own != 0 && !taken.Contains(own))
         {
             return own;

@@ -19,13 +19,13 @@ public static class CertificateChecks
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(issuer);
-        X509CertificateStructure structure = certificate.CertificateStructure;
+        var structure = certificate.CertificateStructure;
         if (!structure.Issuer.GetDerEncoded().AsSpan().SequenceEqual(issuer.CertificateStructure.Subject.GetDerEncoded()))
         {
             return false;
         }
 
-        SignatureAlgorithm algorithm = KeyAlgorithms.IdentifySignature(structure.SignatureAlgorithm);
+        var algorithm = KeyAlgorithms.IdentifySignature(structure.SignatureAlgorithm);
         if (algorithm == SignatureAlgorithm.Unknown || !structure.SignatureAlgorithm.Equals(structure.TbsCertificate.Signature))
         {
             return false;
@@ -40,7 +40,7 @@ public static class CertificateChecks
     public static byte[]? SubjectKeyId(X509Certificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        Asn1OctetString? value = certificate.GetExtensionValue(X509Extensions.SubjectKeyIdentifier);
+        var value = certificate.GetExtensionValue(X509Extensions.SubjectKeyIdentifier);
         return value is null ? null : SubjectKeyIdentifier.GetInstance(Asn1Object.FromByteArray(value.GetOctets())).GetKeyIdentifier();
     }
 
@@ -50,7 +50,7 @@ public static class CertificateChecks
     public static byte[]? AuthorityKeyId(X509Certificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        Asn1OctetString? value = certificate.GetExtensionValue(X509Extensions.AuthorityKeyIdentifier);
+        var value = certificate.GetExtensionValue(X509Extensions.AuthorityKeyIdentifier);
         return value is null ? null : AuthorityKeyIdentifier.GetInstance(Asn1Object.FromByteArray(value.GetOctets())).KeyIdentifier?.GetOctets();
     }
 
@@ -61,7 +61,7 @@ public static class CertificateChecks
     public static bool HasExtendedKeyUsage(X509Certificate certificate, string purposeOid)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        foreach (DerObjectIdentifier purpose in certificate.GetExtendedKeyUsage() ?? [])
+        foreach (var purpose in certificate.GetExtendedKeyUsage() ?? [])
         {
             if (string.Equals(purpose.Id, purposeOid, StringComparison.Ordinal))
             {

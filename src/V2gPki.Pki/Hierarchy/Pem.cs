@@ -36,7 +36,7 @@ public static class Pem
         }
 
         ReadOnlySpan<char> text = Encoding.ASCII.GetString(input);
-        while (PemEncoding.TryFind(text, out PemFields fields))
+        while (PemEncoding.TryFind(text, out var fields))
         {
             if (text[fields.Label].SequenceEqual(label))
             {

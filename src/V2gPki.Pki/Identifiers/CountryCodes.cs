@@ -46,7 +46,7 @@ public static class CountryCodes
     private static uint[] Build()
     {
         var table = new uint[26];
-        for (int i = 0; i + 1 < Assigned.Length; i += 3)
+        for (var i = 0; i + 1 < Assigned.Length; i += 3)
         {
             table[Assigned[i] - 'A'] |= 1u << (Assigned[i + 1] - 'A');
         }

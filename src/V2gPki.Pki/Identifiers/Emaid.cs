@@ -93,22 +93,22 @@ public readonly struct Emaid : IEquatable<Emaid>
             return Fail(IdErrorCode.DinFormNotSupported, "DIN SPEC 91286 EVCO-IDs (6-character instance, DIN check digit) are not supported; use the ISO 15118 EMAID with a 9-character instance", value, out error);
         }
 
-        int dashes = 0;
-        for (int i = 0; i < value.Length; i++)
+        var dashes = 0;
+        for (var i = 0; i < value.Length; i++)
         {
-            char c = value[i];
+            var c = value[i];
             if (c == '-')
             {
                 dashes++;
             }
             else if (!IdText.IsAlnum(c))
             {
-                string hint = c == '*' ? " ('*' separators belong to DIN SPEC 91286; an EMAID uses '-')" : string.Empty;
+                var hint = c == '*' ? " ('*' separators belong to DIN SPEC 91286; an EMAID uses '-')" : string.Empty;
                 return Fail(IdErrorCode.InvalidCharacter, $"character {IdText.Describe(c)} at position {i + 1} is not allowed{hint}", value, out error);
             }
         }
 
-        int length = value.Length - dashes;
+        var length = value.Length - dashes;
         if (length < LengthWithoutCheckDigit)
         {
             return Fail(IdErrorCode.TooShort, $"{length} letters or digits, expected 14 or 15", value, out error);
@@ -122,7 +122,7 @@ public readonly struct Emaid : IEquatable<Emaid>
         // Separators are all or nothing: none, or exactly before the provider ID, the instance and the check digit.
         if (dashes != 0)
         {
-            int expected = length == LengthWithCheckDigit ? 3 : 2;
+            var expected = length == LengthWithCheckDigit ? 3 : 2;
             if (dashes != expected || value[2] != '-' || value[6] != '-' || (expected == 3 && value[16] != '-'))
             {
                 return Fail(IdErrorCode.InvalidSeparators, "'-' separators must stand after the country code, the provider ID and the instance, all or none", value, out error);
@@ -130,8 +130,8 @@ public readonly struct Emaid : IEquatable<Emaid>
         }
 
         Span<char> buffer = stackalloc char[LengthWithCheckDigit];
-        int n = 0;
-        foreach (char c in value)
+        var n = 0;
+        foreach (var c in value)
         {
             if (c != '-')
             {
@@ -156,7 +156,7 @@ public readonly struct Emaid : IEquatable<Emaid>
             warnings |= IdWarnings.UnknownCountryCode;
         }
 
-        char computed = EmaidCheckDigit.Compute(compact[..LengthWithoutCheckDigit]);
+        var computed = EmaidCheckDigit.Compute(compact[..LengthWithoutCheckDigit]);
         if (n == LengthWithCheckDigit && compact[14] != computed)
         {
             if (strictness == IdStrictness.Strict)
@@ -177,7 +177,7 @@ public readonly struct Emaid : IEquatable<Emaid>
     /// <returns>The parsed ID.</returns>
     /// <exception cref="FormatException">The value is not an acceptable EMAID.</exception>
     public static Emaid Parse(string value) =>
-        TryParse(value, out Emaid id, out IdError error) ? id : throw new FormatException(error.Message);
+        TryParse(value, out var id, out var error) ? id : throw new FormatException(error.Message);
 
     /// <inheritdoc/>
     public bool Equals(Emaid other) => string.Equals(Normalized, other.Normalized, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public readonly struct Emaid : IEquatable<Emaid>
     // DIN SPEC 91286 EVCO-ID: ^[A-Za-z]{2}[*-]?[A-Za-z0-9]{3}[*-]?[A-Za-z0-9]{6}([*-]?[A-Za-z0-9])?$ (mobilityid).
     private static bool LooksLikeDinEvcoId(ReadOnlySpan<char> value)
     {
-        int p = 0;
+        var p = 0;
         if (!Take(value, ref p, 2, letters: true))
         {
             return false;
@@ -235,7 +235,7 @@ public readonly struct Emaid : IEquatable<Emaid>
 
         static bool Take(ReadOnlySpan<char> v, ref int p, int count, bool letters)
         {
-            for (int i = 0; i < count; i++, p++)
+            for (var i = 0; i < count; i++, p++)
             {
                 if (p >= v.Length || !(letters ? IdText.IsLetter(v[p]) : IdText.IsAlnum(v[p])))
                 {

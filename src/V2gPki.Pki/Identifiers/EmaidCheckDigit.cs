@@ -46,9 +46,9 @@ public static class EmaidCheckDigit
         }
 
         int a1 = 0, a2 = 0, b1 = 0, b2 = 0;
-        for (int i = 0; i < InputLength; i++)
+        for (var i = 0; i < InputLength; i++)
         {
-            int v = Value(id[i]);
+            var v = Value(id[i]);
             if (v < 0)
             {
                 return false;
@@ -56,7 +56,7 @@ public static class EmaidCheckDigit
 
             int x = Encoding[v];
             int q1 = x & 1, q2 = (x >> 1) & 1, r1 = (x >> 2) & 3, r2 = x >> 4;
-            int p = i * 4;
+            var p = i * 4;
 
             // Row vector × matrix: (a, b)·[[m11, m12], [m21, m22]] = (a·m11 + b·m21, a·m12 + b·m22).
             a1 += (q1 * P1Powers[p]) + (q2 * P1Powers[p + 2]);
@@ -78,7 +78,7 @@ public static class EmaidCheckDigit
     /// <exception cref="ArgumentException"><paramref name="id"/> is not 14 ASCII letters or digits.</exception>
     public static char Compute(ReadOnlySpan<char> id)
     {
-        if (!TryCompute(id, out char c))
+        if (!TryCompute(id, out var c))
         {
             throw new ArgumentException("An EMAID check digit is computed over exactly 14 ASCII letters or digits.", nameof(id));
         }
@@ -90,7 +90,7 @@ public static class EmaidCheckDigit
     /// <param name="id">The 15 characters.</param>
     /// <returns><see langword="true"/> when the 15th character is the check digit of the first 14.</returns>
     public static bool IsValid(ReadOnlySpan<char> id) =>
-        id.Length == InputLength + 1 && TryCompute(id[..InputLength], out char c) && c == IdText.ToUpper(id[InputLength]);
+        id.Length == InputLength + 1 && TryCompute(id[..InputLength], out var c) && c == IdText.ToUpper(id[InputLength]);
 
     private static int Value(char c)
     {
@@ -106,7 +106,7 @@ public static class EmaidCheckDigit
     {
         var result = new int[InputLength * 4];
         int c11 = m11, c12 = m12, c21 = m21, c22 = m22;
-        for (int i = 0; i < InputLength; i++)
+        for (var i = 0; i < InputLength; i++)
         {
             result[i * 4] = c11;
             result[(i * 4) + 1] = c12;
@@ -125,7 +125,7 @@ public static class EmaidCheckDigit
     private static char[] BuildDecoding()
     {
         var table = new char[44];
-        for (int v = 0; v < 36; v++)
+        for (var v = 0; v < 36; v++)
         {
             table[Encoding[v]] = v < 10 ? (char)('0' + v) : (char)('A' + v - 10);
         }

@@ -71,9 +71,9 @@ public readonly struct EvseId : IEquatable<EvseId>
             return Fail(IdErrorCode.DinFormNotSupported, "DIN SPEC 91286 EVSE IDs are not supported; use the ISO 15118-2 form", value, out error);
         }
 
-        for (int i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
-            char c = value[i];
+            var c = value[i];
             if (!IdText.IsAlnum(c) && c != '*')
             {
                 return Fail(IdErrorCode.InvalidCharacter, $"character {IdText.Describe(c)} at position {i + 1} is not allowed", value, out error);
@@ -86,19 +86,19 @@ public readonly struct EvseId : IEquatable<EvseId>
         }
 
         Span<char> buffer = stackalloc char[MaxNormalizedLength];
-        if (!OperatorIdHead.TryRead(value, '*', 'E', buffer, out int p, out IdErrorCode code, out string why))
+        if (!OperatorIdHead.TryRead(value, '*', 'E', buffer, out var p, out var code, out var why))
         {
             return Fail(code, why, value, out error);
         }
 
-        ReadOnlySpan<char> outlet = value[p..];
+        var outlet = value[p..];
         if (outlet.Length > MaxOutletLength)
         {
             return Fail(IdErrorCode.TooLong, $"the power outlet ID has {outlet.Length} characters, at most {MaxOutletLength}", value, out error);
         }
 
-        int n = OperatorIdHead.Length;
-        foreach (char c in outlet)
+        var n = OperatorIdHead.Length;
+        foreach (var c in outlet)
         {
             if (c != '*')
             {
@@ -121,7 +121,7 @@ public readonly struct EvseId : IEquatable<EvseId>
     /// <returns>The parsed ID.</returns>
     /// <exception cref="FormatException">The value is not a valid EVSE ID.</exception>
     public static EvseId Parse(string value) =>
-        TryParse(value, out EvseId id, out IdError error) ? id : throw new FormatException(error.Message);
+        TryParse(value, out var id, out var error) ? id : throw new FormatException(error.Message);
 
     /// <inheritdoc/>
     public bool Equals(EvseId other) => string.Equals(Normalized, other.Normalized, StringComparison.Ordinal);
@@ -181,13 +181,13 @@ public readonly struct EvseId : IEquatable<EvseId>
             return false;
         }
 
-        ReadOnlySpan<char> rest = value[(p + 1)..];
+        var rest = value[(p + 1)..];
         if (rest.Length is < 1 or > 32)
         {
             return false;
         }
 
-        foreach (char c in rest)
+        foreach (var c in rest)
         {
             if (!IdText.IsDigit(c) && c != '*')
             {

@@ -29,10 +29,10 @@ public static class IdText
     {
         var sb = new StringBuilder(Math.Min(value.Length, MaxQuoted) + 8);
         sb.Append('\'');
-        int n = Math.Min(value.Length, MaxQuoted);
-        for (int i = 0; i < n; i++)
+        var n = Math.Min(value.Length, MaxQuoted);
+        for (var i = 0; i < n; i++)
         {
-            char c = value[i];
+            var c = value[i];
             sb.Append(c is >= ' ' and <= '~' ? c : '?');
         }
 

@@ -62,19 +62,19 @@ public readonly struct Iso15118Id : IEquatable<Iso15118Id>
         switch (type)
         {
             case IdType.Evse:
-                ok = EvseId.TryParse(value, out EvseId evse, out error);
+                ok = EvseId.TryParse(value, out var evse, out error);
                 id = ok ? new Iso15118Id(type, evse.Normalized, evse.OwnerPrefix, null, IdWarnings.None) : default;
                 return ok;
             case IdType.Secc:
-                ok = SeccId.TryParse(value, out SeccId secc, out error);
+                ok = SeccId.TryParse(value, out var secc, out error);
                 id = ok ? new Iso15118Id(type, secc.Normalized, secc.OwnerPrefix, null, IdWarnings.None) : default;
                 return ok;
             case IdType.Emaid:
-                ok = Emaid.TryParse(value, options.Strictness, out Emaid emaid, out error);
+                ok = Emaid.TryParse(value, options.Strictness, out var emaid, out error);
                 id = ok ? new Iso15118Id(type, emaid.Normalized, emaid.OwnerPrefix, emaid.ComputedCheckDigit, emaid.Warnings) : default;
                 return ok;
             case IdType.Pcid:
-                ok = Pcid.TryParse(value, options.Version, out Pcid pcid, out error);
+                ok = Pcid.TryParse(value, options.Version, out var pcid, out error);
                 id = ok ? new Iso15118Id(type, pcid.Normalized, pcid.OwnerPrefix, null, IdWarnings.None) : default;
                 return ok;
             default:

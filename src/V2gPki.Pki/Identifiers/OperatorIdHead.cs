@@ -34,13 +34,13 @@ internal static class OperatorIdHead
             return Refuse(IdErrorCode.UnknownCountryCode, $"'{value[..2]}' is not an ISO 3166-1 alpha-2 country code", out code, out why);
         }
 
-        int p = SkipSeparator(value, 2, separator);
+        var p = SkipSeparator(value, 2, separator);
         if (value.Length - p < 3 || !IdText.IsAlnum(value[p]) || !IdText.IsAlnum(value[p + 1]) || !IdText.IsAlnum(value[p + 2]))
         {
             return Refuse(IdErrorCode.InvalidPartyId, "the operator ID is not 3 letters or digits", out code, out why);
         }
 
-        int op = p;
+        var op = p;
         p = SkipSeparator(value, p + 3, separator);
         if (p >= value.Length || (value[p] | 0x20) != (idType | 0x20))
         {

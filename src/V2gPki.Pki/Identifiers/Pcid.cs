@@ -66,7 +66,7 @@ public readonly struct Pcid : IEquatable<Pcid>
             return Fail(IdErrorCode.Empty, "the value is empty", value, version, out error);
         }
 
-        for (int i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
             if (!IdText.IsAlnum(value[i]))
             {
@@ -74,7 +74,7 @@ public readonly struct Pcid : IEquatable<Pcid>
             }
         }
 
-        int max = MaxLength(version);
+        var max = MaxLength(version);
         if (value.Length < MinLength)
         {
             return Fail(IdErrorCode.TooShort, $"{value.Length} characters, at least {MinLength}", value, version, out error);
@@ -86,7 +86,7 @@ public readonly struct Pcid : IEquatable<Pcid>
         }
 
         Span<char> buffer = stackalloc char[MaxLengthPart20];
-        for (int i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
             buffer[i] = IdText.ToUpper(value[i]);
         }
@@ -101,7 +101,7 @@ public readonly struct Pcid : IEquatable<Pcid>
     /// <returns>The parsed ID.</returns>
     /// <exception cref="FormatException">The value is not a valid PCID.</exception>
     public static Pcid Parse(string value) =>
-        TryParse(value, out Pcid id, out IdError error) ? id : throw new FormatException(error.Message);
+        TryParse(value, out var id, out var error) ? id : throw new FormatException(error.Message);
 
     /// <inheritdoc/>
     public bool Equals(Pcid other) => string.Equals(Normalized, other.Normalized, StringComparison.Ordinal);

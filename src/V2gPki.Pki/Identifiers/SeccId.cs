@@ -68,12 +68,12 @@ public readonly struct SeccId : IEquatable<SeccId>
             return Fail(IdErrorCode.Empty, "the value is empty", value, out error);
         }
 
-        for (int i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length; i++)
         {
-            char c = value[i];
+            var c = value[i];
             if (!IdText.IsAlnum(c) && c != '-')
             {
-                string hint = c == '*' ? " (a SECC ID uses '-' separators; '*' belongs to the ISO 15118-2 EVSE ID)" : string.Empty;
+                var hint = c == '*' ? " (a SECC ID uses '-' separators; '*' belongs to the ISO 15118-2 EVSE ID)" : string.Empty;
                 return Fail(IdErrorCode.InvalidCharacter, $"character {IdText.Describe(c)} at position {i + 1} is not allowed{hint}", value, out error);
             }
         }
@@ -85,15 +85,15 @@ public readonly struct SeccId : IEquatable<SeccId>
         }
 
         Span<char> buffer = stackalloc char[MaxNormalizedLength];
-        if (!OperatorIdHead.TryRead(value, '-', 'S', buffer, out int p, out IdErrorCode code, out string why))
+        if (!OperatorIdHead.TryRead(value, '-', 'S', buffer, out var p, out var code, out var why))
         {
             return Fail(code, why, value, out error);
         }
 
         p = OperatorIdHead.SkipSeparator(value, p, '-');
-        ReadOnlySpan<char> rest = value[p..];
-        int dash = rest.IndexOf('-');
-        bool separateCheckDigit = false;
+        var rest = value[p..];
+        var dash = rest.IndexOf('-');
+        var separateCheckDigit = false;
         if (dash >= 0)
         {
             // Only one more separator may follow: the one before a single check digit, which is no separator itself.
@@ -109,7 +109,7 @@ public readonly struct SeccId : IEquatable<SeccId>
             }
         }
 
-        int normalizedLength = OperatorIdHead.Length + rest.Length - (separateCheckDigit ? 1 : 0);
+        var normalizedLength = OperatorIdHead.Length + rest.Length - (separateCheckDigit ? 1 : 0);
         if (normalizedLength < MinNormalizedLength)
         {
             return Fail(IdErrorCode.TooShort, $"{normalizedLength} characters without separators, at least {MinNormalizedLength}", value, out error);
@@ -120,8 +120,8 @@ public readonly struct SeccId : IEquatable<SeccId>
             return Fail(IdErrorCode.TooLong, $"{normalizedLength} characters without separators, at most {MaxNormalizedLength}", value, out error);
         }
 
-        int n = OperatorIdHead.Length;
-        foreach (char c in rest)
+        var n = OperatorIdHead.Length;
+        foreach (var c in rest)
         {
             if (c != '-')
             {
@@ -139,7 +139,7 @@ public readonly struct SeccId : IEquatable<SeccId>
     /// <returns>The parsed ID.</returns>
     /// <exception cref="FormatException">The value is not a valid SECC ID.</exception>
     public static SeccId Parse(string value) =>
-        TryParse(value, out SeccId id, out IdError error) ? id : throw new FormatException(error.Message);
+        TryParse(value, out var id, out var error) ? id : throw new FormatException(error.Message);
 
     /// <inheritdoc/>
     public bool Equals(SeccId other) => string.Equals(Normalized, other.Normalized, StringComparison.Ordinal);

@@ -2,7 +2,6 @@
 
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.X509;
 using V2gPki.Pki.Csr;
@@ -102,15 +101,15 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.ProfileMismatch, $"{profile.Name} is not a root profile; only roots are self-signed");
         }
 
-        SubjectPublicKeyInfo spki = ParseKey(signer.SubjectPublicKeyInfo);
-        X509Name name = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
+        var spki = ParseKey(signer.SubjectPublicKeyInfo);
+        var name = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
         var side = new IssuerSide(name, null, null, null, signer, KeyAlgorithms.Identify(spki), spki.GetDerEncoded(), null);
         return IssueCore(profile, spki, subject, side, null);
     }
 
     private IssuanceResult IssueCore(CertificateProfile profile, SubjectPublicKeyInfo spki, SubjectValues subject, IssuerSide issuer, DateTimeOffset? requestedNotAfter)
     {
-        if (!ClockIsMonotonic(out DateTimeOffset latest))
+        if (!ClockIsMonotonic(out var latest))
         {
             return IssuanceResult.Refused(IssuanceStatus.ClockJumped,
                 $"the clock reads {_time.GetUtcNow():O}, more than {ClockTolerance.TotalSeconds:0} s before the latest issuance at {latest:O}; fix the clock before issuing");
@@ -122,7 +121,7 @@ public sealed class CertificateIssuer
                 $"no validity window: now is {_time.GetUtcNow():O}, the issuer ends {issuer.NotAfter?.ToString("O") ?? "never"}, the requested end is {requestedNotAfter?.ToString("O") ?? "none"}");
         }
 
-        KeyAlgorithm subjectKey = KeyAlgorithms.Identify(spki);
+        var subjectKey = KeyAlgorithms.Identify(spki);
         if (!profile.AllowsKey(subjectKey))
         {
             // The extensions cannot even be built for this key; refuse as the lint would, before anything is signed.
@@ -130,14 +129,14 @@ public sealed class CertificateIssuer
             return IssuanceResult.Refused(IssuanceStatus.LintRefused, $"the {profile.Name} TBS certificate is off-profile: {finding.Code}: {finding.Message}", [finding]);
         }
 
-        byte[]? serial = DrawSerial(issuer.Ca);
+        var serial = DrawSerial(issuer.Ca);
         if (serial is null)
         {
             return IssuanceResult.Refused(IssuanceStatus.SerialExhausted, $"{MaxSerialAttempts} random serials in a row were already in use under {issuer.Ca?.Name}; the random source or the registry is broken");
         }
 
-        AlgorithmIdentifier algorithm = AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(issuer.Signer.AlgorithmIdentifier.ToArray()));
-        X509Name subjectName = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
+        var algorithm = AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(issuer.Signer.AlgorithmIdentifier.ToArray()));
+        var subjectName = SubjectNameBuilder.Build(profile, subject.CommonName, subject.Organization, subject.Country);
         var generator = new V3TbsCertificateGenerator();
         generator.SetSerialNumber(new DerInteger(new BigInteger(1, serial)));
         generator.SetSignature(algorithm);
@@ -151,7 +150,7 @@ public sealed class CertificateIssuer
         generator.SetExtensions(CertificateExtensionsBuilder.Build(profile, spki, profile.IncludeAuthorityKeyId ? issuer.KeyId : null));
 
         // The TBS is encoded exactly once; these bytes are linted, signed and embedded verbatim.
-        byte[] tbsDer = generator.GenerateTbsCertificate().GetEncoded(Asn1Encodable.Der);
+        var tbsDer = generator.GenerateTbsCertificate().GetEncoded(Asn1Encodable.Der);
         var context = new LintContext
         {
             IssuerName = issuer.Name,
@@ -161,16 +160,16 @@ public sealed class CertificateIssuer
             IssuerNotAfter = issuer.NotAfter,
             RequestedNotAfter = requestedNotAfter,
         };
-        IReadOnlyList<LintFinding> findings = PreIssuanceLint.Check(tbsDer, profile, context);
+        var findings = PreIssuanceLint.Check(tbsDer, profile, context);
         if (findings.Count != 0)
         {
             return IssuanceResult.Refused(IssuanceStatus.LintRefused, $"the {profile.Name} TBS certificate is off-profile: {findings[0].Code}: {findings[0].Message}", findings);
         }
 
-        IStreamCalculator<IBlockResult> calculator = new HsmSignatureFactory(issuer.Signer).CreateCalculator();
+        var calculator = new HsmSignatureFactory(issuer.Signer).CreateCalculator();
         calculator.Stream.Write(tbsDer);
-        byte[] signature = calculator.GetResult().Collect();
-        byte[] der = SignedStructure.Assemble(tbsDer, issuer.Signer.AlgorithmIdentifier.Span, signature);
+        var signature = calculator.GetResult().Collect();
+        var der = SignedStructure.Assemble(tbsDer, issuer.Signer.AlgorithmIdentifier.Span, signature);
         return Verify(der, tbsDer, signature, profile, subject, validity, serial, issuer);
     }
 
@@ -209,11 +208,11 @@ public sealed class CertificateIssuer
     // a long pause and are left to NTP monitoring.
     private bool ClockIsMonotonic(out DateTimeOffset latest)
     {
-        long now = _time.GetUtcNow().UtcTicks;
-        long seen = Interlocked.Read(ref _latestNowTicks);
+        var now = _time.GetUtcNow().UtcTicks;
+        var seen = Interlocked.Read(ref _latestNowTicks);
         while (now > seen)
         {
-            long previous = Interlocked.CompareExchange(ref _latestNowTicks, now, seen);
+            var previous = Interlocked.CompareExchange(ref _latestNowTicks, now, seen);
             if (previous == seen)
             {
                 break;
@@ -228,9 +227,9 @@ public sealed class CertificateIssuer
 
     private byte[]? DrawSerial(IssuingCa? ca)
     {
-        for (int attempt = 0; attempt < MaxSerialAttempts; attempt++)
+        for (var attempt = 0; attempt < MaxSerialAttempts; attempt++)
         {
-            byte[] serial = SerialNumberGenerator.Next();
+            var serial = SerialNumberGenerator.Next();
             if (ca is null || _serialCheck is null || !_serialCheck.IsInUse(ca, serial))
             {
                 return serial;

@@ -49,7 +49,7 @@ public sealed class IssuingCa
             throw new ArgumentException($"the certificate of {name} is not a CA certificate (basicConstraints cA is not true)", nameof(certificateDer));
         }
 
-        SubjectPublicKeyInfo spki = Certificate.CertificateStructure.SubjectPublicKeyInfo;
+        var spki = Certificate.CertificateStructure.SubjectPublicKeyInfo;
         if (signer is not null && !signer.SubjectPublicKeyInfo.Span.SequenceEqual(spki.GetDerEncoded()))
         {
             throw new ArgumentException($"the public key of {signer.Description} is not the key certified for {name}", nameof(signer));

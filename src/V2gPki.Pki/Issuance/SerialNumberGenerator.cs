@@ -40,7 +40,7 @@ public static class SerialNumberGenerator
     /// <returns><see cref="Length"/> octets: DER INTEGER content, positive.</returns>
     public static byte[] Next()
     {
-        byte[] serial = new byte[Length];
+        var serial = new byte[Length];
         Next(serial);
         return serial;
     }

@@ -59,7 +59,7 @@ public static class PreIssuanceLint
         }
 
         CheckSerial(tbs, findings);
-        SignatureAlgorithm signature = CheckSignatureAlgorithm(tbs, profile, context, findings);
+        var signature = CheckSignatureAlgorithm(tbs, profile, context, findings);
         if (!tbs.Issuer.GetDerEncoded().AsSpan().SequenceEqual(context.IssuerName.GetDerEncoded()))
         {
             findings.Add(new(LintCode.IssuerName, $"issuer is '{tbs.Issuer}', expected the issuing CA's subject '{context.IssuerName}'"));
@@ -67,7 +67,7 @@ public static class PreIssuanceLint
 
         CheckValidity(tbs, profile, context, findings);
         CheckSubject(tbs, profile, findings);
-        KeyAlgorithm key = KeyAlgorithms.Identify(tbs.SubjectPublicKeyInfo);
+        var key = KeyAlgorithms.Identify(tbs.SubjectPublicKeyInfo);
         if (!profile.AllowsKey(key))
         {
             findings.Add(new(LintCode.KeyAlgorithm, $"the subject key is {KeyAlgorithms.Describe(key)}, the {profile.Name} profile allows {KeyAlgorithms.Describe(profile.AllowedKeyAlgorithms)}"));
@@ -97,8 +97,8 @@ public static class PreIssuanceLint
 
     private static SignatureAlgorithm CheckSignatureAlgorithm(TbsCertificateStructure tbs, CertificateProfile profile, LintContext context, List<LintFinding> findings)
     {
-        SignatureAlgorithm seen = KeyAlgorithms.IdentifySignature(tbs.Signature);
-        SignatureAlgorithm issuer = KeyAlgorithms.SignatureAlgorithmFor(context.IssuerKeyAlgorithm);
+        var seen = KeyAlgorithms.IdentifySignature(tbs.Signature);
+        var issuer = KeyAlgorithms.SignatureAlgorithmFor(context.IssuerKeyAlgorithm);
         if (seen == SignatureAlgorithm.Unknown || !profile.AllowsSignature(seen) || seen != issuer)
         {
             findings.Add(new(LintCode.SignatureAlgorithm, $"signature algorithm {tbs.Signature.Algorithm.Id} ({seen}); the {profile.Name} profile with a {KeyAlgorithms.Describe(context.IssuerKeyAlgorithm)} issuer key needs {issuer} with absent parameters"));
@@ -127,7 +127,7 @@ public static class PreIssuanceLint
             findings.Add(new(LintCode.Validity, $"notAfter {notAfter:O} is after the issuer's notAfter {issuerEnd:O}"));
         }
 
-        DateTimeOffset longest = context.RequestedNotAfter ?? profile.DefaultLifetime.AddTo(notBefore);
+        var longest = context.RequestedNotAfter ?? profile.DefaultLifetime.AddTo(notBefore);
         if (notAfter > longest)
         {
             findings.Add(new(LintCode.Validity, $"notAfter {notAfter:O} is later than {longest:O} ({(context.RequestedNotAfter is null ? $"the {profile.Name} lifetime of {profile.DefaultLifetime}" : "the requested end")})"));
@@ -137,9 +137,9 @@ public static class PreIssuanceLint
     // RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050.
     private static void CheckTimeEncoding(Time time, string field, List<LintFinding> findings)
     {
-        Asn1Object encoded = time.ToAsn1Object();
-        int year = time.ToDateTime().Year;
-        bool utc = encoded is Asn1UtcTime;
+        var encoded = time.ToAsn1Object();
+        var year = time.ToDateTime().Year;
+        var utc = encoded is Asn1UtcTime;
         if (utc != (year < 2050))
         {
             findings.Add(new(LintCode.TimeEncoding, $"{field} in {year} is a {(utc ? "UTCTime" : "GeneralizedTime")}; RFC 5280 §4.1.2.5 needs {(year < 2050 ? "UTCTime" : "GeneralizedTime")}"));
@@ -150,7 +150,7 @@ public static class PreIssuanceLint
     {
         string? cn = null, dc = null;
         int cnCount = 0, oCount = 0, cCount = 0, dcCount = 0;
-        foreach (Asn1Encodable rdn in Asn1Sequence.GetInstance(tbs.Subject.ToAsn1Object()))
+        foreach (var rdn in Asn1Sequence.GetInstance(tbs.Subject.ToAsn1Object()))
         {
             var set = Asn1Set.GetInstance(rdn);
             if (set.Count != 1)
@@ -161,9 +161,9 @@ public static class PreIssuanceLint
 
             // AttributeTypeAndValue ::= SEQUENCE { type OBJECT IDENTIFIER, value ANY } (RFC 5280 §4.1.2.4).
             var atv = Asn1Sequence.GetInstance(set[0]);
-            DerObjectIdentifier type = DerObjectIdentifier.GetInstance(atv[0]);
-            Asn1Object value = atv[1].ToAsn1Object();
-            string text = value is IAsn1String s ? s.GetString() : string.Empty;
+            var type = DerObjectIdentifier.GetInstance(atv[0]);
+            var value = atv[1].ToAsn1Object();
+            var text = value is IAsn1String s ? s.GetString() : string.Empty;
             if (Array.IndexOf(AllowedSubjectAttributes, type) < 0)
             {
                 findings.Add(new(LintCode.Subject, $"the subject has attribute {type.Id}; the profile writes only C, O, CN and DC"));
@@ -211,7 +211,7 @@ public static class PreIssuanceLint
         if (cnCount == 1 && profile.SubjectIdType != IdType.None)
         {
             var options = new IdParseOptions(IdStrictness.Lenient, profile.Version);
-            if (!Iso15118Id.TryParse(profile.SubjectIdType, cn, options, out Iso15118Id id, out IdError error))
+            if (!Iso15118Id.TryParse(profile.SubjectIdType, cn, options, out var id, out var error))
             {
                 findings.Add(new(LintCode.SubjectId, error.Message));
             }
@@ -224,7 +224,7 @@ public static class PreIssuanceLint
 
     private static void CheckExtensions(TbsCertificateStructure tbs, CertificateProfile profile, LintContext context, List<LintFinding> findings)
     {
-        byte[]? issuerKeyId = profile.IncludeAuthorityKeyId ? context.IssuerKeyId : null;
+        var issuerKeyId = profile.IncludeAuthorityKeyId ? context.IssuerKeyId : null;
         if (profile.IncludeAuthorityKeyId && (issuerKeyId is null || issuerKeyId.Length == 0))
         {
             findings.Add(new(LintCode.ExtensionValue, "the issuer key identifier is unknown, so authorityKeyIdentifier cannot be checked"));
@@ -232,12 +232,12 @@ public static class PreIssuanceLint
         }
 
         // The profile's extensions for this key and issuer are the reference: same set, criticality and bytes.
-        X509Extensions expected = CertificateExtensionsBuilder.Build(profile, tbs.SubjectPublicKeyInfo, issuerKeyId);
-        X509Extensions? actual = tbs.Extensions;
-        foreach (DerObjectIdentifier oid in expected.ExtensionOids)
+        var expected = CertificateExtensionsBuilder.Build(profile, tbs.SubjectPublicKeyInfo, issuerKeyId);
+        var actual = tbs.Extensions;
+        foreach (var oid in expected.ExtensionOids)
         {
-            X509Extension want = expected.GetExtension(oid);
-            X509Extension? have = actual?.GetExtension(oid);
+            var want = expected.GetExtension(oid);
+            var have = actual?.GetExtension(oid);
             if (have is null)
             {
                 findings.Add(new(LintCode.ExtensionMissing, $"{NameOf(oid)} is missing"));
@@ -258,7 +258,7 @@ public static class PreIssuanceLint
 
         if (actual is not null)
         {
-            foreach (DerObjectIdentifier oid in actual.ExtensionOids)
+            foreach (var oid in actual.ExtensionOids)
             {
                 if (expected.GetExtension(oid) is null)
                 {
@@ -270,11 +270,11 @@ public static class PreIssuanceLint
 
     private static void CheckSize(TbsCertificateStructure tbs, CertificateProfile profile, SignatureAlgorithm signature, List<LintFinding> findings)
     {
-        int tbsLength = tbs.GetDerEncoded().Length;
-        int algorithmLength = signature == SignatureAlgorithm.Unknown ? 0 : KeyAlgorithms.ToAlgorithmIdentifier(signature).GetDerEncoded().Length;
-        int signatureValue = 1 + MaxSignatureLength(signature);
-        int content = tbsLength + algorithmLength + 1 + LengthOfLength(signatureValue) + signatureValue;
-        int total = 1 + LengthOfLength(content) + content;
+        var tbsLength = tbs.GetDerEncoded().Length;
+        var algorithmLength = signature == SignatureAlgorithm.Unknown ? 0 : KeyAlgorithms.ToAlgorithmIdentifier(signature).GetDerEncoded().Length;
+        var signatureValue = 1 + MaxSignatureLength(signature);
+        var content = tbsLength + algorithmLength + 1 + LengthOfLength(signatureValue) + signatureValue;
+        var total = 1 + LengthOfLength(content) + content;
         if (total > profile.MaxDerSize)
         {
             findings.Add(new(LintCode.Size, $"the signed certificate can reach {total} bytes, more than the {profile.MaxDerSize} bytes {profile.Name} allows ({profile.Version})"));

@@ -24,7 +24,7 @@ public static class CertificateExtensionsBuilder
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(subjectPublicKey);
-        KeyAlgorithm key = KeyAlgorithms.Identify(subjectPublicKey);
+        var key = KeyAlgorithms.Identify(subjectPublicKey);
         if (!profile.AllowsKey(key))
         {
             throw new ArgumentException($"profile {profile.Name} does not allow {KeyAlgorithms.Describe(key)} keys", nameof(subjectPublicKey));
@@ -41,7 +41,7 @@ public static class CertificateExtensionsBuilder
         if (profile.ExtendedKeyUsages.Count > 0)
         {
             var purposes = new Asn1EncodableVector(profile.ExtendedKeyUsages.Count);
-            foreach (string oid in profile.ExtendedKeyUsages)
+            foreach (var oid in profile.ExtendedKeyUsages)
             {
                 purposes.Add(new DerObjectIdentifier(oid));
             }
@@ -94,7 +94,7 @@ public static class CertificateExtensionsBuilder
     private static CertificatePolicies BuildPolicies(CertificateProfile profile)
     {
         var oid = new DerObjectIdentifier(profile.CertificatePolicyOid!);
-        PolicyInformation info = string.IsNullOrEmpty(profile.CertificatePolicyCpsUri)
+        var info = string.IsNullOrEmpty(profile.CertificatePolicyCpsUri)
             ? new PolicyInformation(oid)
             : new PolicyInformation(oid, new DerSequence(new PolicyQualifierInfo(profile.CertificatePolicyCpsUri)));
         return new CertificatePolicies(info);

@@ -96,7 +96,7 @@ public sealed record CertificateProfile
     /// <returns><see langword="true"/> when it is listed in <see cref="AllowedKeyAlgorithms"/>.</returns>
     public bool AllowsKey(KeyAlgorithm algorithm)
     {
-        foreach (KeyAlgorithm allowed in AllowedKeyAlgorithms)
+        foreach (var allowed in AllowedKeyAlgorithms)
         {
             if (allowed == algorithm)
             {
@@ -112,7 +112,7 @@ public sealed record CertificateProfile
     /// <returns><see langword="true"/> when it is listed in <see cref="AllowedSignatureAlgorithms"/>.</returns>
     public bool AllowsSignature(SignatureAlgorithm algorithm)
     {
-        foreach (SignatureAlgorithm allowed in AllowedSignatureAlgorithms)
+        foreach (var allowed in AllowedSignatureAlgorithms)
         {
             if (allowed == algorithm)
             {

@@ -28,10 +28,10 @@ public sealed class CertificateProfileCatalog
     public CertificateProfileCatalog(ProfileOptions? options = null)
     {
         Options = options ?? new ProfileOptions();
-        foreach (Iso15118Version version in (ReadOnlySpan<Iso15118Version>)[Iso15118Version.Part2, Iso15118Version.Part20])
+        foreach (var version in (ReadOnlySpan<Iso15118Version>)[Iso15118Version.Part2, Iso15118Version.Part20])
         {
-            List<Row> rows = Rows(Options);
-            foreach (Row row in rows)
+            var rows = Rows(Options);
+            foreach (var row in rows)
             {
                 Add(Create(row, version, rows));
                 if (row.Role is CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2)
@@ -85,12 +85,12 @@ public sealed class CertificateProfileCatalog
     /// <exception cref="KeyNotFoundException">The kind is not configured (a separate root that is off).</exception>
     public CertificateProfile Get(CertificateKind kind, Iso15118Version version)
     {
-        if (TryGet(kind, version, out CertificateProfile? profile))
+        if (TryGet(kind, version, out var profile))
         {
             return profile;
         }
 
-        string? reason = UnsupportedReason(kind);
+        var reason = UnsupportedReason(kind);
         throw reason is not null
             ? new NotSupportedException(reason)
             : new KeyNotFoundException($"no profile for {kind} ({version}) in this configuration");
@@ -106,12 +106,12 @@ public sealed class CertificateProfileCatalog
     // The table: CAs (docs/architecture.md §2; separate MO/OEM roots by configuration), then the leaves.
     private static List<Row> Rows(ProfileOptions o)
     {
-        CertificateKind moTop = o.SeparateMoRoot ? CertificateKind.MoRoot : CertificateKind.V2gRoot;
-        CertificateKind oemTop = o.SeparateOemRoot ? CertificateKind.OemRoot : CertificateKind.V2gRoot;
+        var moTop = o.SeparateMoRoot ? CertificateKind.MoRoot : CertificateKind.V2gRoot;
+        var oemTop = o.SeparateOemRoot ? CertificateKind.OemRoot : CertificateKind.V2gRoot;
 
         // Hubject: V2G-anchored Sub-CAs carry DC=V2G; a branch under its own root carries its own DC (SwitchEV).
-        string moDc = o.SeparateMoRoot ? "MO" : "V2G";
-        string oemDc = o.SeparateOemRoot ? "OEM" : "V2G";
+        var moDc = o.SeparateMoRoot ? "MO" : "V2G";
+        var oemDc = o.SeparateOemRoot ? "OEM" : "V2G";
         const KeyUsageBits Ca = KeyUsageBits.KeyCertSign | KeyUsageBits.CrlSign;
         const KeyUsageBits DsKa = KeyUsageBits.DigitalSignature | KeyUsageBits.KeyAgreement;
 
@@ -151,9 +151,9 @@ public sealed class CertificateProfileCatalog
 
     private CertificateProfile Create(Row row, Iso15118Version version, List<Row> rows)
     {
-        bool isCa = row.Role is CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2;
-        bool belowRoot = row.Role != CertificateRole.Root;
-        string? policy = row.Role is CertificateRole.SubCa1 or CertificateRole.SubCa2 && !string.IsNullOrEmpty(Options.CertificatePolicyOid)
+        var isCa = row.Role is CertificateRole.Root or CertificateRole.SubCa1 or CertificateRole.SubCa2;
+        var belowRoot = row.Role != CertificateRole.Root;
+        var policy = row.Role is CertificateRole.SubCa1 or CertificateRole.SubCa2 && !string.IsNullOrEmpty(Options.CertificatePolicyOid)
             ? Options.CertificatePolicyOid
             : null;
         return new CertificateProfile
@@ -195,7 +195,7 @@ public sealed class CertificateProfileCatalog
     // No CRL DP.
     private CertificateProfile CreateOcspSigner(Row ca, Iso15118Version version)
     {
-        bool offline = Options.RootAndSubCa1Offline && ca.Role is CertificateRole.Root or CertificateRole.SubCa1;
+        var offline = Options.RootAndSubCa1Offline && ca.Role is CertificateRole.Root or CertificateRole.SubCa1;
         return new CertificateProfile
         {
             Kind = (CertificateKind)((int)ca.Kind + OcspKindOffset),
@@ -229,7 +229,7 @@ public sealed class CertificateProfileCatalog
 
     private static string NameOf(CertificateKind kind, List<Row> rows)
     {
-        foreach (Row row in rows)
+        foreach (var row in rows)
         {
             if (row.Kind == kind)
             {

@@ -21,8 +21,8 @@ public readonly record struct CertificateValidity(DateTimeOffset NotBefore, Date
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(time);
-        DateTimeOffset now = Truncate(time.GetUtcNow());
-        DateTimeOffset notAfter = requestedNotAfter is DateTimeOffset requested ? Truncate(requested.ToUniversalTime()) : profile.DefaultLifetime.AddTo(now);
+        var now = Truncate(time.GetUtcNow());
+        var notAfter = requestedNotAfter is DateTimeOffset requested ? Truncate(requested.ToUniversalTime()) : profile.DefaultLifetime.AddTo(now);
         if (issuerNotAfter is DateTimeOffset cap && notAfter > cap)
         {
             notAfter = Truncate(cap.ToUniversalTime());

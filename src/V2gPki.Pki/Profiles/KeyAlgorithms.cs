@@ -51,7 +51,7 @@ public static class KeyAlgorithms
     public static KeyAlgorithm Identify(SubjectPublicKeyInfo subjectPublicKeyInfo)
     {
         ArgumentNullException.ThrowIfNull(subjectPublicKeyInfo);
-        AlgorithmIdentifier algorithm = subjectPublicKeyInfo.Algorithm;
+        var algorithm = subjectPublicKeyInfo.Algorithm;
         switch (algorithm.Algorithm.Id)
         {
             case EcPublicKeyOid:
@@ -160,7 +160,7 @@ public static class KeyAlgorithms
     {
         ArgumentNullException.ThrowIfNull(algorithms);
         var parts = new string[algorithms.Count];
-        for (int i = 0; i < parts.Length; i++)
+        for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = Describe(algorithms[i]);
         }

@@ -34,7 +34,7 @@ public static class KeyIdentifiers
 #pragma warning disable CA5350 // SHA-1 is required by RFC 5280 §4.2.1.2 method (2); identifiers only, no security property.
         SHA1.HashData(subjectPublicKey, hash);
 #pragma warning restore CA5350
-        byte[] id = hash[^Length..].ToArray();
+        var id = hash[^Length..].ToArray();
         id[0] = (byte)(0x40 | (id[0] & 0x0F));
         return id;
     }

@@ -62,7 +62,7 @@ public static class SignedStructure
             case SignatureAlgorithm.Ed448:
                 try
                 {
-                    AsymmetricKeyParameter key = PublicKeyFactory.CreateKey(SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(subjectPublicKeyInfo.ToArray())));
+                    var key = PublicKeyFactory.CreateKey(SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(subjectPublicKeyInfo.ToArray())));
                     return Verify(key, algorithm, data, signature.ToArray());
                 }
                 catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException or SecurityUtilityException)
@@ -77,7 +77,7 @@ public static class SignedStructure
         try
         {
             using var ecdsa = ECDsa.Create();
-            ecdsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out int read);
+            ecdsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out var read);
             return read == subjectPublicKeyInfo.Length && ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (CryptographicException)
@@ -97,7 +97,7 @@ public static class SignedStructure
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         ArgumentNullException.ThrowIfNull(signature);
-        string name = algorithm switch
+        var name = algorithm switch
         {
             SignatureAlgorithm.EcdsaWithSha256 => "SHA256WITHECDSA",
             SignatureAlgorithm.EcdsaWithSha384 => "SHA384WITHECDSA",
@@ -107,7 +107,7 @@ public static class SignedStructure
         };
         try
         {
-            ISigner verifier = SignerUtilities.GetSigner(name);
+            var verifier = SignerUtilities.GetSigner(name);
             verifier.Init(false, publicKey);
             verifier.BlockUpdate(data);
             return verifier.VerifySignature(signature);

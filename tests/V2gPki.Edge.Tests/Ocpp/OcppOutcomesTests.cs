@@ -27,7 +27,7 @@ public sealed class OcppOutcomesTests
     [Fact]
     public void Name_EveryOutcome_DistinctLabel()
     {
-        OcppOutcome[] all = Enum.GetValues<OcppOutcome>();
+        var all = Enum.GetValues<OcppOutcome>();
         Assert.Equal(all.Length, all.Select(OcppOutcomes.Name).Distinct().Count());
     }
 }

@@ -23,10 +23,10 @@ public sealed class GetPathMutator(int seed)
     /// <returns>A raw target after the route prefix.</returns>
     public string Next()
     {
-        byte[] der = _m.Chance(85) ? _m.Pick(_requests) : _m.Bytes(_m.Chance(5) ? _m.Next(3000, 6000) : _m.Next(0, 40));
-        string text = Encode(der);
-        int edits = _m.Pick([0, 0, 1, 1, 1, 2, 3]);
-        for (int e = 0; e < edits; e++)
+        var der = _m.Chance(85) ? _m.Pick(_requests) : _m.Bytes(_m.Chance(5) ? _m.Next(3000, 6000) : _m.Next(0, 40));
+        var text = Encode(der);
+        var edits = _m.Pick([0, 0, 1, 1, 1, 2, 3]);
+        for (var e = 0; e < edits; e++)
         {
             text = Edit(text);
         }
@@ -39,8 +39,8 @@ public sealed class GetPathMutator(int seed)
     /// <returns>The path after the route prefix.</returns>
     public string Encode(byte[] der)
     {
-        string base64 = Convert.ToBase64String(der);
-        bool url = _m.Chance(30);
+        var base64 = Convert.ToBase64String(der);
+        var url = _m.Chance(30);
         base64 = _m.Next(6) switch
         {
             0 => base64.TrimEnd('='),
@@ -48,12 +48,12 @@ public sealed class GetPathMutator(int seed)
             2 => base64 + "=",
             _ => base64,
         };
-        int escapePercent = _m.Pick([0, 0, 0, 10, 50, 100]);
+        var escapePercent = _m.Pick([0, 0, 0, 10, 50, 100]);
         var sb = new StringBuilder(base64.Length * 2);
         sb.Append('/', _m.Chance(25) ? _m.Next(1, 4) : 0);
-        foreach (char c in base64)
+        foreach (var c in base64)
         {
-            char d = url ? c switch { '+' => '-', '/' => '_', _ => c } : c;
+            var d = url ? c switch { '+' => '-', '/' => '_', _ => c } : c;
             if (d == '+' && _m.Chance(20))
             {
                 sb.Append(_m.Chance(50) ? " " : "%20");
@@ -73,7 +73,7 @@ public sealed class GetPathMutator(int seed)
 
     private string Edit(string text)
     {
-        int percent = text.IndexOf('%', StringComparison.Ordinal);
+        var percent = text.IndexOf('%', StringComparison.Ordinal);
         return _m.Next(11) switch
         {
             // A slash inside the base64 is data: it must never be collapsed or skipped.
@@ -94,7 +94,7 @@ public sealed class GetPathMutator(int seed)
 
     private void AppendEscape(StringBuilder sb, char c)
     {
-        string hex = ((int)c).ToString("X2", CultureInfo.InvariantCulture);
+        var hex = ((int)c).ToString("X2", CultureInfo.InvariantCulture);
         sb.Append('%').Append(_m.Chance(50) ? hex : hex.ToLowerInvariant());
     }
 }

@@ -34,7 +34,7 @@ public sealed class IdentifierMutator(int seed)
     /// <returns>An identifier as received.</returns>
     public string Next()
     {
-        string id = _m.Next(9) switch
+        var id = _m.Next(9) switch
         {
             0 => _m.Pick(Known),
             1 or 2 => Evse(),
@@ -42,8 +42,8 @@ public sealed class IdentifierMutator(int seed)
             5 or 6 => Emaid(),
             _ => Pcid(),
         };
-        int edits = _m.Pick([0, 0, 0, 1, 1, 2]);
-        for (int e = 0; e < edits; e++)
+        var edits = _m.Pick([0, 0, 0, 1, 1, 2]);
+        for (var e = 0; e < edits; e++)
         {
             id = Edit(id);
         }
@@ -54,7 +54,7 @@ public sealed class IdentifierMutator(int seed)
     private string Evse()
     {
         var outlet = new StringBuilder(_m.Of(Alnum, _m.Pick([1, 1, 4, 7, 29, 30, 31, 32])));
-        for (int stars = _m.Pick([0, 0, 1, 2]); stars > 0; stars--)
+        for (var stars = _m.Pick([0, 0, 1, 2]); stars > 0; stars--)
         {
             outlet.Insert(_m.Next(outlet.Length + 1), '*');
         }
@@ -69,7 +69,7 @@ public sealed class IdentifierMutator(int seed)
     private string Emaid()
     {
         string country = Country(), provider = Part(3), instance = Part(9);
-        string check = _m.Chance(60) ? _m.Of(Alnum, 1) : string.Empty;
+        var check = _m.Chance(60) ? _m.Of(Alnum, 1) : string.Empty;
         return _m.Next(4) switch
         {
             0 => $"{country}-{provider}-{instance}" + (check.Length > 0 ? "-" + check : string.Empty),

@@ -28,13 +28,13 @@ public static class MutationRun
         var failures = new List<string>();
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int findings = 0, exceptions = 0;
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < count; i++)
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
         {
-            T mutant = next();
+            var mutant = next();
             try
             {
-                string outcome = check(mutant);
+                var outcome = check(mutant);
                 outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             }
             catch (FuzzFinding e)
@@ -50,7 +50,7 @@ public static class MutationRun
 #pragma warning restore CA1031
             {
                 exceptions++;
-                string kind = $"{e.GetType().Name}: {FirstSentence(e.Message)}";
+                var kind = $"{e.GetType().Name}: {FirstSentence(e.Message)}";
                 kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
                 if (failures.Count < 5)
                 {
@@ -64,7 +64,7 @@ public static class MutationRun
 
     private static string FirstSentence(string message)
     {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
         return (end < 0 ? message : message[..(end + 1)]).ReplaceLineEndings(" ");
     }
 
@@ -74,16 +74,16 @@ public static class MutationRun
     private static string OurFrame(Exception e)
     {
         string? thrower = null;
-        foreach (string line in (e.StackTrace ?? string.Empty).Split('\n'))
+        foreach (var line in (e.StackTrace ?? string.Empty).Split('\n'))
         {
-            string frame = line.Trim();
+            var frame = line.Trim();
             if (!frame.StartsWith("at ", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            int end = frame.IndexOf('(', StringComparison.Ordinal);
-            string method = end < 0 ? frame[3..] : frame[3..end];
+            var end = frame.IndexOf('(', StringComparison.Ordinal);
+            var method = end < 0 ? frame[3..] : frame[3..end];
             if (!method.StartsWith("V2gPki.", StringComparison.Ordinal))
             {
                 thrower ??= method;
@@ -127,17 +127,17 @@ public sealed record MutationSummary(
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"{Target}: seed {Seed}; {Mutants:N0} structure-aware mutants in {Elapsed.TotalSeconds:F1} s; exceptions {Exceptions}; findings {Findings}");
-        foreach ((string outcome, int n) in Outcomes)
+        foreach ((var outcome, var n) in Outcomes)
         {
             sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  {outcome}: {n:N0}");
         }
 
-        foreach ((string kind, int n) in ExceptionKinds)
+        foreach ((var kind, var n) in ExceptionKinds)
         {
             sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  EXCEPTION {kind}: {n:N0}");
         }
 
-        foreach (string failure in Failures)
+        foreach (var failure in Failures)
         {
             sb.AppendLine().Append("  FAILED ").Append(failure);
         }

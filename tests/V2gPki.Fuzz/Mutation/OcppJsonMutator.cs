@@ -34,8 +34,8 @@ public sealed class OcppJsonMutator(int seed)
     public byte[] Next()
     {
         // The first six spellings are valid; the others come in below, one time in ten.
-        string algorithm = Algorithms[_m.Next(6)];
-        int length = algorithm.Contains("384", StringComparison.Ordinal) ? 48 : algorithm.Contains("512", StringComparison.Ordinal) ? 64 : 32;
+        var algorithm = Algorithms[_m.Next(6)];
+        var length = algorithm.Contains("384", StringComparison.Ordinal) ? 48 : algorithm.Contains("512", StringComparison.Ordinal) ? 64 : 32;
         if (_m.Chance(10))
         {
             algorithm = _m.Pick(Algorithms);
@@ -64,7 +64,7 @@ public sealed class OcppJsonMutator(int seed)
         }
 
         EditFields(fields);
-        string body = Object(fields);
+        var body = Object(fields);
         if (_m.Chance(60))
         {
             var outer = new List<(string Name, string Value)> { (_m.Chance(10) ? _m.FlipCase("ocspRequestData", 30) : "ocspRequestData", _m.Chance(4) ? _m.Pick(OtherValues) : body) };
@@ -86,7 +86,7 @@ public sealed class OcppJsonMutator(int seed)
             body = EditJson(body);
         }
 
-        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        var bytes = Encoding.UTF8.GetBytes(body);
         if (_m.Chance(3) && bytes.Length > 0)
         {
             bytes[_m.Next(bytes.Length)] = _m.Pick<byte>([0xFF, 0xC0, 0x80, 0xED, 0x00]);
@@ -97,11 +97,11 @@ public sealed class OcppJsonMutator(int seed)
 
     private void EditFields(List<(string Name, string Value)> fields)
     {
-        int edits = _m.Pick([0, 0, 0, 1, 1, 2]);
-        for (int e = 0; e < edits; e++)
+        var edits = _m.Pick([0, 0, 0, 1, 1, 2]);
+        for (var e = 0; e < edits; e++)
         {
-            int at = _m.Next(fields.Count);
-            (string name, string value) = fields[at];
+            var at = _m.Next(fields.Count);
+            (var name, var value) = fields[at];
             switch (_m.Next(9))
             {
                 case 0:
@@ -125,7 +125,7 @@ public sealed class OcppJsonMutator(int seed)
                     break;
                 case 6:
                     // A lone surrogate escape: valid JSON that System.Text.Json cannot hand out as a string.
-                    string surrogate = _m.Pick(["\\uD800", "\\uDC00", "\\uDBFF\\u0041", "\\uD83D\\uDE00"]);
+                    var surrogate = _m.Pick(["\\uD800", "\\uDC00", "\\uDBFF\\u0041", "\\uD83D\\uDE00"]);
                     fields[at] = _m.Chance(50) || value[0] != '"' ? (name + surrogate, value) : (name, value.Insert(_m.Next(1, value.Length), surrogate));
                     break;
                 case 7:
@@ -140,8 +140,8 @@ public sealed class OcppJsonMutator(int seed)
 
     private string Hash(int length)
     {
-        int octets = _m.Chance(10) ? length + _m.Pick([-1, 1, -12, 16, 32]) : length;
-        byte[] hash = _m.Bytes(Math.Max(0, octets));
+        var octets = _m.Chance(10) ? length + _m.Pick([-1, 1, -12, 16, 32]) : length;
+        var hash = _m.Bytes(Math.Max(0, octets));
         string text;
         switch (_m.Next(10))
         {
@@ -154,7 +154,7 @@ public sealed class OcppJsonMutator(int seed)
                 };
                 break;
             default:
-                string base64 = Convert.ToBase64String(hash);
+                var base64 = Convert.ToBase64String(hash);
                 if (_m.Chance(40))
                 {
                     base64 = base64.Replace('+', '-').Replace('/', '_');
@@ -187,10 +187,10 @@ public sealed class OcppJsonMutator(int seed)
 
     private string NonCanonical(string base64)
     {
-        int last = base64.TrimEnd('=').Length - 1;
+        var last = base64.TrimEnd('=').Length - 1;
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        int index = Alphabet.IndexOf(base64[last], StringComparison.Ordinal);
-        char other = Alphabet[index < 0 ? 1 : (index | 1) ^ (_m.Chance(50) ? 0 : 2)];
+        var index = Alphabet.IndexOf(base64[last], StringComparison.Ordinal);
+        var other = Alphabet[index < 0 ? 1 : (index | 1) ^ (_m.Chance(50) ? 0 : 2)];
         return string.Concat(base64.AsSpan(0, last), other.ToString(), base64.AsSpan(last + 1));
     }
 
@@ -201,23 +201,23 @@ public sealed class OcppJsonMutator(int seed)
             return _m.Pick(OtherValues);
         }
 
-        string url = "http://ocsp.example/";
-        int length = _m.Pick([20, 511, 512, 513, 2000]);
+        var url = "http://ocsp.example/";
+        var length = _m.Pick([20, 511, 512, 513, 2000]);
         return String(url + new string('a', Math.Max(0, length - url.Length)));
     }
 
     private string CustomData()
     {
         // Depth: the body object is 1, ocspRequestData 2, customData 2 or 3; the handler allows 16.
-        int depth = _m.Pick([1, 2, 12, 13, 14, 15, 16]);
+        var depth = _m.Pick([1, 2, 12, 13, 14, 15, 16]);
         return "{\"vendorId\":\"x\",\"deep\":" + new string('[', depth) + new string(']', depth) + "}";
     }
 
     private string Object(List<(string Name, string Value)> fields)
     {
-        string space = _m.Chance(20) ? _m.Pick([" ", "\n  ", "\t", "\r\n"]) : string.Empty;
+        var space = _m.Chance(20) ? _m.Pick([" ", "\n  ", "\t", "\r\n"]) : string.Empty;
         var sb = new StringBuilder("{");
-        for (int i = 0; i < fields.Count; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
             sb.Append(i == 0 ? string.Empty : ",").Append(space).Append(String(fields[i].Name)).Append(':').Append(space).Append(fields[i].Value);
         }
@@ -234,9 +234,9 @@ public sealed class OcppJsonMutator(int seed)
             return "\"" + text + "\"";
         }
 
-        bool escapeMore = _m.Chance(5);
+        var escapeMore = _m.Chance(5);
         var sb = new StringBuilder("\"");
-        foreach (char c in text)
+        foreach (var c in text)
         {
             if (c is '"' or '\\' or < ' ' || (escapeMore && _m.Chance(30)))
             {

@@ -25,7 +25,7 @@ public sealed class RouterMutator(int seed)
     /// <returns>A raw request target.</returns>
     public string Next()
     {
-        string path = _m.Next(10) switch
+        var path = _m.Next(10) switch
         {
             0 => "/",
             1 => "/" + Name(),
@@ -38,7 +38,7 @@ public sealed class RouterMutator(int seed)
             _ => "/" + _payloads.Next(),
         };
 
-        string target = _m.Next(10) switch
+        var target = _m.Next(10) switch
         {
             0 => _m.Pick(Authorities) + (_m.Chance(80) ? path : string.Empty),
             1 => _m.Pick(["*", "", "ocsp", "MEU", "%2F"]) + (_m.Chance(50) ? path : string.Empty),
@@ -60,13 +60,13 @@ public sealed class RouterMutator(int seed)
 
     private string Name()
     {
-        string name = _m.FlipCase(_m.Pick(Names), _m.Pick([0, 0, 30, 100]));
+        var name = _m.FlipCase(_m.Pick(Names), _m.Pick([0, 0, 30, 100]));
         if (!_m.Chance(25))
         {
             return name;
         }
 
-        int at = _m.Next(name.Length);
+        var at = _m.Next(name.Length);
         return _m.Next(4) switch
         {
             0 => name.Remove(at, 1),

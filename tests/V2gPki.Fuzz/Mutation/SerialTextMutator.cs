@@ -22,9 +22,9 @@ public sealed class SerialTextMutator(int seed)
     /// <returns>A serial as text.</returns>
     public string Next()
     {
-        string text = Write(Value());
-        int edits = _m.Pick([0, 0, 0, 1, 1, 2]);
-        for (int e = 0; e < edits; e++)
+        var text = Write(Value());
+        var edits = _m.Pick([0, 0, 0, 1, 1, 2]);
+        for (var e = 0; e < edits; e++)
         {
             text = Edit(text);
         }
@@ -36,8 +36,8 @@ public sealed class SerialTextMutator(int seed)
     /// <returns>Big-endian octets, possibly with leading zeros.</returns>
     public byte[] Value()
     {
-        int length = _m.Pick([1, 1, 2, 8, 16, 19, 20, 20, 21, 22]);
-        byte[] value = _m.Bytes(length);
+        var length = _m.Pick([1, 1, 2, 8, 16, 19, 20, 20, 21, 22]);
+        var value = _m.Bytes(length);
         switch (_m.Next(6))
         {
             case 0:
@@ -62,7 +62,7 @@ public sealed class SerialTextMutator(int seed)
     /// <returns>The text.</returns>
     public string Write(byte[] value)
     {
-        string hex = Convert.ToHexString(value);
+        var hex = Convert.ToHexString(value);
         hex = _m.Next(3) switch
         {
             0 => hex.ToLowerInvariant(),
@@ -78,7 +78,7 @@ public sealed class SerialTextMutator(int seed)
         {
             // openssl x509 -text: two digits and a colon.
             var sb = new StringBuilder();
-            for (int i = 0; i < hex.Length; i += 2)
+            for (var i = 0; i < hex.Length; i += 2)
             {
                 sb.Append(i == 0 ? string.Empty : ":").Append(hex.AsSpan(i, Math.Min(2, hex.Length - i)));
             }
@@ -89,7 +89,7 @@ public sealed class SerialTextMutator(int seed)
         if (_m.Chance(15))
         {
             // Zero padding to the 128-character limit, one short of it or one past it.
-            int target = _m.Pick([126, 127, 128, 129, 130]) - (hex.Length > 0 && _m.Chance(50) ? 2 : 0);
+            var target = _m.Pick([126, 127, 128, 129, 130]) - (hex.Length > 0 && _m.Chance(50) ? 2 : 0);
             hex = hex.PadLeft(Math.Max(hex.Length, target), '0');
         }
 

@@ -65,7 +65,7 @@ public sealed class TextMutator(int seed)
     public string FlipCase(string text, int percent)
     {
         var chars = text.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             if (char.IsAsciiLetter(chars[i]) && Chance(percent))
             {
@@ -93,7 +93,7 @@ public sealed class TextMutator(int seed)
             return replacement;
         }
 
-        int at = _random.Next(text.Length);
+        var at = _random.Next(text.Length);
         return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + 1));
     }
 
@@ -106,12 +106,12 @@ public sealed class TextMutator(int seed)
     /// <returns>The edited text.</returns>
     public string Generic(string text, string alphabet)
     {
-        int edits = _random.Next(1, 4);
-        for (int e = 0; e < edits; e++)
+        var edits = _random.Next(1, 4);
+        for (var e = 0; e < edits; e++)
         {
-            string c = Chance(50) && alphabet.Length > 0 ? alphabet[_random.Next(alphabet.Length)].ToString() : Pick(Oddities);
-            int at = _random.Next(text.Length + 1);
-            int span = text.Length - at == 0 ? 0 : _random.Next(1, Math.Min(8, text.Length - at) + 1);
+            var c = Chance(50) && alphabet.Length > 0 ? alphabet[_random.Next(alphabet.Length)].ToString() : Pick(Oddities);
+            var at = _random.Next(text.Length + 1);
+            var span = text.Length - at == 0 ? 0 : _random.Next(1, Math.Min(8, text.Length - at) + 1);
             text = _random.Next(7) switch
             {
                 0 => ReplaceAnywhere(text, c),
@@ -134,7 +134,7 @@ public sealed class TextMutator(int seed)
     public string Of(string alphabet, int length)
     {
         var sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
             sb.Append(alphabet[_random.Next(alphabet.Length)]);
         }

@@ -33,32 +33,32 @@ public static partial class IdentifierGrammar
     // start with a digit or '+' and never match.
     private static Parsed? Evse(string value)
     {
-        Match m = EvseForm().Match(value);
+        var m = EvseForm().Match(value);
         if (!m.Success || !CountryCodes.IsAssigned(m.Groups["cc"].Value))
         {
             return null;
         }
 
-        string outlet = m.Groups["outlet"].Value.Replace("*", string.Empty, StringComparison.Ordinal);
+        var outlet = m.Groups["outlet"].Value.Replace("*", string.Empty, StringComparison.Ordinal);
         if (outlet.Length == 0)
         {
             return null;
         }
 
-        string normalized = Upper(m.Groups["cc"].Value + m.Groups["op"].Value) + "E" + Upper(outlet);
+        var normalized = Upper(m.Groups["cc"].Value + m.Groups["op"].Value) + "E" + Upper(outlet);
         return new Parsed(normalized, normalized[..5], IdWarnings.None);
     }
 
     // ISO 15118-20: CC-?OOO-?S-?<controller ≥ 32>[-<check digit>], '-' optional; normalised 38-64 characters.
     private static Parsed? Secc(string value)
     {
-        Match m = SeccForm().Match(value);
+        var m = SeccForm().Match(value);
         if (!m.Success || !CountryCodes.IsAssigned(m.Groups["cc"].Value))
         {
             return null;
         }
 
-        string normalized = Upper(m.Groups["cc"].Value + m.Groups["op"].Value) + "S" + Upper(m.Groups["controller"].Value + m.Groups["check"].Value);
+        var normalized = Upper(m.Groups["cc"].Value + m.Groups["op"].Value) + "S" + Upper(m.Groups["controller"].Value + m.Groups["check"].Value);
         return normalized.Length is >= 38 and <= 64 ? new Parsed(normalized, normalized[..5], IdWarnings.None) : null;
     }
 
@@ -66,20 +66,20 @@ public static partial class IdentifierGrammar
     // are warnings (lenient) or refusals (strict). DIN EVCO-IDs have a 6-character instance and never match.
     private static Parsed? Emaid(string value, IdStrictness strictness)
     {
-        Match m = EmaidForm().Match(value);
+        var m = EmaidForm().Match(value);
         if (!m.Success)
         {
             return null;
         }
 
-        string normalized = Upper(m.Groups["cc"].Value + m.Groups["provider"].Value + m.Groups["instance"].Value + m.Groups["check"].Value);
+        var normalized = Upper(m.Groups["cc"].Value + m.Groups["provider"].Value + m.Groups["instance"].Value + m.Groups["check"].Value);
         var warnings = IdWarnings.None;
         if (!CountryCodes.IsAssigned(normalized.AsSpan(0, 2)))
         {
             warnings |= IdWarnings.UnknownCountryCode;
         }
 
-        if (normalized.Length == 15 && EmaidCheckDigit.TryCompute(normalized.AsSpan(0, 14), out char check) && normalized[14] != check)
+        if (normalized.Length == 15 && EmaidCheckDigit.TryCompute(normalized.AsSpan(0, 14), out var check) && normalized[14] != check)
         {
             warnings |= IdWarnings.WrongCheckDigit;
         }
@@ -90,15 +90,15 @@ public static partial class IdentifierGrammar
     // OPCP: ^[a-zA-Z0-9]{17,18}$ for ISO 15118-2; up to 64 for ISO 15118-20; the owner is the WMI.
     private static Parsed? Pcid(string value, Iso15118Version version)
     {
-        Regex form = version == Iso15118Version.Part20 ? PcidForm20() : PcidForm2();
+        var form = version == Iso15118Version.Part20 ? PcidForm20() : PcidForm2();
         return form.IsMatch(value) ? new Parsed(Upper(value), Upper(value[..3]), IdWarnings.None) : null;
     }
 
     private static string Upper(string text) => string.Create(text.Length, text, static (span, source) =>
     {
-        for (int i = 0; i < source.Length; i++)
+        for (var i = 0; i < source.Length; i++)
         {
-            char c = source[i];
+            var c = source[i];
             span[i] = char.IsAsciiLetterLower(c) ? (char)(c & ~0x20) : c;
         }
     });

@@ -25,16 +25,16 @@ public static class SlowGetDecoder
     /// <returns>The DER bytes, or null when the rules refuse the input.</returns>
     public static byte[]? Decode(string encoded, out bool empty)
     {
-        string rest = encoded.TrimStart('/');
+        var rest = encoded.TrimStart('/');
         empty = rest.Length == 0;
         if (empty)
         {
             return null;
         }
 
-        string unescaped = Uri.UnescapeDataString(rest);
+        var unescaped = Uri.UnescapeDataString(rest);
         var mapped = new StringBuilder(unescaped.Length + 3);
-        foreach (char c in unescaped)
+        foreach (var c in unescaped)
         {
             mapped.Append(c switch
             {
@@ -44,15 +44,15 @@ public static class SlowGetDecoder
             });
         }
 
-        string all = mapped.ToString();
-        string data = all.TrimEnd('=');
-        int padding = all.Length - data.Length;
+        var all = mapped.ToString();
+        var data = all.TrimEnd('=');
+        var padding = all.Length - data.Length;
         if (data.Length == 0 || padding > 2 || data.Length % 4 == 1)
         {
             return null;
         }
 
-        foreach (char c in data)
+        foreach (var c in data)
         {
             // Convert.FromBase64String skips whitespace; the rules do not.
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
@@ -61,8 +61,8 @@ public static class SlowGetDecoder
             }
         }
 
-        string padded = data.PadRight((data.Length + 3) / 4 * 4, '=');
-        byte[] bytes = Convert.FromBase64String(padded);
+        var padded = data.PadRight((data.Length + 3) / 4 * 4, '=');
+        var bytes = Convert.FromBase64String(padded);
         return Convert.ToBase64String(bytes) == padded ? bytes : null;
     }
 }

@@ -30,7 +30,7 @@ public static partial class SlowOcppRequestData
             return null;
         }
 
-        JsonElement fields = root;
+        var fields = root;
         if (Find(root, "ocspRequestData") is { } wrapped)
         {
             if (wrapped.ValueKind != JsonValueKind.Object)
@@ -42,10 +42,10 @@ public static partial class SlowOcppRequestData
             fields = wrapped;
         }
 
-        string? algorithmText = RequiredString(fields, "hashAlgorithm");
-        string? nameHashText = RequiredString(fields, "issuerNameHash");
-        string? keyHashText = RequiredString(fields, "issuerKeyHash");
-        string? serialText = RequiredString(fields, "serialNumber");
+        var algorithmText = RequiredString(fields, "hashAlgorithm");
+        var nameHashText = RequiredString(fields, "issuerNameHash");
+        var keyHashText = RequiredString(fields, "issuerKeyHash");
+        var serialText = RequiredString(fields, "serialNumber");
         if (algorithmText is null || nameHashText is null || keyHashText is null || serialText is null)
         {
             why = "a required field is missing, null, not a string or not readable";
@@ -63,7 +63,7 @@ public static partial class SlowOcppRequestData
             }
         }
 
-        Match algorithm = Algorithm().Match(algorithmText.Trim());
+        var algorithm = Algorithm().Match(algorithmText.Trim());
         if (!algorithm.Success)
         {
             why = "hashAlgorithm";
@@ -76,10 +76,10 @@ public static partial class SlowOcppRequestData
             "384" => OcspHashAlgorithm.Sha384,
             _ => OcspHashAlgorithm.Sha512,
         };
-        int length = OcspHashAlgorithms.GetHashLength(hashAlgorithm);
-        byte[]? nameHash = Hash(nameHashText, length);
-        byte[]? keyHash = Hash(keyHashText, length);
-        byte[]? serial = SlowSerialText.Parse(serialText);
+        var length = OcspHashAlgorithms.GetHashLength(hashAlgorithm);
+        var nameHash = Hash(nameHashText, length);
+        var keyHash = Hash(keyHashText, length);
+        var serial = SlowSerialText.Parse(serialText);
         if (nameHash is null || keyHash is null || serial is null)
         {
             why = nameHash is null ? "issuerNameHash" : keyHash is null ? "issuerKeyHash" : "serialNumber";
@@ -95,26 +95,26 @@ public static partial class SlowOcppRequestData
     /// <returns>The octets, or null.</returns>
     public static byte[]? Hash(string text, int length)
     {
-        string trimmed = text.Trim();
+        var trimmed = text.Trim();
         if (trimmed.Length == 2 * length)
         {
             return HexDigits().IsMatch(trimmed) ? Convert.FromHexString(trimmed) : null;
         }
 
-        string standard = trimmed.Replace('-', '+').Replace('_', '/');
+        var standard = trimmed.Replace('-', '+').Replace('_', '/');
         if (!Base64().IsMatch(standard))
         {
             return null;
         }
 
-        string data = standard.TrimEnd('=');
-        int needed = (4 - (data.Length % 4)) % 4;
+        var data = standard.TrimEnd('=');
+        var needed = (4 - (data.Length % 4)) % 4;
         if (data.Length % 4 == 1 || standard.Length - data.Length > needed)
         {
             return null;
         }
 
-        byte[] bytes = Convert.FromBase64String(data + new string('=', needed));
+        var bytes = Convert.FromBase64String(data + new string('=', needed));
         return bytes.Length == length ? bytes : null;
     }
 
@@ -122,7 +122,7 @@ public static partial class SlowOcppRequestData
     private static JsonElement? Find(JsonElement element, string name)
     {
         JsonElement? exact = null, folded = null;
-        foreach (JsonProperty property in element.EnumerateObject())
+        foreach (var property in element.EnumerateObject())
         {
             if (NameEquals(property, name))
             {
@@ -190,7 +190,7 @@ public static partial class SlowOcppRequestData
             return false;
         }
 
-        for (int i = 0; i < a.Length; i++)
+        for (var i = 0; i < a.Length; i++)
         {
             char x = a[i], y = b[i];
             if (x != y && !(char.IsAsciiLetter(x) && (x | 0x20) == (y | 0x20)))

@@ -26,14 +26,14 @@ public static class SlowRouter
         {
             // absolute-form (RFC 9112 §3.2.2): whatever precedes the first "://" is the scheme (Kestrel has already
             // refused targets that are not absolute URIs); the authority runs to the first '/' or '?'.
-            int scheme = target.IndexOf("://", StringComparison.Ordinal);
+            var scheme = target.IndexOf("://", StringComparison.Ordinal);
             if (scheme < 1)
             {
                 return ("Unknown", string.Empty);
             }
 
-            string afterScheme = target[(scheme + 3)..];
-            int end = afterScheme.IndexOfAny(['/', '?']);
+            var afterScheme = target[(scheme + 3)..];
+            var end = afterScheme.IndexOfAny(['/', '?']);
             if (end < 0 || afterScheme[end] == '?')
             {
                 return ("Root", string.Empty);
@@ -42,16 +42,16 @@ public static class SlowRouter
             path = afterScheme[end..];
         }
 
-        string[] pathAndQuery = path.Split('?', 2);
+        var pathAndQuery = path.Split('?', 2);
         path = pathAndQuery[0];
         if (path == "/")
         {
             return ("Root", string.Empty);
         }
 
-        string[] segments = path[1..].Split('/', 2);
-        string first = AsciiLower(segments[0]);
-        string? rest = segments.Length == 2 ? segments[1] : null;
+        var segments = path[1..].Split('/', 2);
+        var first = AsciiLower(segments[0]);
+        var rest = segments.Length == 2 ? segments[1] : null;
         return first switch
         {
             "ocsp" when string.IsNullOrEmpty(rest) => ("OcspBase", string.Empty),
@@ -67,9 +67,9 @@ public static class SlowRouter
 
     private static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
     {
-        for (int i = 0; i < source.Length; i++)
+        for (var i = 0; i < source.Length; i++)
         {
-            char c = source[i];
+            var c = source[i];
             span[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
         }
     });

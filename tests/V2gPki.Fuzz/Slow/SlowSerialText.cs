@@ -19,7 +19,7 @@ public static partial class SlowSerialText
     /// <returns>The DER INTEGER content octets, or null when the rules refuse the text.</returns>
     public static byte[]? Parse(string text)
     {
-        string trimmed = text.Trim();
+        var trimmed = text.Trim();
         if (trimmed.Length > 128)
         {
             return null;
@@ -30,7 +30,7 @@ public static partial class SlowSerialText
             trimmed = trimmed[2..];
         }
 
-        string hex = trimmed.Replace(":", string.Empty, StringComparison.Ordinal);
+        var hex = trimmed.Replace(":", string.Empty, StringComparison.Ordinal);
         if (!HexDigits().IsMatch(hex))
         {
             return null;
@@ -42,7 +42,7 @@ public static partial class SlowSerialText
             return null;
         }
 
-        byte[] content = value.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var content = value.ToByteArray(isUnsigned: false, isBigEndian: true);
         return content.Length <= 20 ? content : null;
     }
 

@@ -29,7 +29,7 @@ public static class FuzzText
     /// <param name="input">The input, for the message.</param>
     public static void CheckBounded(long startTimestamp, string target, string input)
     {
-        TimeSpan elapsed = Stopwatch.GetElapsedTime(startTimestamp);
+        var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
         if (elapsed > WorkBound)
         {
             throw new FuzzFinding(target, $"hang-like: one call took {elapsed.TotalMilliseconds:F0} ms", input);
@@ -46,10 +46,10 @@ public static class FuzzText
     {
         var sb = new StringBuilder(Math.Min(text.Length, 2000) + 16);
         sb.Append('"');
-        int n = Math.Min(text.Length, 2000);
-        for (int i = 0; i < n; i++)
+        var n = Math.Min(text.Length, 2000);
+        for (var i = 0; i < n; i++)
         {
-            char c = text[i];
+            var c = text[i];
             switch (c)
             {
                 case '"':

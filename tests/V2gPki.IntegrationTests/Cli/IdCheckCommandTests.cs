@@ -12,14 +12,14 @@ public class IdCheckCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = IdCheckCommand.Run(args, stdout, stderr);
+        var code = IdCheckCommand.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
     [Fact]
     public void Run_Iso20Pcid_AcceptsLongPcid()
     {
-        string pcid = "WP0" + new string('A', 50);
+        var pcid = "WP0" + new string('A', 50);
         Assert.Equal(IdCheckCommand.ExitInvalid, Run("check", "pcid", pcid).Code);
         Assert.Equal(IdCheckCommand.ExitValid, Run("check", "pcid", pcid, "--iso20").Code);
     }

@@ -88,7 +88,7 @@ public class ReadinessTests(PkiServerFixture server)
     {
         // The operator changes the token's user PIN but not the configuration: the probe cannot log in again after the
         // next logout. Putting the configured PIN back makes the process ready again, without a restart.
-        using var tokens = OpenOwnToken(out byte[] pin);
+        using var tokens = OpenOwnToken(out var pin);
         var token = tokens.Tokens[0];
         var monitor = new HsmLoginMonitor(tokens.Tokens, TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance);
         await using (monitor)
@@ -97,7 +97,7 @@ public class ReadinessTests(PkiServerFixture server)
             monitor.ProbeAll();
             Assert.True(readiness.GetReadiness().IsReady);
 
-            byte[] rotated = Encoding.ASCII.GetBytes("rotated-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+            var rotated = Encoding.ASCII.GetBytes("rotated-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
             ChangePin(tokens, token, pin, rotated, loginFirst: false);
             monitor.ProbeAll();
             Assert.False(monitor.AllLoggedIn);
@@ -134,7 +134,7 @@ public class ReadinessTests(PkiServerFixture server)
 
     private static HsmTokenSet OpenOwnToken(out byte[] pin)
     {
-        string userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var userPin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         pin = Encoding.ASCII.GetBytes(userPin);
         var options = new HsmOptions { ModulePath = HsmOptions.DefaultModulePath };
         options.Tokens.Add(new HsmTokenOptions

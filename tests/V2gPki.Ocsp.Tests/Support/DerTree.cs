@@ -39,7 +39,7 @@ public sealed class DerTree
     public static DerTree Parse(byte[] message)
     {
         var nodes = new List<Node>();
-        int end = ParseOne(message, 0, nodes, null, out Node root);
+        var end = ParseOne(message, 0, nodes, null, out var root);
         if (end != message.Length)
         {
             throw new ArgumentException("Seed is not one complete element.", nameof(message));
@@ -50,30 +50,30 @@ public sealed class DerTree
 
     private static int ParseOne(byte[] data, int offset, List<Node> nodes, Node? parent, out Node node)
     {
-        byte tag = data[offset];
-        int p = offset + 1;
+        var tag = data[offset];
+        var p = offset + 1;
         int length = data[p++];
         if (length >= 0x80)
         {
-            int count = length & 0x7F;
+            var count = length & 0x7F;
             length = 0;
-            for (int i = 0; i < count; i++)
+            for (var i = 0; i < count; i++)
             {
                 length = (length << 8) | data[p++];
             }
         }
 
-        byte[] contents = data[p..(p + length)];
-        bool constructed = (tag & 0x20) != 0;
+        var contents = data[p..(p + length)];
+        var constructed = (tag & 0x20) != 0;
         List<Node>? children = constructed || (tag == 0x04 && LooksLikeDer(contents)) ? [] : null;
         node = new Node { Tag = tag, Contents = contents, Children = children, Parent = parent, Encoded = data[offset..(p + length)], Offset = offset };
         nodes.Add(node);
         if (children is not null)
         {
-            int q = p;
+            var q = p;
             while (q < p + length)
             {
-                q = ParseOne(data, q, nodes, node, out Node child);
+                q = ParseOne(data, q, nodes, node, out var child);
                 children.Add(child);
             }
         }
@@ -92,7 +92,7 @@ public sealed class DerTree
 
         while (reader.HasData)
         {
-            if (reader.TryReadElement(out byte tag, out _, out _) != V2gPki.Der.DerStatus.Done || tag == 0x04)
+            if (reader.TryReadElement(out var tag, out _, out _) != V2gPki.Der.DerStatus.Done || tag == 0x04)
             {
                 return false;
             }
@@ -102,7 +102,7 @@ public sealed class DerTree
         // what is inside it does not parse, so the contents count as DER only when they parse all the way down.
         try
         {
-            int q = 0;
+            var q = 0;
             var scratch = new List<Node>();
             while (q < contents.Length)
             {
@@ -120,7 +120,7 @@ public sealed class DerTree
     /// <summary>Encodes a TLV with a minimal definite length.</summary>
     public static byte[] Encode(byte tag, ReadOnlySpan<byte> contents)
     {
-        int n = contents.Length;
+        var n = contents.Length;
         byte[] header = n < 0x80 ? [tag, (byte)n]
             : n <= 0xFF ? [tag, 0x81, (byte)n]
             : n <= 0xFFFF ? [tag, 0x82, (byte)(n >> 8), (byte)n]
@@ -131,12 +131,12 @@ public sealed class DerTree
     /// <summary>The whole message with <paramref name="node"/> replaced by <paramref name="replacement"/> (any bytes, even empty).</summary>
     public byte[] Replace(Node node, byte[] replacement)
     {
-        byte[] current = replacement;
-        Node child = node;
+        var current = replacement;
+        var child = node;
         while (child.Parent is { } parent)
         {
             var contents = new List<byte>(parent.Contents.Length + current.Length);
-            foreach (Node sibling in parent.Children!)
+            foreach (var sibling in parent.Children!)
             {
                 contents.AddRange(ReferenceEquals(sibling, child) ? current : sibling.Encoded);
             }

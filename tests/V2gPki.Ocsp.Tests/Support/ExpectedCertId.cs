@@ -28,13 +28,13 @@ public static class RequestText
     public static (List<ExpectedCertId> CertIds, string? NonceExtensionValue) ParseOpenSsl(string text)
     {
         // openssl wraps long hex lines with a trailing backslash.
-        string[] lines = text.Replace("\\\n", "", StringComparison.Ordinal).Split('\n');
+        var lines = text.Replace("\\\n", "", StringComparison.Ordinal).Split('\n');
         var ids = new List<ExpectedCertId>();
         string? nonce = null;
         string? algorithm = null, nameHash = null, keyHash = null;
-        for (int i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            string line = lines[i].Trim();
+            var line = lines[i].Trim();
             if (line.StartsWith("Hash Algorithm:", StringComparison.Ordinal))
             {
                 algorithm = Value(line);
@@ -64,9 +64,9 @@ public static class RequestText
     {
         var ids = new List<ExpectedCertId>();
         string? algorithm = null, nameHash = null, keyHash = null;
-        foreach (string raw in text.Split('\n'))
+        foreach (var raw in text.Split('\n'))
         {
-            string line = raw.Trim();
+            var line = raw.Trim();
             if (line.StartsWith("Hash Algorithm:", StringComparison.Ordinal))
             {
                 algorithm = Value(line);
@@ -82,7 +82,7 @@ public static class RequestText
             else if (line.StartsWith("Serial Number:", StringComparison.Ordinal))
             {
                 // GnuTLS prints the INTEGER content octets, sign octet included.
-                string serial = Value(line).ToUpperInvariant();
+                var serial = Value(line).ToUpperInvariant();
                 ids.Add(new ExpectedCertId(ExpectedCertId.ParseAlgorithm(algorithm!), nameHash!.ToUpperInvariant(), keyHash!.ToUpperInvariant(),
                     ExpectedCertId.Magnitude(Hex.Parse(serial))));
             }

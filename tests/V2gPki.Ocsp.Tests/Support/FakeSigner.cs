@@ -23,7 +23,7 @@ internal sealed class FakeSigner(int signatureLength = 71, int maxSignatureLengt
             return false;
         }
 
-        for (int i = 0; i < signatureLength; i++)
+        for (var i = 0; i < signatureLength; i++)
         {
             destination[i] = (byte)(0xA5 ^ i);
         }

@@ -74,8 +74,8 @@ public sealed class PkiFixture : IDisposable
     /// <summary>The first certificate of a PEM file as DER.</summary>
     public static byte[] ReadPem(string path)
     {
-        string text = File.ReadAllText(path);
-        PemFields fields = PemEncoding.Find(text);
+        var text = File.ReadAllText(path);
+        var fields = PemEncoding.Find(text);
         return Convert.FromBase64String(text[fields.Base64Data]);
     }
 
@@ -84,7 +84,7 @@ public sealed class PkiFixture : IDisposable
         Tool.OpenSslIn(Dir, "req", "-new", "-key", "leaf.key", "-subj", $"/CN={name}", "-out", $"{name}.csr");
         Tool.OpenSslIn(Dir, "x509", "-req", "-in", $"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial,
             "-days", "10", "-extfile", "leaf.ext", "-out", $"{name}.pem");
-        byte[] der = ReadPem(Path.Combine(Dir, $"{name}.pem"));
+        var der = ReadPem(Path.Combine(Dir, $"{name}.pem"));
         return new Leaf(name, Path.Combine(Dir, $"{name}.pem"), der, SerialContents(der));
     }
 
@@ -94,7 +94,7 @@ public sealed class PkiFixture : IDisposable
         IssueSigner(name);
         var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(Path.Combine(Dir, $"{name}.key")));
-        string pem = Path.Combine(Dir, $"{name}.pem");
+        var pem = Path.Combine(Dir, $"{name}.pem");
         return new Signer(name, pem, ReadPem(pem), new EcdsaOcspSigner(key, hash, algorithm.ToArray()));
     }
 
@@ -109,7 +109,7 @@ public sealed class PkiFixture : IDisposable
     private static byte[] SerialContents(byte[] certificate)
     {
         var reader = new System.Formats.Asn1.AsnReader(certificate, System.Formats.Asn1.AsnEncodingRules.DER);
-        System.Formats.Asn1.AsnReader tbs = reader.ReadSequence().ReadSequence();
+        var tbs = reader.ReadSequence().ReadSequence();
         if (tbs.PeekTag().HasSameClassAndValue(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0, true)))
         {
             tbs.ReadEncodedValue();

@@ -87,7 +87,7 @@ public sealed class RequestBuilder
 
                 using (w.PushSequence())
                 {
-                    foreach (CertIdSpec id in CertIds)
+                    foreach (var id in CertIds)
                     {
                         using (w.PushSequence())
                         {
@@ -149,7 +149,7 @@ public sealed class RequestBuilder
     {
         using (w.PushSequence())
         {
-            foreach (ExtensionSpec e in extensions)
+            foreach (var e in extensions)
             {
                 using (w.PushSequence())
                 {

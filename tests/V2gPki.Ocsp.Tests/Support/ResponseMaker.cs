@@ -33,10 +33,10 @@ public static class ResponseMaker
     public static byte[] SignedPart(byte[] issuerCertificate, PkiFixture.Signer signer, byte[] serial, CertStatusInfo status, Options? options = null)
     {
         options ??= new Options();
-        IssuerHashes[] hashes = Array.ConvertAll(options.Algorithms, a => IssuerHashes.Compute(a, issuerCertificate));
-        byte[] keyHash = new byte[20];
+        var hashes = Array.ConvertAll(options.Algorithms, a => IssuerHashes.Compute(a, issuerCertificate));
+        var keyHash = new byte[20];
         Assert.True(ResponderId.TryComputeKeyHash(signer.CertificateDer, keyHash));
-        Assert.True(CertificateFields.TryReadSubjectAndPublicKey(signer.CertificateDer, out ReadOnlySpan<byte> subject, out _));
+        Assert.True(CertificateFields.TryReadSubjectAndPublicKey(signer.CertificateDer, out var subject, out _));
         var fields = new ResponseDataFields
         {
             ResponderId = options.ByName ? ResponderId.ByName(subject) : ResponderId.ByKey(keyHash),
@@ -46,8 +46,8 @@ public static class ResponseMaker
             AdditionalExtensions = options.AdditionalExtensions,
         };
         var responses = new CertificateSingleResponses(hashes, serial, status, options.SingleExtensions);
-        byte[] buffer = new byte[SignedResponsePart.GetMaxLength(OcspResponseWriter.GetTbsResponseDataLength(fields, responses), signer.OcspSigner)];
-        Assert.True(OcspResponseWriter.TryWriteSignedPart(buffer, fields, responses, signer.OcspSigner, out int written));
+        var buffer = new byte[SignedResponsePart.GetMaxLength(OcspResponseWriter.GetTbsResponseDataLength(fields, responses), signer.OcspSigner)];
+        Assert.True(OcspResponseWriter.TryWriteSignedPart(buffer, fields, responses, signer.OcspSigner, out var written));
         return buffer[..written];
     }
 
@@ -55,10 +55,10 @@ public static class ResponseMaker
     public static byte[] Response(byte[] issuerCertificate, PkiFixture.Signer signer, byte[] serial, CertStatusInfo status, Options? options = null)
     {
         options ??= new Options();
-        byte[] signedPart = SignedPart(issuerCertificate, signer, serial, status, options);
-        byte[] certificates = options.IncludeCertificate ? signer.CertificateDer : [];
-        byte[] response = new byte[OcspResponseAssembler.GetLength(signedPart.Length, certificates.Length)];
-        Assert.True(OcspResponseAssembler.TryAssemble(signedPart, certificates, response, out int written));
+        var signedPart = SignedPart(issuerCertificate, signer, serial, status, options);
+        var certificates = options.IncludeCertificate ? signer.CertificateDer : [];
+        var response = new byte[OcspResponseAssembler.GetLength(signedPart.Length, certificates.Length)];
+        Assert.True(OcspResponseAssembler.TryAssemble(signedPart, certificates, response, out var written));
         Assert.Equal(response.Length, written);
         return response;
     }

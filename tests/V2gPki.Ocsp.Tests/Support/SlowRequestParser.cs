@@ -18,11 +18,11 @@ public static class SlowRequestParser
 
     public static void AssertAgrees(byte[] der, OcspRequest request, bool enforceNonceLength = false)
     {
-        Result? slow = Parse(der, enforceNonceLength);
+        var slow = Parse(der, enforceNonceLength);
         Assert.NotNull(slow);
         Assert.Equal(slow.CertIds.Count, request.Count);
-        int i = 0;
-        foreach (CertId id in request)
+        var i = 0;
+        foreach (var id in request)
         {
             Assert.Equal(slow.CertIds[i++], (id.HashAlgorithm, Hex.Of(id.IssuerNameHash), Hex.Of(id.IssuerKeyHash), Hex.Of(id.SerialNumber)));
         }
@@ -53,15 +53,15 @@ public static class SlowRequestParser
     private static Result ParseCore(byte[] der, bool enforceNonceLength)
     {
         var outer = new AsnReader(der, AsnEncodingRules.DER);
-        AsnReader ocspRequest = outer.ReadSequence();
+        var ocspRequest = outer.ReadSequence();
         Require(!outer.HasData);
-        AsnReader tbs = ocspRequest.ReadSequence();
+        var tbs = ocspRequest.ReadSequence();
         var quirks = OcspRequestQuirks.None;
         if (ocspRequest.HasData)
         {
-            ReadOnlyMemory<byte> signature = ocspRequest.ReadEncodedValue();
+            var signature = ocspRequest.ReadEncodedValue();
             Require(signature.Span[0] == 0xA0);
-            ReadOnlySpan<byte> contents = Contents(signature.Span);
+            var contents = Contents(signature.Span);
             Require(contents.Length > 0 && contents[0] == 0x30);
             quirks |= OcspRequestQuirks.Signature;
             Require(!ocspRequest.HasData);
@@ -69,42 +69,42 @@ public static class SlowRequestParser
 
         if (tbs.HasData && tbs.PeekTag() == Ctx0)
         {
-            AsnReader version = tbs.ReadSequence(Ctx0);
-            Require(version.TryReadInt32(out int v) && v == 0);
+            var version = tbs.ReadSequence(Ctx0);
+            Require(version.TryReadInt32(out var v) && v == 0);
             Require(!version.HasData);
             quirks |= OcspRequestQuirks.ExplicitDefaultVersion;
         }
 
         if (tbs.HasData && tbs.PeekTag() == Ctx1)
         {
-            AsnReader name = tbs.ReadSequence(Ctx1);
-            ReadOnlyMemory<byte> element = name.ReadEncodedValue();
-            byte first = element.Span[0];
+            var name = tbs.ReadSequence(Ctx1);
+            var element = name.ReadEncodedValue();
+            var first = element.Span[0];
             Require(first != 0 && (first & 0x1F) != 0x1F);
             Require(!name.HasData);
             quirks |= OcspRequestQuirks.RequestorName;
         }
 
-        AsnReader list = tbs.ReadSequence();
+        var list = tbs.ReadSequence();
         var ids = new List<(OcspHashAlgorithm, string, string, string)>();
         while (list.HasData)
         {
-            AsnReader request = list.ReadSequence();
+            var request = list.ReadSequence();
             ids.Add(ReadCertId(request.ReadSequence()));
             if (request.HasData)
             {
-                AsnReader extensions = request.ReadSequence(Ctx0);
+                var extensions = request.ReadSequence(Ctx0);
                 ReadExtensions(extensions, requestLevel: false, ref quirks, out _, out _, out _);
                 Require(!request.HasData);
             }
         }
 
         Require(ids.Count > 0);
-        bool hasNonce = false;
+        var hasNonce = false;
         byte[] nonce = [], extensionValue = [];
         if (tbs.HasData)
         {
-            AsnReader extensions = tbs.ReadSequence(Ctx2);
+            var extensions = tbs.ReadSequence(Ctx2);
             ReadExtensions(extensions, requestLevel: true, ref quirks, out hasNonce, out nonce, out extensionValue);
             Require(!tbs.HasData);
         }
@@ -120,8 +120,8 @@ public static class SlowRequestParser
 
     private static (OcspHashAlgorithm, string, string, string) ReadCertId(AsnReader certId)
     {
-        AsnReader algorithm = certId.ReadSequence();
-        OcspHashAlgorithm alg = algorithm.ReadObjectIdentifier() switch
+        var algorithm = certId.ReadSequence();
+        var alg = algorithm.ReadObjectIdentifier() switch
         {
             "1.3.14.3.2.26" => OcspHashAlgorithm.Sha1,
             "2.16.840.1.101.3.4.2.1" => OcspHashAlgorithm.Sha256,
@@ -135,11 +135,11 @@ public static class SlowRequestParser
             Require(!algorithm.HasData);
         }
 
-        byte[] nameHash = certId.ReadOctetString();
-        byte[] keyHash = certId.ReadOctetString();
-        ReadOnlyMemory<byte> serial = certId.ReadIntegerBytes();
+        var nameHash = certId.ReadOctetString();
+        var keyHash = certId.ReadOctetString();
+        var serial = certId.ReadIntegerBytes();
         Require(!certId.HasData);
-        int length = OcspHashAlgorithms.GetHashLength(alg);
+        var length = OcspHashAlgorithms.GetHashLength(alg);
         Require(nameHash.Length == length && keyHash.Length == length && serial.Length <= 20);
         return (alg, Hex.Of(nameHash), Hex.Of(keyHash), Hex.Of(serial.Span));
     }
@@ -149,13 +149,13 @@ public static class SlowRequestParser
         hasNonce = false;
         nonce = [];
         extensionValue = [];
-        AsnReader extensions = explicitContents.ReadSequence();
+        var extensions = explicitContents.ReadSequence();
         Require(!explicitContents.HasData);
         while (extensions.HasData)
         {
-            AsnReader extension = extensions.ReadSequence();
-            string oid = ReadExtensionOid(extension);
-            bool critical = false;
+            var extension = extensions.ReadSequence();
+            var oid = ReadExtensionOid(extension);
+            var critical = false;
             if (extension.HasData && extension.PeekTag().HasSameClassAndValue(Asn1Tag.Boolean))
             {
                 critical = extension.ReadBoolean();
@@ -165,7 +165,7 @@ public static class SlowRequestParser
                 }
             }
 
-            byte[] value = extension.ReadOctetString();
+            var value = extension.ReadOctetString();
             Require(!extension.HasData);
             if (requestLevel && oid == "1.3.6.1.5.5.7.48.1.2")
             {
@@ -198,7 +198,7 @@ public static class SlowRequestParser
         }
         catch (AsnContentException e) when (e.Message.Contains("exceeds the limits", StringComparison.Ordinal))
         {
-            ReadOnlyMemory<byte> raw = extension.ReadEncodedValue();
+            var raw = extension.ReadEncodedValue();
             Require(raw.Span[0] == 0x06);
             return "oversized:" + Hex.Of(raw.Span);
         }
@@ -209,7 +209,7 @@ public static class SlowRequestParser
         try
         {
             var reader = new AsnReader(value, AsnEncodingRules.DER);
-            byte[] inner = reader.ReadOctetString();
+            var inner = reader.ReadOctetString();
             return reader.HasData ? null : inner;
         }
         catch (AsnContentException)
@@ -220,7 +220,7 @@ public static class SlowRequestParser
 
     private static ReadOnlySpan<byte> Contents(ReadOnlySpan<byte> encoded)
     {
-        AsnDecoder.ReadEncodedValue(encoded, AsnEncodingRules.DER, out int offset, out int length, out _);
+        AsnDecoder.ReadEncodedValue(encoded, AsnEncodingRules.DER, out var offset, out var length, out _);
         return encoded.Slice(offset, length);
     }
 

@@ -41,7 +41,7 @@ internal sealed class Ed448OcspSigner(Ed448PrivateKeyParameters key) : IOcspSign
         var signer = new Org.BouncyCastle.Crypto.Signers.Ed448Signer([]);
         signer.Init(true, key);
         signer.BlockUpdate(data.ToArray(), 0, data.Length);
-        byte[] signature = signer.GenerateSignature();
+        var signature = signer.GenerateSignature();
         signature.CopyTo(destination);
         bytesWritten = signature.Length;
         return true;

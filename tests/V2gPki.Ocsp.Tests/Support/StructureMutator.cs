@@ -35,9 +35,9 @@ public sealed class StructureMutator
 
     public byte[] Next()
     {
-        int index = _random.Next(_seeds.Length);
-        DerTree tree = _seeds[index];
-        byte[] mutant = _random.Next(100) switch
+        var index = _random.Next(_seeds.Length);
+        var tree = _seeds[index];
+        var mutant = _random.Next(100) switch
         {
             < 30 => MutateHeader(tree),
             < 55 => MutateContents(tree),
@@ -55,10 +55,10 @@ public sealed class StructureMutator
 
     private byte[] MutateHeader(DerTree tree)
     {
-        DerTree.Node node = PickNode(tree);
-        byte tag = node.Tag;
-        byte[] c = node.Contents;
-        int n = c.Length;
+        var node = PickNode(tree);
+        var tag = node.Tag;
+        var c = node.Contents;
+        var n = c.Length;
         byte[] replacement = _random.Next(10) switch
         {
             0 or 1 => [InterestingTags[_random.Next(InterestingTags.Length)], .. DerTree.Encode(0, c)[1..]],
@@ -76,9 +76,9 @@ public sealed class StructureMutator
 
     private byte[] MutateContents(DerTree tree)
     {
-        DerTree.Node node = PickNode(tree);
-        byte[] c = node.Contents;
-        byte[] contents = _random.Next(12) switch
+        var node = PickNode(tree);
+        var c = node.Contents;
+        var contents = _random.Next(12) switch
         {
             0 => [],
             1 => [0x00],
@@ -103,9 +103,9 @@ public sealed class StructureMutator
             return MutateContents(tree);
         }
 
-        DerTree.Node parent = parents[_random.Next(parents.Length)];
+        var parent = parents[_random.Next(parents.Length)];
         var children = parent.Children!.Select(c => c.Encoded).ToList();
-        int i = _random.Next(children.Count);
+        var i = _random.Next(children.Count);
         switch (_random.Next(6))
         {
             case 0:
@@ -115,7 +115,7 @@ public sealed class StructureMutator
                 children.Insert(i, children[i]);
                 break;
             case 2:
-                int j = _random.Next(children.Count);
+                var j = _random.Next(children.Count);
                 (children[i], children[j]) = (children[j], children[i]);
                 break;
             case 3:
@@ -134,10 +134,10 @@ public sealed class StructureMutator
 
     private byte[] Truncate(DerTree tree)
     {
-        byte[] whole = tree.Root.Encoded;
-        DerTree.Node node = PickNode(tree);
+        var whole = tree.Root.Encoded;
+        var node = PickNode(tree);
         int[] cuts = [node.Offset, node.Offset + 1, node.Offset + 2, node.Offset + node.Encoded.Length - 1, node.Offset + node.Encoded.Length, _random.Next(whole.Length)];
-        int cut = Math.Clamp(cuts[_random.Next(cuts.Length)], 0, whole.Length);
+        var cut = Math.Clamp(cuts[_random.Next(cuts.Length)], 0, whole.Length);
         return whole[..cut];
     }
 
@@ -150,22 +150,22 @@ public sealed class StructureMutator
 
     private byte[] FlipNearBoundary(DerTree tree)
     {
-        byte[] whole = tree.Root.Encoded;
-        DerTree.Node node = PickNode(tree);
-        int position = Math.Min(whole.Length - 1, node.Offset + _random.Next(3));
+        var whole = tree.Root.Encoded;
+        var node = PickNode(tree);
+        var position = Math.Min(whole.Length - 1, node.Offset + _random.Next(3));
         return FlipAt(whole, position);
     }
 
     private byte[] FlipAt(byte[] bytes, int position)
     {
-        byte[] copy = (byte[])bytes.Clone();
+        var copy = (byte[])bytes.Clone();
         copy[position] ^= (byte)(1 << _random.Next(8));
         return copy;
     }
 
     private byte[] RandomBytes(int length)
     {
-        byte[] bytes = new byte[length];
+        var bytes = new byte[length];
         _random.NextBytes(bytes);
         return bytes;
     }

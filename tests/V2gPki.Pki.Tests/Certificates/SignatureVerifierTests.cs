@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Security;
 using V2gPki.Pki.Certificates;
 using V2gPki.Pki.Profiles;
@@ -15,12 +14,12 @@ public sealed class SignatureVerifierTests
     [InlineData(KeyAlgorithm.Ed448, SignatureAlgorithm.Ed448, "Ed448")]
     public void Verify_ManyConcurrentCalls_AcceptsGoodAndRefusesBadSignatures(KeyAlgorithm key, SignatureAlgorithm algorithm, string bcName)
     {
-        AsymmetricCipherKeyPair pair = TestKeys.Generate(key);
+        var pair = TestKeys.Generate(key);
         var verifier = new SignatureVerifier(TestKeys.Spki(pair).GetDerEncoded());
         var messages = Enumerable.Range(0, 16).Select(i => BitConverter.GetBytes(i)).ToArray();
         var signatures = messages.Select(m =>
         {
-            ISigner signer = SignerUtilities.GetSigner(bcName);
+            var signer = SignerUtilities.GetSigner(bcName);
             signer.Init(true, pair.Private);
             signer.BlockUpdate(m);
             return signer.GenerateSignature();
@@ -28,7 +27,7 @@ public sealed class SignatureVerifierTests
 
         Parallel.For(0, 400, i =>
         {
-            int k = i % messages.Length;
+            var k = i % messages.Length;
             Assert.True(verifier.Verify(algorithm, messages[k], signatures[k]));
             Assert.False(verifier.Verify(algorithm, messages[(k + 1) % messages.Length], signatures[k]));
         });

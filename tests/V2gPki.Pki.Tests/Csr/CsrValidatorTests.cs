@@ -32,13 +32,13 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [MemberData(nameof(RejectionCases))]
     public void Validate_RejectionMatrix_SpecificCodeAndMessage(string name)
     {
-        (byte[] input, CertificateProfile profile, CsrValidator validator, CsrErrorCode code, string rule, string[] fragments) = Case(name);
-        CsrValidationResult result = validator.Validate(input, profile);
+        (var input, var profile, var validator, var code, var rule, var fragments) = Case(name);
+        var result = validator.Validate(input, profile);
         Assert.False(result.IsValid);
         Assert.Null(result.Csr);
         Assert.Equal(code, result.Error.Code);
         Assert.Equal(rule, result.Error.Rule);
-        foreach (string fragment in fragments)
+        foreach (var fragment in fragments)
         {
             Assert.Contains(fragment, result.Error.Message, StringComparison.Ordinal);
         }
@@ -46,12 +46,12 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
 
     private (byte[], CertificateProfile, CsrValidator, CsrErrorCode, string, string[]) Case(string name)
     {
-        CertificateProfile evse = Profile(CertificateKind.Evse);
-        CertificateProfile contract = Profile(CertificateKind.Contract);
+        var evse = Profile(CertificateKind.Evse);
+        var contract = Profile(CertificateKind.Contract);
         switch (name)
         {
             case "flipped-signature":
-                byte[] der = openssl.Csr("P-256", EvseSubject);
+                var der = openssl.Csr("P-256", EvseSubject);
                 der[^1] ^= 0x01;
                 return (der, evse, Lenient, CsrErrorCode.SignatureInvalid, "signature", ["signature does not verify", "proof of possession"]);
             case "rsa-key":
@@ -77,7 +77,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
             case "non-iso-country-strict":
                 return (openssl.Csr("P-256", "/O=Hubject GmbH/CN=EMP99CQATEST00Z"), contract, Strict, CsrErrorCode.NonIsoCountryCode, "strict-identifier", ["'EM'", "ISO 3166-1"]);
             case "oversize":
-                byte[] big = openssl.Csr("P-256", EvseSubject, extra: ["-addext", "nsComment=" + new string('x', 9000)]);
+                var big = openssl.Csr("P-256", EvseSubject, extra: ["-addext", "nsComment=" + new string('x', 9000)]);
                 Assert.True(Lenient.Validate(big, evse) is { IsValid: false, Error.Code: CsrErrorCode.TooLarge });
                 return (big, evse, Lenient, CsrErrorCode.TooLarge, "size-limit", [big.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "8192"]);
             case "pem-garbage":
@@ -85,7 +85,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
             case "pem-wrong-label":
                 return (Ascii("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"), evse, Lenient, CsrErrorCode.MalformedPem, "encoding", ["'-----BEGIN CERTIFICATE-----'", "CERTIFICATE REQUEST"]);
             case "pem-truncated":
-                string pem = Encoding.ASCII.GetString(openssl.Csr("P-256", EvseSubject, pem: true));
+                var pem = Encoding.ASCII.GetString(openssl.Csr("P-256", EvseSubject, pem: true));
                 return (Ascii(pem[..(pem.Length / 2)]), evse, Lenient, CsrErrorCode.MalformedPem, "encoding", ["-----END CERTIFICATE REQUEST----- is missing"]);
             case "der-garbage":
                 return ([0x30, 0x03, 0x02, 0x01, 0x00], evse, Lenient, CsrErrorCode.NotPkcs10, "encoding", ["PKCS#10"]);
@@ -113,10 +113,10 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_EvsePart2Der_NormalisedIdOrgCountryAndKey()
     {
-        byte[] csr = openssl.Csr("P-256", "/C=de/O=Acme Charging GmbH/CN=de*ab7*e840*6487");
-        CsrValidationResult result = Lenient.Validate(csr, Profile(CertificateKind.Evse));
+        var csr = openssl.Csr("P-256", "/C=de/O=Acme Charging GmbH/CN=de*ab7*e840*6487");
+        var result = Lenient.Validate(csr, Profile(CertificateKind.Evse));
         Assert.True(result.IsValid, result.Error.Message);
-        ValidatedCsr v = result.Csr;
+        var v = result.Csr;
         Assert.Equal(IdType.Evse, v.SubjectIdType);
         Assert.Equal("DEAB7E8406487", v.CommonName);
         Assert.Equal("DEAB7", v.OwnerPrefix);
@@ -130,9 +130,9 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_EvsePart2Pem_Accepted()
     {
-        byte[] pem = openssl.Csr("P-256", EvseSubject, pem: true);
+        var pem = openssl.Csr("P-256", EvseSubject, pem: true);
         Assert.StartsWith("-----BEGIN CERTIFICATE REQUEST-----", Encoding.ASCII.GetString(pem), StringComparison.Ordinal);
-        CsrValidationResult result = Lenient.Validate(pem, Profile(CertificateKind.Evse));
+        var result = Lenient.Validate(pem, Profile(CertificateKind.Evse));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("DEAB7E8406487", result.Csr.CommonName);
     }
@@ -140,7 +140,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_PemWithCrLfAndLegacyLabel_Accepted()
     {
-        string pem = Encoding.ASCII.GetString(openssl.Csr("P-256", EvseSubject, pem: true))
+        var pem = Encoding.ASCII.GetString(openssl.Csr("P-256", EvseSubject, pem: true))
             .Replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", StringComparison.Ordinal)
             .Replace("\n", "\r\n", StringComparison.Ordinal);
         Assert.True(Lenient.Validate(Ascii("\r\n" + pem), Profile(CertificateKind.Evse)).IsValid);
@@ -151,8 +151,8 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [InlineData("ED448", null)]
     public void Validate_EvsePart20SeccId_Accepted(string algorithm, string? digest)
     {
-        byte[] csr = openssl.Csr(algorithm, "/C=DE/O=Acme/CN=DE-ICE-S-00003C4D557878675645330967543476-2", digest: digest);
-        CsrValidationResult result = Lenient.Validate(csr, Profile(CertificateKind.Evse, Iso15118Version.Part20));
+        var csr = openssl.Csr(algorithm, "/C=DE/O=Acme/CN=DE-ICE-S-00003C4D557878675645330967543476-2", digest: digest);
+        var result = Lenient.Validate(csr, Profile(CertificateKind.Evse, Iso15118Version.Part20));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal(IdType.Secc, result.Csr.SubjectIdType);
         Assert.Equal("DEICES00003C4D5578786756453309675434762", result.Csr.CommonName);
@@ -162,7 +162,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_ContractWithoutCountry_EmaidNormalisedNoDigitAppended()
     {
-        CsrValidationResult result = Strict.Validate(openssl.Csr("P-256", "/O=Acme Mobility/CN=nl-tnm-000122045"), Profile(CertificateKind.Contract));
+        var result = Strict.Validate(openssl.Csr("P-256", "/O=Acme Mobility/CN=nl-tnm-000122045"), Profile(CertificateKind.Contract));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("NLTNM000122045", result.Csr.CommonName);
         Assert.Equal("NLTNM", result.Csr.OwnerPrefix);
@@ -172,7 +172,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_ContractWrongCheckDigitLenient_AcceptedWithWarning()
     {
-        CsrValidationResult result = Lenient.Validate(openssl.Csr("P-256", "/O=Acme Mobility/CN=NL-TNM-000122045-X"), Profile(CertificateKind.Contract));
+        var result = Lenient.Validate(openssl.Csr("P-256", "/O=Acme Mobility/CN=NL-TNM-000122045-X"), Profile(CertificateKind.Contract));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("NLTNM000122045X", result.Csr.CommonName);
         Assert.Equal(IdWarnings.WrongCheckDigit, result.Csr.Warnings);
@@ -181,7 +181,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_ContractCorrectCheckDigitStrict_Accepted()
     {
-        CsrValidationResult result = Strict.Validate(openssl.Csr("P-256", "/C=NL/O=Acme Mobility/CN=NLTNMC00122045K"), Profile(CertificateKind.Contract));
+        var result = Strict.Validate(openssl.Csr("P-256", "/C=NL/O=Acme Mobility/CN=NLTNMC00122045K"), Profile(CertificateKind.Contract));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("NL", result.Csr.Country);
     }
@@ -191,8 +191,8 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [InlineData(Iso15118Version.Part20, "wp0abcdefghijklmnopqrstuvwxyz0123456789", "WP0ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")]
     public void Validate_OemProvisioning_PcidUpperCase(Iso15118Version version, string pcid, string expected)
     {
-        string algorithm = version == Iso15118Version.Part20 ? "P-521" : "P-256";
-        CsrValidationResult result = Lenient.Validate(openssl.Csr(algorithm, "/O=Acme Motors/CN=" + pcid), Profile(CertificateKind.OemProvisioning, version));
+        var algorithm = version == Iso15118Version.Part20 ? "P-521" : "P-256";
+        var result = Lenient.Validate(openssl.Csr(algorithm, "/O=Acme Motors/CN=" + pcid), Profile(CertificateKind.OemProvisioning, version));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal(expected, result.Csr.CommonName);
         Assert.Equal(expected[..3], result.Csr.OwnerPrefix);
@@ -201,7 +201,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_CpsLeafFreeName_Accepted()
     {
-        CsrValidationResult result = Lenient.Validate(openssl.Csr("P-256", "/C=EU/O=Hubject GmbH/CN=CPS 2022.2 QA"), Profile(CertificateKind.Cps));
+        var result = Lenient.Validate(openssl.Csr("P-256", "/C=EU/O=Hubject GmbH/CN=CPS 2022.2 QA"), Profile(CertificateKind.Cps));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("CPS 2022.2 QA", result.Csr.CommonName);
         Assert.Equal(IdType.None, result.Csr.SubjectIdType);
@@ -212,7 +212,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_SubCa2Csr_FreeNameAccepted()
     {
-        CsrValidationResult result = Lenient.Validate(openssl.Csr("P-256", "/C=DE/O=Acme/CN=CPO Sub2 CA"), Profile(CertificateKind.CpoSub2));
+        var result = Lenient.Validate(openssl.Csr("P-256", "/C=DE/O=Acme/CN=CPO Sub2 CA"), Profile(CertificateKind.CpoSub2));
         Assert.True(result.IsValid, result.Error.Message);
         Assert.Equal("CPO Sub2 CA", result.Csr.CommonName);
     }
@@ -221,12 +221,12 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     [Fact]
     public void Validate_CsrRequestingCaExtensions_AcceptedButIgnored()
     {
-        byte[] csr = openssl.Csr("P-256", EvseSubject, extra: ["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign", "-addext", "subjectAltName=DNS:evil.example"]);
-        CertificateProfile profile = Profile(CertificateKind.Evse);
-        CsrValidationResult result = Lenient.Validate(csr, profile);
+        var csr = openssl.Csr("P-256", EvseSubject, extra: ["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign", "-addext", "subjectAltName=DNS:evil.example"]);
+        var profile = Profile(CertificateKind.Evse);
+        var result = Lenient.Validate(csr, profile);
         Assert.True(result.IsValid, result.Error.Message);
         var spki = SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(result.Csr.SubjectPublicKeyInfo));
-        X509Extensions extensions = CertificateExtensionsBuilder.Build(profile, spki, [0x41, 1, 2, 3, 4, 5, 6, 7]);
+        var extensions = CertificateExtensionsBuilder.Build(profile, spki, [0x41, 1, 2, 3, 4, 5, 6, 7]);
         Assert.False(BasicConstraints.GetInstance(extensions.GetExtensionParsedValue(X509Extensions.BasicConstraints)).IsCA());
         Assert.Null(extensions.GetExtension(X509Extensions.SubjectAlternativeName));
     }
@@ -235,7 +235,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     public void Validate_RulesRunInFixedOrder_FirstFailureWins()
     {
         // An RSA CSR with a bad CN and no O: the key rule runs first.
-        byte[] csr = openssl.Csr("RSA", "/CN=nonsense");
+        var csr = openssl.Csr("RSA", "/CN=nonsense");
         Assert.Equal(CsrErrorCode.KeyAlgorithmNotAllowed, Lenient.Validate(csr, Profile(CertificateKind.Contract)).Error.Code);
         string[] order = ["size-limit", "encoding", "signature", "key-algorithm", "common-name", "strict-identifier", "organization", "country"];
         Assert.Equal(order, CsrValidator.DefaultRules.Select(r => r.Name).ToArray());
@@ -245,7 +245,7 @@ public class CsrValidatorTests(OpenSslCsrFactory openssl) : IClassFixture<OpenSs
     public void Validate_CustomSizeLimit_Applied()
     {
         var small = new CsrValidator(new CsrPolicy { MaxSize = 100 });
-        CsrValidationResult result = small.Validate(openssl.Csr("P-256", EvseSubject), Profile(CertificateKind.Evse));
+        var result = small.Validate(openssl.Csr("P-256", EvseSubject), Profile(CertificateKind.Evse));
         Assert.Equal(CsrErrorCode.TooLarge, result.Error.Code);
     }
 

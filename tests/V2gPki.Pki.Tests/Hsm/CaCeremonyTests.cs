@@ -20,12 +20,12 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     private Setup NewSetup(TimeProvider? time = null)
     {
         var layout = new CaDataLayout(fixture.NewDirectory("ceremony"));
-        CaHierarchyManifest manifest = fixture.NewHierarchyOptions("cer").CreateManifest();
-        HsmTokenSet tokens = fixture.OpenTokens(manifest);
+        var manifest = fixture.NewHierarchyOptions("cer").CreateManifest();
+        var tokens = fixture.OpenTokens(manifest);
         Directory.CreateDirectory(layout.CaDirectory);
         manifest.Save(layout.ManifestPath);
-        ExternalOpenSslCa root = ExternalOpenSslCa.CreateRoot(layout.DataDirectory);
-        ExternalOpenSslCa sub1 = root.IssueSubCa1();
+        var root = ExternalOpenSslCa.CreateRoot(layout.DataDirectory);
+        var sub1 = root.IssueSubCa1();
         return new Setup(layout, manifest, tokens, new CaCeremony(layout, manifest, tokens, time ?? TimeProvider.System), root, sub1);
     }
 
@@ -34,38 +34,38 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_SubCa2SignedByExternalChain_ImportsChainIssuesSignerAndLeavesVerify()
     {
-        Setup s = NewSetup();
+        var s = NewSetup();
 
-        CaCeremonyResult csr = s.Ceremony.CreateCsr("cpo-sub2");
+        var csr = s.Ceremony.CreateCsr("cpo-sub2");
         Assert.True(csr.Succeeded, csr.ToString());
         Assert.StartsWith("-----BEGIN CERTIFICATE REQUEST-----", csr.CsrPem, StringComparison.Ordinal);
         Assert.Contains("verify OK", Tool.Run("openssl", "req", "-in", csr.CsrPath!, "-noout", "-verify").All, StringComparison.Ordinal);
-        string sub2 = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.SubCa(0), 3650);
+        var sub2 = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.SubCa(0), 3650);
 
-        CaCeremonyResult imported = s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(sub2), Chain(s.Sub1, s.Root));
+        var imported = s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(sub2), Chain(s.Sub1, s.Root));
 
         Assert.True(imported.Succeeded, imported.ToString());
         Assert.Empty(imported.Warnings);
         Assert.Equal(["v2g-root", "cpo-sub1", "cpo-sub2", "cpo-sub2-ocsp"], imported.Written);
 
         // The manifest on disk: external root and Sub-CA 1, our Sub-CA 2 in the online token, parents first.
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(s.Layout.ManifestPath);
+        var manifest = CaHierarchyManifest.Load(s.Layout.ManifestPath);
         Assert.Equal(["v2g-root", "cpo-sub1", "cpo-sub2"], manifest.Cas.Select(c => c.Name).ToArray());
         Assert.True(manifest.FindCa("v2g-root")!.IsExternal);
         Assert.True(manifest.FindCa("cpo-sub1")!.IsExternal);
         Assert.Equal(HsmTokenRoles.Online, manifest.FindCa("cpo-sub2")!.TokenRole);
         Assert.Equal(new ushort[] { 1, 2, 3 }, manifest.Cas.Select(c => c.IssuerId).ToArray());
 
-        CaHierarchy hierarchy = CaHierarchy.Load(s.Layout, s.Tokens);
+        var hierarchy = CaHierarchy.Load(s.Layout, s.Tokens);
         Assert.False(hierarchy.GetCa("cpo-sub1").CanSign);
-        IssuingCa ca = hierarchy.GetCa("cpo-sub2");
+        var ca = hierarchy.GetCa("cpo-sub2");
         Assert.True(ca.CanSign);
         Assert.Equal((ushort)43, hierarchy.GetOcspSigner("cpo-sub2").SignerId);
 
-        string dir = fixture.NewDirectory("ceremony-verify");
+        var dir = fixture.NewDirectory("ceremony-verify");
         var chain = hierarchy.ChainOf("cpo-sub2").Select(c => c.CertificateDer).ToList();
         ChainVerifier.OpenSsl(dir, [hierarchy.GetOcspSigner("cpo-sub2").CertificateDer, .. chain]);
-        foreach (string leaf in new[] { "evse" })
+        foreach (var leaf in new[] { "evse" })
         {
             var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(new DemoHierarchy(DemoKind.P256, s.Layout, s.Tokens, hierarchy), csrs, leaf), ca);
             Assert.True(result.IsIssued, result.ToString());
@@ -77,18 +77,18 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_OfflineCaSignerFromCeremony_LoadsAsTheCasOcspSigner()
     {
-        Setup s = NewSetup();
+        var s = NewSetup();
         Assert.True(s.Ceremony.Import("cpo-sub1", s.Sub1.CertificatePem, s.Root.CertificatePem).Succeeded);
 
-        CaCeremonyResult csr = s.Ceremony.CreateCsr("cpo-sub1-ocsp");
+        var csr = s.Ceremony.CreateCsr("cpo-sub1-ocsp");
         Assert.True(csr.Succeeded, csr.ToString());
-        string signer = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.OcspSigner, 365);
-        CaCeremonyResult imported = s.Ceremony.Import("cpo-sub1-ocsp", File.ReadAllBytes(signer));
+        var signer = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.OcspSigner, 365);
+        var imported = s.Ceremony.Import("cpo-sub1-ocsp", File.ReadAllBytes(signer));
 
         Assert.True(imported.Succeeded, imported.ToString());
         Assert.Empty(imported.Warnings);
-        CaHierarchy hierarchy = CaHierarchy.Load(s.Layout, s.Tokens);
-        OcspSignerKey key = hierarchy.GetOcspSigner("cpo-sub1");
+        var hierarchy = CaHierarchy.Load(s.Layout, s.Tokens);
+        var key = hierarchy.GetOcspSigner("cpo-sub1");
         Assert.Equal((ushort)2, key.IssuerId);
         Assert.Equal((ushort)42, key.SignerId);
         Assert.Equal(HsmTokenRoles.Online, key.Signer.Key.Token.Role);
@@ -98,14 +98,14 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_CertificateForAnotherKey_RefusedAsKeyMismatchAndNothingWritten()
     {
-        Setup s = NewSetup();
+        var s = NewSetup();
         Assert.True(s.Ceremony.CreateCsr("cpo-sub2").Succeeded);
-        string before = File.ReadAllText(s.Layout.ManifestPath);
+        var before = File.ReadAllText(s.Layout.ManifestPath);
 
         // Same subject, but the CSR (and so the certificate) carries a key that is not the HSM key.
-        byte[] foreign = csrs.Csr("P-256", "/C=DE/O=V2gPki Demo/CN=CPO Sub-CA 2/DC=V2G", pem: true);
-        string wrong = s.Sub1.Sign(foreign, ExternalOpenSslCa.SubCa(0), 3650);
-        CaCeremonyResult result = s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(wrong), Chain(s.Sub1, s.Root));
+        var foreign = csrs.Csr("P-256", "/C=DE/O=V2gPki Demo/CN=CPO Sub-CA 2/DC=V2G", pem: true);
+        var wrong = s.Sub1.Sign(foreign, ExternalOpenSslCa.SubCa(0), 3650);
+        var result = s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(wrong), Chain(s.Sub1, s.Root));
 
         Assert.Equal(CaImportStatus.KeyMismatch, result.Status);
         Assert.Equal(before, File.ReadAllText(s.Layout.ManifestPath));
@@ -116,22 +116,22 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_WithoutTheIssuerChain_ChainIncomplete()
     {
-        Setup s = NewSetup();
-        CaCeremonyResult csr = s.Ceremony.CreateCsr("cpo-sub2");
-        string sub2 = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.SubCa(0), 3650);
+        var s = NewSetup();
+        var csr = s.Ceremony.CreateCsr("cpo-sub2");
+        var sub2 = s.Sub1.Sign(File.ReadAllBytes(csr.CsrPath!), ExternalOpenSslCa.SubCa(0), 3650);
 
         Assert.Equal(CaImportStatus.ChainIncomplete, s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(sub2)).Status);
         Assert.Equal(CaImportStatus.ChainIncomplete, s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(sub2), s.Sub1.CertificatePem).Status);
 
         // A root of the same name but another key does not verify the Sub-CA 1.
-        ExternalOpenSslCa impostor = ExternalOpenSslCa.CreateRoot(s.Layout.DataDirectory);
+        var impostor = ExternalOpenSslCa.CreateRoot(s.Layout.DataDirectory);
         Assert.Equal(CaImportStatus.ChainIncomplete, s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(sub2), Chain(s.Sub1, impostor)).Status);
     }
 
     [Fact]
     public void Import_Misuses_RefusedWithTheirStatus()
     {
-        Setup s = NewSetup();
+        var s = NewSetup();
 
         Assert.Equal(CaImportStatus.NotAllowed, s.Ceremony.CreateCsr("v2g-root").Status);
         Assert.Equal(CaImportStatus.NotAllowed, s.Ceremony.CreateCsr("evse").Status);
@@ -144,7 +144,7 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
         Assert.Equal(CaImportStatus.ChainInvalid, s.Ceremony.Import("v2g-root", s.Sub1.CertificatePem).Status);
 
         // A Sub-CA 2 whose key was never created here cannot be imported (its key would not be ours).
-        string foreign = s.Sub1.Sign(csrs.Csr("P-256", "/C=DE/O=X/CN=Y/DC=V2G", pem: true), ExternalOpenSslCa.SubCa(0), 3650);
+        var foreign = s.Sub1.Sign(csrs.Csr("P-256", "/C=DE/O=X/CN=Y/DC=V2G", pem: true), ExternalOpenSslCa.SubCa(0), 3650);
         Assert.Equal(CaImportStatus.NotAllowed, s.Ceremony.Import("cpo-sub2", File.ReadAllBytes(foreign), Chain(s.Sub1, s.Root)).Status);
 
         // An OCSP signer certificate without its key here.
@@ -154,7 +154,7 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     [Fact]
     public void Import_ExpiredRoot_Expired()
     {
-        Setup s = NewSetup(new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(41)));
+        var s = NewSetup(new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(41)));
         Assert.Equal(CaImportStatus.Expired, s.Ceremony.Import("v2g-root", s.Root.CertificatePem).Status);
     }
 
@@ -162,11 +162,11 @@ public sealed class CaCeremonyTests(PkiHsmFixture fixture, OpenSslCsrFactory csr
     public void Import_Iso20HierarchyWithP256Chain_WrongType()
     {
         var layout = new CaDataLayout(fixture.NewDirectory("ceremony20"));
-        CaHierarchyOptions options = fixture.NewHierarchyOptions("cer20");
+        var options = fixture.NewHierarchyOptions("cer20");
         options.Version = Iso15118Version.Part20;
-        CaHierarchyManifest manifest = options.CreateManifest();
+        var manifest = options.CreateManifest();
         var ceremony = new CaCeremony(layout, manifest, fixture.OpenTokens(manifest), TimeProvider.System);
-        ExternalOpenSslCa root = ExternalOpenSslCa.CreateRoot(layout.DataDirectory);
+        var root = ExternalOpenSslCa.CreateRoot(layout.DataDirectory);
 
         Assert.Equal(CaImportStatus.WrongType, ceremony.Import("v2g-root", root.CertificatePem).Status);
     }

@@ -3,7 +3,6 @@
 using System.Text;
 using V2gPki.Hsm;
 using V2gPki.Pki.Hierarchy;
-using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;
 using V2gPki.Pki.Signing;
 
@@ -20,8 +19,8 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [InlineData(DemoKind.P256SeparateRoots)]
     public void CreateDemo_EveryCaName_WithItsSignerFileAndIds(DemoKind kind)
     {
-        DemoHierarchy demo = fixture.Demo(kind);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
+        var demo = fixture.Demo(kind);
+        var manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
         string[] cas = kind == DemoKind.P256SeparateRoots
             ? ["v2g-root", "cpo-sub1", "cpo-sub2", "mo-root", "mo-sub1", "mo-sub2", "oem-root", "oem-sub1", "oem-sub2", "cps-sub1", "cps-sub2"]
             : ["v2g-root", "cpo-sub1", "cpo-sub2", "mo-sub1", "mo-sub2", "oem-sub1", "oem-sub2", "cps-sub1", "cps-sub2"];
@@ -34,13 +33,13 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
         Assert.Equal(manifest.OcspSigners.Count, manifest.OcspSigners.Select(c => c.SignerId).Distinct().Count());
         Assert.Equal(kind is DemoKind.P521 or DemoKind.Ed448 ? 20 : 2, manifest.IsoVersion);
 
-        foreach (CaManifestEntry ca in manifest.Cas)
+        foreach (var ca in manifest.Cas)
         {
             Assert.True(File.Exists(demo.Layout.ResolveCa(ca.CertificatePath!)), ca.Name);
             Assert.Equal(ca.Name + ".pem", ca.CertificatePath);
             Assert.Equal(ca.Name + "-ocsp", ca.OcspSigner);
             Assert.Equal("http://127.0.0.1:8080/", ca.OcspUrl);
-            string? expectedParent = ca.Name switch
+            var expectedParent = ca.Name switch
             {
                 "v2g-root" or "mo-root" or "oem-root" => null,
                 "mo-sub1" when kind == DemoKind.P256SeparateRoots => "mo-root",
@@ -64,15 +63,15 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void CreateDemo_EveryCaAndSignerKey_IsANonExtractableSigningKeyOnItsToken()
     {
-        CaHierarchy hierarchy = fixture.Demo(DemoKind.P256).Hierarchy;
-        foreach (IssuingCa ca in hierarchy.Cas)
+        var hierarchy = fixture.Demo(DemoKind.P256).Hierarchy;
+        foreach (var ca in hierarchy.Cas)
         {
-            HsmKey key = ((HsmCertificateSigner)ca.Signer!).HsmSigner.Key;
+            var key = ((HsmCertificateSigner)ca.Signer!).HsmSigner.Key;
             Assert.True(key.GetPolicy().IsSigningKeyPolicy, ca.Name);
             Assert.Equal(hierarchy.Manifest.FindCa(ca.Name)!.TokenRole, key.Token.Role);
         }
 
-        foreach (OcspSignerKey signer in hierarchy.OcspSigners)
+        foreach (var signer in hierarchy.OcspSigners)
         {
             Assert.True(signer.Signer.Key.GetPolicy().IsSigningKeyPolicy, signer.Name);
             Assert.Equal(HsmTokenRoles.Online, signer.Signer.Key.Token.Role);
@@ -82,32 +81,32 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Load_ThroughManifestTokensAndDemoPinFile_GivesCaAndOcspSignersWithIds()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
+        var demo = fixture.Demo(DemoKind.P256);
         CaHierarchyTokens.WriteDemoPins(demo.Layout, new DemoPins { RootPin = PkiHsmFixture.UserPin, OnlinePin = PkiHsmFixture.UserPin, SoPin = PkiHsmFixture.SoPin });
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
+        var manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(demo.Layout.DemoPinsPath));
         }
 
-        using HsmTokenSet tokens = CaHierarchyTokens.Open(manifest, demo.Layout);
-        CaHierarchy hierarchy = CaHierarchy.Load(demo.Layout, tokens);
+        using var tokens = CaHierarchyTokens.Open(manifest, demo.Layout);
+        var hierarchy = CaHierarchy.Load(demo.Layout, tokens);
 
         Assert.Equal(9, hierarchy.Cas.Count);
         Assert.Equal(9, hierarchy.OcspSigners.Count);
         Assert.Empty(hierarchy.Pending);
-        Assert.True(hierarchy.TryGetIssuerFor(CertificateKind.Evse, out IssuingCa? evseIssuer));
+        Assert.True(hierarchy.TryGetIssuerFor(CertificateKind.Evse, out var evseIssuer));
         Assert.Equal("cpo-sub2", evseIssuer.Name);
-        Assert.True(hierarchy.TryGetCa(evseIssuer.IssuerId, out IssuingCa? byId));
+        Assert.True(hierarchy.TryGetCa(evseIssuer.IssuerId, out var byId));
         Assert.Same(evseIssuer, byId);
 
-        OcspSignerKey signer = hierarchy.GetOcspSigner("cpo-sub2");
+        var signer = hierarchy.GetOcspSigner("cpo-sub2");
         Assert.Equal((ushort)3, signer.IssuerId);
         Assert.Equal((ushort)43, signer.SignerId);
         Assert.Equal("cpo-sub2-ocsp", signer.Name);
         Assert.True(signer.NotAfter <= signer.NotBefore.AddDays(90));
-        byte[] tbs = Encoding.ASCII.GetBytes("tbsResponseData");
-        byte[] signature = signer.Signer.Sign(tbs);
+        var tbs = Encoding.ASCII.GetBytes("tbsResponseData");
+        var signature = signer.Signer.Sign(tbs);
         Assert.True(SignedStructure.Verify(signer.Certificate.GetPublicKey(), SignatureAlgorithm.EcdsaWithSha256, tbs, signature));
         Assert.Equal(["cpo-sub2", "cpo-sub1", "v2g-root"], hierarchy.ChainOf("cpo-sub2").Select(c => c.Name).ToArray());
     }
@@ -115,8 +114,8 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Manifest_Json_NamesPinVariablesButNoPin()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        string json = File.ReadAllText(demo.Layout.ManifestPath);
+        var demo = fixture.Demo(DemoKind.P256);
+        var json = File.ReadAllText(demo.Layout.ManifestPath);
 
         Assert.DoesNotContain(PkiHsmFixture.UserPin, json, StringComparison.Ordinal);
         Assert.Contains("\"pinEnvironmentVariable\": \"V2GPKI_ROOT_PIN\"", json, StringComparison.Ordinal);
@@ -128,19 +127,19 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Load_CertificateFileSwapped_RefusedAsKeyMismatch()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
+        var demo = fixture.Demo(DemoKind.P256);
+        var manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
         manifest.FindCa("cpo-sub2")!.CertificatePath = "mo-sub2.pem";
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => CaHierarchy.Load(manifest, demo.Layout, demo.Tokens));
+        var e = Assert.Throws<InvalidDataException>(() => CaHierarchy.Load(manifest, demo.Layout, demo.Tokens));
         Assert.Contains("cpo-sub2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_ParentSwapped_RefusedAsChainBroken()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
+        var demo = fixture.Demo(DemoKind.P256);
+        var manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
         manifest.FindCa("cpo-sub2")!.Parent = "mo-sub1";
 
         Assert.Throws<InvalidDataException>(() => CaHierarchy.Load(manifest, demo.Layout, demo.Tokens));
@@ -149,8 +148,8 @@ public sealed class CaHierarchyBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void CreateDemo_ManifestWithCas_Refused()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
+        var demo = fixture.Demo(DemoKind.P256);
+        var manifest = CaHierarchyManifest.Load(demo.Layout.ManifestPath);
 
         Assert.Throws<InvalidOperationException>(() => CaHierarchyBuilder.CreateDemo(manifest, demo.Layout, demo.Tokens, TimeProvider.System));
     }

@@ -16,21 +16,21 @@ public sealed class CaHierarchySetupTests(PkiHsmFixture fixture)
     public void InitDemo_NoPinVariables_GeneratesPinFileBuildsAndReopens()
     {
         var layout = new CaDataLayout(fixture.NewDirectory("setup"));
-        CaHierarchyOptions options = fixture.NewHierarchyOptions("setup");
+        var options = fixture.NewHierarchyOptions("setup");
         options.RootPinVariable = "V2GPKI_TEST_UNSET_ROOT_PIN";
         options.OnlinePinVariable = "V2GPKI_TEST_UNSET_ONLINE_PIN";
 
-        CaHierarchyManifest manifest = CaHierarchySetup.InitDemo(layout, options, TimeProvider.System, out bool generated);
+        var manifest = CaHierarchySetup.InitDemo(layout, options, TimeProvider.System, out var generated);
 
         Assert.True(generated);
         Assert.True(File.Exists(layout.DemoPinsPath));
         Assert.False(manifest.RootAndSubCa1Offline);
         Assert.Equal("hsm/softhsm2.conf", manifest.Hsm.SoftHsm2Config);
         Assert.Equal(9, manifest.Cas.Count);
-        DemoPins pins = CaHierarchyTokens.ReadDemoPins(layout)!;
+        var pins = CaHierarchyTokens.ReadDemoPins(layout)!;
         Assert.DoesNotContain(pins.RootPin, File.ReadAllText(layout.ManifestPath), StringComparison.Ordinal);
 
-        CaHierarchy hierarchy = CaHierarchySetup.Open(layout, out HsmTokenSet tokens);
+        var hierarchy = CaHierarchySetup.Open(layout, out var tokens);
         using (tokens)
         {
             Assert.Equal(9, hierarchy.Cas.Count);
@@ -44,8 +44,8 @@ public sealed class CaHierarchySetupTests(PkiHsmFixture fixture)
     public void InitEmpty_PinsFromEnvironment_TokensAndEmptyManifest()
     {
         var layout = new CaDataLayout(fixture.NewDirectory("setup-empty"));
-        CaHierarchyOptions options = fixture.NewHierarchyOptions("empty");
-        string suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var options = fixture.NewHierarchyOptions("empty");
+        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         options.RootPinVariable = "V2GPKI_TEST_ROOT_PIN_" + suffix;
         options.OnlinePinVariable = "V2GPKI_TEST_ONLINE_PIN_" + suffix;
         Environment.SetEnvironmentVariable(options.RootPinVariable, "root-" + suffix);
@@ -53,12 +53,12 @@ public sealed class CaHierarchySetupTests(PkiHsmFixture fixture)
         Environment.SetEnvironmentVariable(CaHierarchyOptions.SoPinVariable, "so-" + suffix);
         try
         {
-            CaHierarchyManifest manifest = CaHierarchySetup.InitEmpty(layout, options);
+            var manifest = CaHierarchySetup.InitEmpty(layout, options);
 
             Assert.Empty(manifest.Cas);
             Assert.False(File.Exists(layout.DemoPinsPath));
             Assert.Empty(CaHierarchyManifest.Load(layout.ManifestPath).Cas);
-            using HsmTokenSet tokens = CaHierarchySetup.OpenTokens(layout, manifest);
+            using var tokens = CaHierarchySetup.OpenTokens(layout, manifest);
             Assert.Equal([options.RootTokenLabel, options.OnlineTokenLabel], tokens.Tokens.Select(t => t.Label).ToArray());
         }
         finally
@@ -73,10 +73,10 @@ public sealed class CaHierarchySetupTests(PkiHsmFixture fixture)
     public void InitEmpty_PinVariableUnset_FailsNamingTheVariable()
     {
         var layout = new CaDataLayout(fixture.NewDirectory("setup-nopin"));
-        CaHierarchyOptions options = fixture.NewHierarchyOptions("nopin");
+        var options = fixture.NewHierarchyOptions("nopin");
         options.RootPinVariable = "V2GPKI_TEST_NEVER_SET_PIN";
 
-        HsmException e = Assert.Throws<HsmException>(() => CaHierarchySetup.InitEmpty(layout, options));
+        var e = Assert.Throws<HsmException>(() => CaHierarchySetup.InitEmpty(layout, options));
         Assert.Equal(HsmError.PinUnavailable, e.Error);
         Assert.Contains("environment variable", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(layout.ManifestPath));

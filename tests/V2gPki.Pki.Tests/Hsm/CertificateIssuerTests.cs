@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using Microsoft.Extensions.Time.Testing;
-using V2gPki.Pki.Csr;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Lint;
 using V2gPki.Pki.Profiles;
@@ -16,7 +15,7 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
 
     private (IssuingCa Ca, CountingSigner Signer) Counted(string name, bool corrupt = false)
     {
-        IssuingCa ca = Demo.Hierarchy.GetCa(name);
+        var ca = Demo.Hierarchy.GetCa(name);
         var signer = new CountingSigner(ca.Signer!, corrupt);
         return (new IssuingCa(ca.Name, ca.Profile, ca.CertificateDer, signer, ca.IssuerId), signer);
     }
@@ -24,8 +23,8 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ConformingCsr_SignsOnceAndVerifies()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        (var ca, var signer) = Counted("cpo-sub2");
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.True(result.IsIssued, result.ToString());
         Assert.Equal(1, signer.Count);
@@ -37,10 +36,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_CnNotNormalised_RefusedByLintAndHsmNeverCalled()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        ValidatedCsr csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse") with { CommonName = "DE*AB7*E840*6487" };
+        (var ca, var signer) = Counted("cpo-sub2");
+        var csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse") with { CommonName = "DE*AB7*E840*6487" };
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(csr, ca);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(csr, ca);
 
         Assert.Equal(IssuanceStatus.LintRefused, result.Status);
         Assert.Contains(result.Findings, f => f.Code == LintCode.SubjectId);
@@ -50,10 +49,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_EmaidAsEvseCn_RefusedByLintAndHsmNeverCalled()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        ValidatedCsr csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse") with { CommonName = "NLTNM000122045U" };
+        (var ca, var signer) = Counted("cpo-sub2");
+        var csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse") with { CommonName = "NLTNM000122045U" };
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(csr, ca);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(csr, ca);
 
         Assert.Equal(IssuanceStatus.LintRefused, result.Status);
         Assert.Contains(result.Findings, f => f.Code == LintCode.SubjectId);
@@ -63,10 +62,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void IssueForKey_P521KeyForIso2Profile_RefusedAndHsmNeverCalled()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
-        CertificateProfile evse = Demo.Hierarchy.GetProfile(CertificateKind.Evse);
+        (var ca, var signer) = Counted("cpo-sub2");
+        var evse = Demo.Hierarchy.GetProfile(CertificateKind.Evse);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).IssueForKey(evse, csrs.PublicKeyDer("P-521"), new SubjectValues("DEAB7E8406487", "Acme", "DE"), ca);
+        var result = new CertificateIssuer(TimeProvider.System).IssueForKey(evse, csrs.PublicKeyDer("P-521"), new SubjectValues("DEAB7E8406487", "Acme", "DE"), ca);
 
         Assert.Equal(IssuanceStatus.LintRefused, result.Status);
         Assert.Equal(LintCode.KeyAlgorithm, Assert.Single(result.Findings).Code);
@@ -76,9 +75,9 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_CorruptedHsmSignature_DiscardedAsSignatureInvalid()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2", corrupt: true);
+        (var ca, var signer) = Counted("cpo-sub2", corrupt: true);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.Equal(IssuanceStatus.SignatureInvalid, result.Status);
         Assert.Null(result.Certificate);
@@ -88,10 +87,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_FirstSerialsInUse_DrawsAnotherAndChecksUnderTheIssuer()
     {
-        (IssuingCa ca, _) = Counted("cpo-sub2");
+        (var ca, _) = Counted("cpo-sub2");
         var check = new ScriptedSerialCheck(inUse: 3);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System, check).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        var result = new CertificateIssuer(TimeProvider.System, check).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.True(result.IsIssued, result.ToString());
         Assert.Equal(4, check.Seen.Count);
@@ -103,10 +102,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_EverySerialInUse_SerialExhaustedWithoutSigning()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
+        (var ca, var signer) = Counted("cpo-sub2");
         var check = new ScriptedSerialCheck(inUse: int.MaxValue);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System, check).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        var result = new CertificateIssuer(TimeProvider.System, check).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.Equal(IssuanceStatus.SerialExhausted, result.Status);
         Assert.Equal(CertificateIssuer.MaxSerialAttempts, check.Seen.Count);
@@ -116,10 +115,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ContractEndRequested_NotAfterIsTheContractEnd()
     {
-        (IssuingCa ca, _) = Counted("mo-sub2");
-        DateTimeOffset end = new DateTimeOffset(DateTime.UtcNow.Year + 3, 3, 31, 23, 59, 59, TimeSpan.Zero);
+        (var ca, _) = Counted("mo-sub2");
+        var end = new DateTimeOffset(DateTime.UtcNow.Year + 3, 3, 31, 23, 59, 59, TimeSpan.Zero);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, end);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, end);
 
         Assert.True(result.IsIssued, result.ToString());
         Assert.Equal(end, result.Certificate.NotAfter);
@@ -129,9 +128,9 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ContractEndBeyondIssuer_CappedAtIssuerNotAfter()
     {
-        (IssuingCa ca, _) = Counted("mo-sub2");
+        (var ca, _) = Counted("mo-sub2");
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, ca.NotAfter.AddYears(5));
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, ca.NotAfter.AddYears(5));
 
         Assert.True(result.IsIssued, result.ToString());
         Assert.Equal(ca.NotAfter, result.Certificate.NotAfter);
@@ -140,9 +139,9 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ContractEndInThePast_ValidityEmptyWithoutSigning()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("mo-sub2");
+        (var ca, var signer) = Counted("mo-sub2");
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, DateTimeOffset.UtcNow.AddDays(-1));
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "contract"), ca, DateTimeOffset.UtcNow.AddDays(-1));
 
         Assert.Equal(IssuanceStatus.ValidityEmpty, result.Status);
         Assert.Equal(0, signer.Count);
@@ -151,10 +150,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_IssuerAfterItsNotAfter_ValidityEmpty()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
+        (var ca, var signer) = Counted("cpo-sub2");
         var later = new FakeTimeProvider(ca.NotAfter.AddDays(1));
 
-        IssuanceResult result = new CertificateIssuer(later).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        var result = new CertificateIssuer(later).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.Equal(IssuanceStatus.ValidityEmpty, result.Status);
         Assert.Equal(0, signer.Count);
@@ -163,9 +162,9 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_EvseCsrAtMoSub2_ProfileMismatch()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("mo-sub2");
+        (var ca, var signer) = Counted("mo-sub2");
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), ca);
 
         Assert.Equal(IssuanceStatus.ProfileMismatch, result.Status);
         Assert.Equal(0, signer.Count);
@@ -174,10 +173,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ExternalCaWithoutKey_IssuerCannotSign()
     {
-        IssuingCa real = Demo.Hierarchy.GetCa("cpo-sub2");
+        var real = Demo.Hierarchy.GetCa("cpo-sub2");
         var external = new IssuingCa(real.Name, real.Profile, real.CertificateDer, signer: null, real.IssuerId);
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), external);
+        var result = new CertificateIssuer(TimeProvider.System).Issue(DemoCertificates.ValidatedCsr(Demo, csrs, "evse"), external);
 
         Assert.Equal(IssuanceStatus.IssuerCannotSign, result.Status);
     }
@@ -185,8 +184,8 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void IssuingCa_SignerOfAnotherKey_Refused()
     {
-        IssuingCa cpo = Demo.Hierarchy.GetCa("cpo-sub2");
-        IssuingCa mo = Demo.Hierarchy.GetCa("mo-sub2");
+        var cpo = Demo.Hierarchy.GetCa("cpo-sub2");
+        var mo = Demo.Hierarchy.GetCa("mo-sub2");
 
         Assert.Throws<ArgumentException>(() => new IssuingCa(cpo.Name, cpo.Profile, cpo.CertificateDer, mo.Signer, cpo.IssuerId));
     }
@@ -194,9 +193,9 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void IssueSelfSigned_NonRootProfile_ProfileMismatch()
     {
-        IssuingCa cpo = Demo.Hierarchy.GetCa("cpo-sub2");
+        var cpo = Demo.Hierarchy.GetCa("cpo-sub2");
 
-        IssuanceResult result = new CertificateIssuer(TimeProvider.System).IssueSelfSigned(cpo.Profile, cpo.Signer!, new SubjectValues("x", "y", "DE"));
+        var result = new CertificateIssuer(TimeProvider.System).IssueSelfSigned(cpo.Profile, cpo.Signer!, new SubjectValues("x", "y", "DE"));
 
         Assert.Equal(IssuanceStatus.ProfileMismatch, result.Status);
     }
@@ -204,10 +203,10 @@ public sealed class CertificateIssuerTests(PkiHsmFixture fixture, OpenSslCsrFact
     [Fact]
     public void Issue_ClockWentBackwards_RefusedWithoutSigningUntilItCatchesUp()
     {
-        (IssuingCa ca, CountingSigner signer) = Counted("cpo-sub2");
+        (var ca, var signer) = Counted("cpo-sub2");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
         var issuer = new CertificateIssuer(clock);
-        ValidatedCsr csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse");
+        var csr = DemoCertificates.ValidatedCsr(Demo, csrs, "evse");
         Assert.True(issuer.Issue(csr, ca).IsIssued);
 
         // AdjustTime, not SetUtcNow or Advance: those refuse to turn the clock back.

@@ -23,7 +23,7 @@ internal sealed class CountingSigner(ICertificateSigner inner, bool corrupt = fa
     public byte[] Sign(ReadOnlySpan<byte> data)
     {
         Interlocked.Increment(ref _count);
-        byte[] signature = inner.Sign(data);
+        var signature = inner.Sign(data);
         if (corrupt)
         {
             signature[^1] ^= 0x01;

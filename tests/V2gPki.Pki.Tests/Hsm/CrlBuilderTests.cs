@@ -20,11 +20,11 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     [InlineData(DemoKind.Ed448)]
     public void Build_LeafRevocations_VerifiesAndListsSerialsWithReasons(DemoKind kind)
     {
-        DemoHierarchy demo = fixture.Demo(kind);
-        IssuingCa ca = demo.Hierarchy.GetCa("cpo-sub2");
+        var demo = fixture.Demo(kind);
+        var ca = demo.Hierarchy.GetCa("cpo-sub2");
         byte[] keyCompromise = SerialNumberGenerator.Next(), unspecified = SerialNumberGenerator.Next(), hold = SerialNumberGenerator.Next(), superseded = SerialNumberGenerator.Next();
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        byte[] crl = CrlBuilder.Build(ca,
+        var now = DateTimeOffset.UtcNow;
+        var crl = CrlBuilder.Build(ca,
             [
                 new RevokedEntry(keyCompromise, RevokedAt, CrlReason.KeyCompromise),
                 new RevokedEntry(unspecified, RevokedAt, CrlReason.Unspecified),
@@ -33,8 +33,8 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
             ],
             now, now.AddDays(7), 42);
 
-        string dir = fixture.NewDirectory("crl");
-        string text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("cpo-sub2").Select(c => c.CertificateDer));
+        var dir = fixture.NewDirectory("crl");
+        var text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("cpo-sub2").Select(c => c.CertificateDer));
         VerifyWithCertTool(dir, crl, ca.CertificateDer);
 
         Assert.Contains("X509v3 CRL Number: \n                42", text, StringComparison.Ordinal);
@@ -51,24 +51,24 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Build_RootCrl_ListsRevokedSubCa1WithCaCompromise()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        IssuingCa root = demo.Hierarchy.GetCa("v2g-root");
-        IssuingCa sub1 = demo.Hierarchy.GetCa("cpo-sub1");
-        byte[] serial = sub1.Certificate.SerialNumber.ToByteArrayUnsigned();
-        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var demo = fixture.Demo(DemoKind.P256);
+        var root = demo.Hierarchy.GetCa("v2g-root");
+        var sub1 = demo.Hierarchy.GetCa("cpo-sub1");
+        var serial = sub1.Certificate.SerialNumber.ToByteArrayUnsigned();
+        var now = DateTimeOffset.UtcNow;
 
-        byte[] crl = CrlBuilder.Build(root, [new RevokedEntry(serial, RevokedAt, CrlReason.CACompromise)], now, now.AddDays(365), 1);
+        var crl = CrlBuilder.Build(root, [new RevokedEntry(serial, RevokedAt, CrlReason.CACompromise)], now, now.AddDays(365), 1);
 
-        string dir = fixture.NewDirectory("crl");
-        string text = VerifyWithOpenSsl(dir, crl, [root.CertificateDer]);
+        var dir = fixture.NewDirectory("crl");
+        var text = VerifyWithOpenSsl(dir, crl, [root.CertificateDer]);
         Assert.Equal(["CA Compromise"], ReasonsBySerial(text, serial));
 
         // openssl itself now refuses the revoked Sub-CA 1 when CRLs are checked along the chain.
-        string crlPem = Path.Combine(dir, "root-crl.pem");
+        var crlPem = Path.Combine(dir, "root-crl.pem");
         File.WriteAllText(crlPem, PemOf("X509 CRL", crl));
-        string anchor = ChainVerifier.Write(dir, "root", [root.CertificateDer]);
-        string target = ChainVerifier.Write(dir, "sub1", [sub1.CertificateDer]);
-        (int exit, string output) = Tool.Run("openssl", "verify", "-crl_check", "-CAfile", anchor, "-CRLfile", crlPem, target);
+        var anchor = ChainVerifier.Write(dir, "root", [root.CertificateDer]);
+        var target = ChainVerifier.Write(dir, "sub1", [sub1.CertificateDer]);
+        (var exit, var output) = Tool.Run("openssl", "verify", "-crl_check", "-CAfile", anchor, "-CRLfile", crlPem, target);
         Assert.NotEqual(0, exit);
         Assert.Contains("certificate revoked", output, StringComparison.Ordinal);
     }
@@ -76,25 +76,25 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Build_SubCa1Crl_ListsRevokedSubCa2AndOpenSslRefusesItsLeaves()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        IssuingCa sub1 = demo.Hierarchy.GetCa("mo-sub1");
-        IssuingCa sub2 = demo.Hierarchy.GetCa("mo-sub2");
-        byte[] serial = sub2.Certificate.SerialNumber.ToByteArrayUnsigned();
-        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var demo = fixture.Demo(DemoKind.P256);
+        var sub1 = demo.Hierarchy.GetCa("mo-sub1");
+        var sub2 = demo.Hierarchy.GetCa("mo-sub2");
+        var serial = sub2.Certificate.SerialNumber.ToByteArrayUnsigned();
+        var now = DateTimeOffset.UtcNow;
         var sequence = new FileCrlNumberSequence(fixture.NewDirectory("crlnumbers"));
 
-        byte[] crl = CrlBuilder.Build(sub1, [new RevokedEntry(serial, RevokedAt, CrlReason.Superseded)], now, new CrlOptions().NextUpdate(now, offlineCa: true), sequence.Reserve(sub1.Name));
+        var crl = CrlBuilder.Build(sub1, [new RevokedEntry(serial, RevokedAt, CrlReason.Superseded)], now, new CrlOptions().NextUpdate(now, offlineCa: true), sequence.Reserve(sub1.Name));
 
-        string dir = fixture.NewDirectory("crl");
-        string text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
+        var dir = fixture.NewDirectory("crl");
+        var text = VerifyWithOpenSsl(dir, crl, demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
         Assert.Equal(["Superseded"], ReasonsBySerial(text, serial));
         Assert.Contains("X509v3 CRL Number: \n                1\n", text, StringComparison.Ordinal);
 
-        string crlPem = Path.Combine(dir, "mo-sub1-crl.pem");
+        var crlPem = Path.Combine(dir, "mo-sub1-crl.pem");
         File.WriteAllText(crlPem, PemOf("X509 CRL", crl));
-        string anchor = ChainVerifier.Write(dir, "anchor", demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
-        string target = ChainVerifier.Write(dir, "sub2", [sub2.CertificateDer]);
-        (int exit, string output) = Tool.Run("openssl", "verify", "-crl_check", "-CAfile", anchor, "-CRLfile", crlPem, target);
+        var anchor = ChainVerifier.Write(dir, "anchor", demo.Hierarchy.ChainOf("mo-sub1").Select(c => c.CertificateDer));
+        var target = ChainVerifier.Write(dir, "sub2", [sub2.CertificateDer]);
+        (var exit, var output) = Tool.Run("openssl", "verify", "-crl_check", "-CAfile", anchor, "-CRLfile", crlPem, target);
         Assert.NotEqual(0, exit);
         Assert.Contains("certificate revoked", output, StringComparison.Ordinal);
     }
@@ -102,23 +102,23 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Build_NoEntries_VerifiesAndSignsOnceThroughTheHsm()
     {
-        DemoHierarchy demo = fixture.Demo(DemoKind.P256);
-        IssuingCa real = demo.Hierarchy.GetCa("mo-sub2");
+        var demo = fixture.Demo(DemoKind.P256);
+        var real = demo.Hierarchy.GetCa("mo-sub2");
         var counting = new CountingSigner(real.Signer!);
         var ca = new IssuingCa(real.Name, real.Profile, real.CertificateDer, counting, real.IssuerId);
-        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.UtcNow;
 
-        byte[] crl = CrlBuilder.Build(ca, [], now, now.AddDays(7), 1);
+        var crl = CrlBuilder.Build(ca, [], now, now.AddDays(7), 1);
 
         Assert.Equal(1, counting.Count);
-        string text = VerifyWithOpenSsl(fixture.NewDirectory("crl"), crl, demo.Hierarchy.ChainOf("mo-sub2").Select(c => c.CertificateDer));
+        var text = VerifyWithOpenSsl(fixture.NewDirectory("crl"), crl, demo.Hierarchy.ChainOf("mo-sub2").Select(c => c.CertificateDer));
         Assert.Contains("No Revoked Certificates.", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_CorruptedHsmSignature_Throws()
     {
-        IssuingCa real = fixture.Demo(DemoKind.P256).Hierarchy.GetCa("mo-sub2");
+        var real = fixture.Demo(DemoKind.P256).Hierarchy.GetCa("mo-sub2");
         var ca = new IssuingCa(real.Name, real.Profile, real.CertificateDer, new CountingSigner(real.Signer!, corrupt: true), real.IssuerId);
 
         Assert.Throws<CryptographicException>(() => CrlBuilder.Build(ca, [], DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), 1));
@@ -127,9 +127,9 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
     [Fact]
     public void Build_InvalidInput_Refused()
     {
-        IssuingCa ca = fixture.Demo(DemoKind.P256).Hierarchy.GetCa("cpo-sub2");
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        byte[] serial = SerialNumberGenerator.Next();
+        var ca = fixture.Demo(DemoKind.P256).Hierarchy.GetCa("cpo-sub2");
+        var now = DateTimeOffset.UtcNow;
+        var serial = SerialNumberGenerator.Next();
 
         Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [], now, now, 1));
         Assert.Throws<ArgumentException>(() => CrlBuilder.Build(ca, [new RevokedEntry(serial, now, CrlReason.RemoveFromCrl)], now, now.AddDays(1), 1));
@@ -140,10 +140,10 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
 
     private static string VerifyWithOpenSsl(string dir, byte[] crl, IEnumerable<ReadOnlyMemory<byte>> chain)
     {
-        string crlFile = Path.Combine(dir, $"crl-{Guid.NewGuid():N}.der");
+        var crlFile = Path.Combine(dir, $"crl-{Guid.NewGuid():N}.der");
         File.WriteAllBytes(crlFile, crl);
-        string caFile = ChainVerifier.Write(dir, "crl-ca", chain);
-        (int exit, string output) = Tool.Run("openssl", "crl", "-inform", "DER", "-in", crlFile, "-CAfile", caFile, "-noout", "-verify");
+        var caFile = ChainVerifier.Write(dir, "crl-ca", chain);
+        (var exit, var output) = Tool.Run("openssl", "crl", "-inform", "DER", "-in", crlFile, "-CAfile", caFile, "-noout", "-verify");
         Assert.True(exit == 0 && output.Contains("verify OK", StringComparison.Ordinal), "openssl crl -verify: " + output);
         (exit, output) = Tool.Run("openssl", "crl", "-inform", "DER", "-in", crlFile, "-noout", "-text");
         Assert.Equal(0, exit);
@@ -152,21 +152,21 @@ public sealed class CrlBuilderTests(PkiHsmFixture fixture)
 
     private static void VerifyWithCertTool(string dir, byte[] crl, ReadOnlyMemory<byte> ca)
     {
-        string crlFile = Path.Combine(dir, $"crl-{Guid.NewGuid():N}.pem");
+        var crlFile = Path.Combine(dir, $"crl-{Guid.NewGuid():N}.pem");
         File.WriteAllText(crlFile, PemOf("X509 CRL", crl));
-        string caFile = ChainVerifier.Write(dir, "crl-issuer", [ca]);
-        (int exit, string output) = Tool.Run("certtool", "--verify-crl", "--load-ca-certificate", caFile, "--infile", crlFile);
+        var caFile = ChainVerifier.Write(dir, "crl-issuer", [ca]);
+        (var exit, var output) = Tool.Run("certtool", "--verify-crl", "--load-ca-certificate", caFile, "--infile", crlFile);
         Assert.True(exit == 0 && output.Contains("Verification output: Verified.", StringComparison.Ordinal), "certtool --verify-crl: " + output);
     }
 
     // openssl crl -text: "Serial Number: <HEX>" then "Revocation Date: …" and, with a reason, "X509v3 CRL Reason Code:" and the reason.
     private static string[] ReasonsBySerial(string text, params byte[][] serials)
     {
-        string[] lines = text.Split('\n').Select(l => l.Trim()).ToArray();
+        var lines = text.Split('\n').Select(l => l.Trim()).ToArray();
         var reasons = new List<string>();
-        foreach (byte[] serial in serials)
+        foreach (var serial in serials)
         {
-            int at = Array.IndexOf(lines, "Serial Number: " + Convert.ToHexString(serial));
+            var at = Array.IndexOf(lines, "Serial Number: " + Convert.ToHexString(serial));
             Assert.True(at >= 0, $"serial {Convert.ToHexString(serial)} not listed in:\n{text}");
             Assert.StartsWith("Revocation Date: May  4 03:02:01 2025 GMT", lines[at + 1], StringComparison.Ordinal);
             reasons.Add(at + 3 < lines.Length && lines[at + 2] == "CRL entry extensions:" && lines[at + 3] == "X509v3 CRL Reason Code:" ? lines[at + 4] : "(none)");

@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using V2gPki.Pki.Csr;
-using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;
 
@@ -19,8 +18,8 @@ internal static class DemoCertificates
     /// <summary>Every certificate name of a demo: CAs, their -ocsp signers, the CPS leaf and the CSR leaves.</summary>
     public static IEnumerable<string> NamesOf(DemoKind kind)
     {
-        string[] cas = kind == DemoKind.P256SeparateRoots ? SeparateRootNames : CaNames;
-        foreach (string ca in cas)
+        var cas = kind == DemoKind.P256SeparateRoots ? SeparateRootNames : CaNames;
+        foreach (var ca in cas)
         {
             yield return ca;
             yield return ca + "-ocsp";
@@ -55,10 +54,10 @@ internal static class DemoCertificates
 
     public static ValidatedCsr ValidatedCsr(DemoHierarchy demo, OpenSslCsrFactory csrs, string name)
     {
-        CertificateProfile profile = demo.Hierarchy.Catalog.TryGet(name, demo.Hierarchy.Version, out CertificateProfile? p) ? p : throw new ArgumentException(name);
-        string cn = LeafCommonName(name, demo.Hierarchy.Version).Requested;
-        byte[] csr = csrs.Csr(OpenSslAlgorithm(demo.Kind), $"/C=DE/O=Acme Charging GmbH/CN={cn}", pem: true);
-        CsrValidationResult result = new CsrValidator().Validate(csr, profile);
+        var profile = demo.Hierarchy.Catalog.TryGet(name, demo.Hierarchy.Version, out var p) ? p : throw new ArgumentException(name);
+        var cn = LeafCommonName(name, demo.Hierarchy.Version).Requested;
+        var csr = csrs.Csr(OpenSslAlgorithm(demo.Kind), $"/C=DE/O=Acme Charging GmbH/CN={cn}", pem: true);
+        var result = new CsrValidator().Validate(csr, profile);
         Assert.True(result.IsValid, result.Error.Message);
         return result.Csr;
     }
@@ -66,8 +65,8 @@ internal static class DemoCertificates
     /// <summary>The certificate (first) and its chain up to the root (last).</summary>
     public static (List<ReadOnlyMemory<byte>> Chain, CertificateProfile Profile) Get(DemoHierarchy demo, OpenSslCsrFactory csrs, string name)
     {
-        CaHierarchy h = demo.Hierarchy;
-        CertificateProfile profile = h.Catalog.TryGet(name, h.Version, out CertificateProfile? p) ? p : throw new ArgumentException(name);
+        var h = demo.Hierarchy;
+        var profile = h.Catalog.TryGet(name, h.Version, out var p) ? p : throw new ArgumentException(name);
         var chain = new List<ReadOnlyMemory<byte>>();
         string? issuerName;
         switch (profile.Role)
@@ -77,18 +76,18 @@ internal static class DemoCertificates
                 issuerName = h.Manifest.FindCa(name)!.Parent;
                 break;
             case CertificateRole.OcspSigner:
-                OcspSignerKey signer = h.GetOcspSigner(name[..^"-ocsp".Length]);
+                var signer = h.GetOcspSigner(name[..^"-ocsp".Length]);
                 chain.Add(signer.CertificateDer);
                 issuerName = signer.Ca.Name;
                 break;
             case CertificateRole.Leaf when name == "cps":
-                Assert.True(h.TryGetLeaf("cps", out OwnKeyCertificate? cps));
+                Assert.True(h.TryGetLeaf("cps", out var cps));
                 chain.Add(cps.CertificateDer);
                 issuerName = cps.Ca.Name;
                 break;
             default:
-                Assert.True(h.TryGetIssuerFor(profile.Kind, out IssuingCa? ca));
-                IssuanceResult result = new CertificateIssuer(TimeProvider.System).Issue(ValidatedCsr(demo, csrs, name), ca);
+                Assert.True(h.TryGetIssuerFor(profile.Kind, out var ca));
+                var result = new CertificateIssuer(TimeProvider.System).Issue(ValidatedCsr(demo, csrs, name), ca);
                 Assert.True(result.IsIssued, result.ToString());
                 chain.Add(result.Certificate.Der);
                 issuerName = ca.Name;
@@ -97,7 +96,7 @@ internal static class DemoCertificates
 
         if (issuerName is not null)
         {
-            foreach (IssuingCa ca in h.ChainOf(issuerName))
+            foreach (var ca in h.ChainOf(issuerName))
             {
                 chain.Add(ca.CertificateDer);
             }

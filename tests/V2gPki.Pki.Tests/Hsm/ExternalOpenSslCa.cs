@@ -44,14 +44,14 @@ internal sealed class ExternalOpenSslCa
     /// <summary>A self-signed V2G root (40 years) with a fresh P-256 key.</summary>
     public static ExternalOpenSslCa CreateRoot(string dir, string commonName = "External V2G Root CA")
     {
-        string key = Path.Combine(dir, $"root-{Guid.NewGuid():N}.key");
+        var key = Path.Combine(dir, $"root-{Guid.NewGuid():N}.key");
         Tool.OpenSsl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
-        string ski = KeyIdHex(Tool.OpenSsl("pkey", "-in", key, "-pubout", "-outform", "DER").StdOutBytes);
-        string config = Path.Combine(dir, $"root-{Guid.NewGuid():N}.cnf");
+        var ski = KeyIdHex(Tool.OpenSsl("pkey", "-in", key, "-pubout", "-outform", "DER").StdOutBytes);
+        var config = Path.Combine(dir, $"root-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(config,
             "[req]\ndistinguished_name=dn\nstring_mask=utf8only\nx509_extensions=v3\n[dn]\n" +
             $"[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier={ski}\n");
-        string certificate = Path.Combine(dir, $"root-{Guid.NewGuid():N}.pem");
+        var certificate = Path.Combine(dir, $"root-{Guid.NewGuid():N}.pem");
         Tool.OpenSsl("req", "-x509", "-new", "-config", config, "-key", key, "-sha256", "-days", "14600",
             "-subj", $"/C=DE/O=External Root Operator/CN={commonName}/DC=V2G", "-out", certificate);
         return new ExternalOpenSslCa(dir, key, certificate);
@@ -60,27 +60,27 @@ internal sealed class ExternalOpenSslCa
     /// <summary>Issues a Sub-CA 1 with a fresh P-256 key (20 years).</summary>
     public ExternalOpenSslCa IssueSubCa1(string commonName = "External CPO Sub-CA 1")
     {
-        string key = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.key");
+        var key = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.key");
         Tool.OpenSsl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-pkeyopt", "ec_param_enc:named_curve", "-out", key);
-        string config = Path.Combine(_dir, $"req-{Guid.NewGuid():N}.cnf");
+        var config = Path.Combine(_dir, $"req-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(config, "[req]\ndistinguished_name=dn\nstring_mask=utf8only\n[dn]\n");
-        string csr = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.csr");
+        var csr = Path.Combine(_dir, $"sub1-{Guid.NewGuid():N}.csr");
         Tool.OpenSsl("req", "-new", "-config", config, "-key", key, "-subj", $"/C=DE/O=External Root Operator/CN={commonName}/DC=V2G", "-out", csr);
-        string certificate = Sign(File.ReadAllBytes(csr), SubCa(1), 7300);
+        var certificate = Sign(File.ReadAllBytes(csr), SubCa(1), 7300);
         return new ExternalOpenSslCa(_dir, key, certificate);
     }
 
     /// <summary>Signs a CSR (PEM) with an extfile; the SKI is the 8-byte method-(2) value of the CSR's key.</summary>
     public string Sign(byte[] csrPem, string extensions, int days)
     {
-        int n = Interlocked.Increment(ref _counter);
-        string csr = Path.Combine(_dir, $"in-{n}-{Guid.NewGuid():N}.csr");
+        var n = Interlocked.Increment(ref _counter);
+        var csr = Path.Combine(_dir, $"in-{n}-{Guid.NewGuid():N}.csr");
         File.WriteAllBytes(csr, csrPem);
-        byte[] der = Pem.DecodeAll(csrPem, Pem.CertificateRequestLabel).Single();
-        SubjectPublicKeyInfo spki = new Pkcs10CertificationRequest(der).GetCertificationRequestInfo().SubjectPublicKeyInfo;
-        string ext = Path.Combine(_dir, $"ext-{n}-{Guid.NewGuid():N}.cnf");
+        var der = Pem.DecodeAll(csrPem, Pem.CertificateRequestLabel).Single();
+        var spki = new Pkcs10CertificationRequest(der).GetCertificationRequestInfo().SubjectPublicKeyInfo;
+        var ext = Path.Combine(_dir, $"ext-{n}-{Guid.NewGuid():N}.cnf");
         File.WriteAllText(ext, "[v3]\n" + extensions + $"subjectKeyIdentifier={KeyIdHex(spki.GetDerEncoded())}\n");
-        string certificate = Path.Combine(_dir, $"out-{n}-{Guid.NewGuid():N}.pem");
+        var certificate = Path.Combine(_dir, $"out-{n}-{Guid.NewGuid():N}.pem");
         Tool.OpenSsl("x509", "-req", "-in", csr, "-CA", CertificateFile, "-CAkey", KeyFile, "-sha256", "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-extfile", ext, "-extensions", "v3", "-out", certificate);
         return certificate;

@@ -26,12 +26,12 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
     [MemberData(nameof(Certificates))]
     public void ReadBack_EveryProfile_HasExactExtensionsSubjectAndSize(DemoKind kind, string name)
     {
-        DemoHierarchy demo = fixture.Demo(kind);
-        (List<ReadOnlyMemory<byte>> chain, CertificateProfile profile) = DemoCertificates.Get(demo, csrs, name);
+        var demo = fixture.Demo(kind);
+        (var chain, var profile) = DemoCertificates.Get(demo, csrs, name);
         var cert = new X509Certificate(chain[0].ToArray());
         var issuer = new X509Certificate(chain[chain.Count > 1 ? 1 : 0].ToArray());
-        bool ed448 = kind == DemoKind.Ed448;
-        string role = name.EndsWith("-ocsp", StringComparison.Ordinal) ? "ocsp"
+        var ed448 = kind == DemoKind.Ed448;
+        var role = name.EndsWith("-ocsp", StringComparison.Ordinal) ? "ocsp"
             : name.EndsWith("-root", StringComparison.Ordinal) ? "root"
             : name.Contains("-sub1", StringComparison.Ordinal) ? "sub1"
             : name.Contains("-sub2", StringComparison.Ordinal) ? "sub2"
@@ -45,9 +45,9 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
             "ocsp" => [Bc, Ku, Eku, NoCheck, Ski, Aki, Aia],
             _ => [Bc, Ku, Ski, Aki, Aia],
         };
-        X509Extensions extensions = cert.CertificateStructure.TbsCertificate.Extensions;
+        var extensions = cert.CertificateStructure.TbsCertificate.Extensions;
         Assert.Equal(expected, extensions.ExtensionOids.Select(o => o.Id).ToArray());
-        foreach (DerObjectIdentifier oid in extensions.ExtensionOids)
+        foreach (var oid in extensions.ExtensionOids)
         {
             Assert.Equal(oid.Id is Bc or Ku, extensions.GetExtension(oid).IsCritical);
         }
@@ -58,7 +58,7 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
         Assert.Equal(role switch { "sub1" => 1, "sub2" => 0, _ => -1 }, basic.PathLenConstraint?.IntValueExact ?? -1);
 
         // keyUsage bits (EC keys: keyAgreement allowed; Ed448: not, RFC 8410 §5).
-        int ku = role switch
+        var ku = role switch
         {
             "root" or "sub1" or "sub2" => KeyUsage.KeyCertSign | KeyUsage.CrlSign,
             "ocsp" or "cps" => KeyUsage.DigitalSignature,
@@ -68,7 +68,7 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
         Assert.Equal(ku, KeyUsage.GetInstance(extensions.GetExtension(X509Extensions.KeyUsage).GetParsedValue()).IntValue);
 
         // Key identifiers: 8 bytes, RFC 5280 §4.2.1.2 method (2); AKI = the issuer's SKI, keyIdentifier only.
-        byte[] ski = CertificateChecks.SubjectKeyId(cert)!;
+        var ski = CertificateChecks.SubjectKeyId(cert)!;
         Assert.Equal(KeyIdentifiers.Compute(cert.CertificateStructure.SubjectPublicKeyInfo), ski);
         if (role != "root")
         {
@@ -99,7 +99,7 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
         }
 
         // Subject: C (PrintableString), O and CN (UTF8String), DC (IA5String), one attribute per RDN, in that order.
-        string dc = role switch
+        var dc = role switch
         {
             "evse" => "CPO",
             "contract" => "MO",
@@ -109,8 +109,8 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
             _ when kind == DemoKind.P256SeparateRoots && name.StartsWith("oem-", StringComparison.Ordinal) => "OEM",
             _ => "V2G",
         };
-        string cn = role is "evse" or "contract" or "oem-prov" ? DemoCertificates.LeafCommonName(name, demo.Hierarchy.Version).Normalised : CaCommonNames.For(name);
-        string o = role is "evse" or "contract" or "oem-prov" ? "Acme Charging GmbH" : CaHierarchyOptions.DefaultOrganization;
+        var cn = role is "evse" or "contract" or "oem-prov" ? DemoCertificates.LeafCommonName(name, demo.Hierarchy.Version).Normalised : CaCommonNames.For(name);
+        var o = role is "evse" or "contract" or "oem-prov" ? "Acme Charging GmbH" : CaHierarchyOptions.DefaultOrganization;
         var rdns = Asn1Sequence.GetInstance(cert.CertificateStructure.Subject.ToAsn1Object()).Cast<Asn1Encodable>()
             .Select(r => Asn1Sequence.GetInstance(Asn1Set.GetInstance(r).Cast<Asn1Encodable>().Single()))
             .Select(atv => (Type: DerObjectIdentifier.GetInstance(atv[0]).Id, Value: atv[1].ToAsn1Object()))
@@ -122,7 +122,7 @@ public sealed class HsmIssuanceProfileTests(PkiHsmFixture fixture, OpenSslCsrFac
         Assert.Equal(dc, Assert.IsType<DerIA5String>(rdns[3].Value).GetString());
 
         // Signature algorithm (parameters absent), version, serial, size.
-        string signatureOid = kind switch { DemoKind.P521 => "1.2.840.10045.4.3.4", DemoKind.Ed448 => "1.3.101.113", _ => "1.2.840.10045.4.3.2" };
+        var signatureOid = kind switch { DemoKind.P521 => "1.2.840.10045.4.3.4", DemoKind.Ed448 => "1.3.101.113", _ => "1.2.840.10045.4.3.2" };
         Assert.Equal(signatureOid, cert.SigAlgOid);
         Assert.Null(cert.CertificateStructure.SignatureAlgorithm.Parameters);
         Assert.Equal(3, cert.Version);

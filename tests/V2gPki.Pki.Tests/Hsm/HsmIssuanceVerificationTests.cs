@@ -1,6 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using V2gPki.Pki.Profiles;
 
 namespace V2gPki.Pki.Tests.Hsm;
 
@@ -16,9 +15,9 @@ public sealed class HsmIssuanceVerificationTests(PkiHsmFixture fixture, OpenSslC
     public static TheoryData<DemoKind, string> Certificates()
     {
         var data = new TheoryData<DemoKind, string>();
-        foreach (DemoKind kind in Enum.GetValues<DemoKind>())
+        foreach (var kind in Enum.GetValues<DemoKind>())
         {
-            foreach (string name in DemoCertificates.NamesOf(kind))
+            foreach (var name in DemoCertificates.NamesOf(kind))
             {
                 data.Add(kind, name);
             }
@@ -31,9 +30,9 @@ public sealed class HsmIssuanceVerificationTests(PkiHsmFixture fixture, OpenSslC
     [MemberData(nameof(Certificates))]
     public void Issue_EveryProfile_VerifiesWithOpenSslAndCertTool(DemoKind kind, string name)
     {
-        DemoHierarchy demo = fixture.Demo(kind);
-        (List<ReadOnlyMemory<byte>> chain, CertificateProfile profile) = DemoCertificates.Get(demo, csrs, name);
-        string dir = fixture.NewDirectory("verify");
+        var demo = fixture.Demo(kind);
+        (var chain, var profile) = DemoCertificates.Get(demo, csrs, name);
+        var dir = fixture.NewDirectory("verify");
 
         ChainVerifier.OpenSsl(dir, chain);
         if (chain.Count > 1)

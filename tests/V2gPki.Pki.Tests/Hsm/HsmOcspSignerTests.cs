@@ -14,19 +14,19 @@ public sealed class HsmOcspSignerTests(PkiHsmFixture fixture)
     [Fact]
     public void TrySign_BothLanes_ExposesAlgorithmAndVerifies()
     {
-        HsmToken online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
-        HsmSigner signer = online.GenerateKey("ocsp-signer-" + Guid.NewGuid().ToString("N")[..12], HsmKeyType.EcP256).CreateSigner();
+        var online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
+        var signer = online.GenerateKey("ocsp-signer-" + Guid.NewGuid().ToString("N")[..12], HsmKeyType.EcP256).CreateSigner();
         using var verifier = new SignatureVerifier(signer.SubjectPublicKeyInfo.Span);
-        byte[] tbs = RandomNumberGenerator.GetBytes(300);
-        foreach (SigningLane lane in new[] { SigningLane.Priority, SigningLane.Bulk })
+        var tbs = RandomNumberGenerator.GetBytes(300);
+        foreach (var lane in new[] { SigningLane.Priority, SigningLane.Bulk })
         {
             var ocsp = new HsmOcspSigner(signer, lane);
             Assert.Equal(signer.AlgorithmIdentifier.ToArray(), ocsp.SignatureAlgorithm.ToArray());
             Assert.Equal(72, ocsp.MaxSignatureLength);
             Assert.False(ocsp.TrySign(tbs, new byte[10], out _));
 
-            byte[] buffer = new byte[ocsp.MaxSignatureLength];
-            Assert.True(ocsp.TrySign(tbs, buffer, out int written));
+            var buffer = new byte[ocsp.MaxSignatureLength];
+            Assert.True(ocsp.TrySign(tbs, buffer, out var written));
             Assert.True(verifier.Verify(ocsp.SignatureAlgorithm, tbs, buffer.AsSpan(0, written)));
         }
     }
@@ -34,8 +34,8 @@ public sealed class HsmOcspSignerTests(PkiHsmFixture fixture)
     [Fact]
     public void Constructor_LaneOtherThanPriorityOrBulk_Throws()
     {
-        HsmToken online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
-        HsmSigner signer = online.GenerateKey("ocsp-signer-" + Guid.NewGuid().ToString("N")[..12], HsmKeyType.EcP256).CreateSigner();
+        var online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
+        var signer = online.GenerateKey("ocsp-signer-" + Guid.NewGuid().ToString("N")[..12], HsmKeyType.EcP256).CreateSigner();
         Assert.Throws<ArgumentOutOfRangeException>(() => new HsmOcspSigner(signer, (SigningLane)99));
     }
 }

@@ -3,7 +3,6 @@
 using System.Text;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Pkcs;
 using V2gPki.Hsm;
 using V2gPki.Pki.Hierarchy;
@@ -21,8 +20,8 @@ public sealed class HsmSignatureFactoryTests(PkiHsmFixture fixture)
     [InlineData(HsmKeyType.Ed448, "1.3.101.113")]
     public void Pkcs10WithFactory_EveryKeyType_VerifiesWithBouncyCastleAndOpenSsl(HsmKeyType keyType, string algorithmOid)
     {
-        HsmToken online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
-        HsmKey key = online.GenerateKey("factory-" + Guid.NewGuid().ToString("N")[..12], keyType);
+        var online = fixture.Demo(DemoKind.P256).Tokens.GetToken(HsmTokenRoles.Online);
+        var key = online.GenerateKey("factory-" + Guid.NewGuid().ToString("N")[..12], keyType);
         var factory = new HsmSignatureFactory(new HsmCertificateSigner(key.CreateSigner()));
         Assert.Equal(algorithmOid, ((AlgorithmIdentifier)factory.AlgorithmDetails).Algorithm.Id);
         Assert.Null(((AlgorithmIdentifier)factory.AlgorithmDetails).Parameters);
@@ -31,9 +30,9 @@ public sealed class HsmSignatureFactoryTests(PkiHsmFixture fixture)
         var csr = new Pkcs10CertificationRequest(factory, new X509Name("CN=factory test,O=V2gPki"), spki, new DerSet());
 
         Assert.True(csr.Verify());
-        string file = Path.Combine(fixture.NewDirectory("factory"), "req.pem");
+        var file = Path.Combine(fixture.NewDirectory("factory"), "req.pem");
         File.WriteAllText(file, Pem.Encode(Pem.CertificateRequestLabel, csr.GetDerEncoded()));
-        (int exit, string output) = Tool.Run("openssl", "req", "-in", file, "-noout", "-verify");
+        (var exit, var output) = Tool.Run("openssl", "req", "-in", file, "-noout", "-verify");
         Assert.True(exit == 0 && output.Contains("verify OK", StringComparison.Ordinal), output);
     }
 
@@ -41,12 +40,12 @@ public sealed class HsmSignatureFactoryTests(PkiHsmFixture fixture)
     public void Calculator_ResultAskedTwice_SignsOnce()
     {
         var signer = new CountingSigner(fixture.Demo(DemoKind.P256).Hierarchy.GetCa("cpo-sub2").Signer!);
-        IStreamCalculator<IBlockResult> calculator = new HsmSignatureFactory(signer).CreateCalculator();
+        var calculator = new HsmSignatureFactory(signer).CreateCalculator();
         calculator.Stream.Write(Encoding.ASCII.GetBytes("tbs"));
         calculator.Stream.Dispose();
 
-        byte[] first = calculator.GetResult().Collect();
-        byte[] second = calculator.GetResult().Collect();
+        var first = calculator.GetResult().Collect();
+        var second = calculator.GetResult().Collect();
 
         Assert.Equal(first, second);
         Assert.Equal(1, signer.Count);

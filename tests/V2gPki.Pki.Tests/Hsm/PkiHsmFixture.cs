@@ -34,7 +34,7 @@ public sealed class PkiHsmFixture : IDisposable
     /// <summary>A new directory under the fixture's data directory.</summary>
     public string NewDirectory(string prefix)
     {
-        string path = Path.Combine(DataDirectory, $"{prefix}-{Interlocked.Increment(ref _counter)}");
+        var path = Path.Combine(DataDirectory, $"{prefix}-{Interlocked.Increment(ref _counter)}");
         Directory.CreateDirectory(path);
         return path;
     }
@@ -42,7 +42,7 @@ public sealed class PkiHsmFixture : IDisposable
     /// <summary>Options for a fresh root + online token pair with unique labels.</summary>
     public CaHierarchyOptions NewHierarchyOptions(string prefix)
     {
-        int n = Interlocked.Increment(ref _counter);
+        var n = Interlocked.Increment(ref _counter);
         return new CaHierarchyOptions
         {
             RootTokenLabel = $"{prefix}-{n}-root",
@@ -54,7 +54,7 @@ public sealed class PkiHsmFixture : IDisposable
     public HsmTokenSet OpenTokens(CaHierarchyManifest manifest)
     {
         var options = new HsmOptions();
-        foreach (TokenManifestEntry token in manifest.Hsm.Tokens)
+        foreach (var token in manifest.Hsm.Tokens)
         {
             options.Tokens.Add(new HsmTokenOptions
             {
@@ -68,7 +68,7 @@ public sealed class PkiHsmFixture : IDisposable
             });
         }
 
-        HsmTokenSet set = HsmTokenSet.Open(options);
+        var set = HsmTokenSet.Open(options);
         _opened.Add(set);
         return set;
     }
@@ -78,7 +78,7 @@ public sealed class PkiHsmFixture : IDisposable
 
     private DemoHierarchy BuildDemo(DemoKind kind)
     {
-        CaHierarchyOptions options = NewHierarchyOptions(kind.ToString().ToLowerInvariant());
+        var options = NewHierarchyOptions(kind.ToString().ToLowerInvariant());
         options.RootAndSubCa1Offline = false;
         switch (kind)
         {
@@ -97,8 +97,8 @@ public sealed class PkiHsmFixture : IDisposable
         }
 
         var layout = new CaDataLayout(NewDirectory(kind.ToString()));
-        CaHierarchyManifest manifest = options.CreateManifest();
-        HsmTokenSet tokens = OpenTokens(manifest);
+        var manifest = options.CreateManifest();
+        var tokens = OpenTokens(manifest);
         CaHierarchyBuilder.CreateDemo(manifest, layout, tokens, TimeProvider.System);
         return new DemoHierarchy(kind, layout, tokens, CaHierarchy.Load(layout, tokens));
     }
@@ -106,7 +106,7 @@ public sealed class PkiHsmFixture : IDisposable
     public void Dispose()
     {
         // Sessions close; the module stays initialised until the test host exits (no C_Finalize mid-run).
-        foreach (HsmTokenSet set in _opened)
+        foreach (var set in _opened)
         {
             set.Dispose();
         }

@@ -43,7 +43,7 @@ public class CountryCodesTests
         }
 
         var expected = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string line in File.ReadLines(path))
+        foreach (var line in File.ReadLines(path))
         {
             if (line.Length >= 2 && line[0] != '#')
             {
@@ -51,9 +51,9 @@ public class CountryCodesTests
             }
         }
 
-        for (char a = 'A'; a <= 'Z'; a++)
+        for (var a = 'A'; a <= 'Z'; a++)
         {
-            for (char b = 'A'; b <= 'Z'; b++)
+            for (var b = 'A'; b <= 'Z'; b++)
             {
                 string code = new([a, b]);
                 Assert.True(expected.Contains(code) == CountryCodes.IsAssigned(code), code);

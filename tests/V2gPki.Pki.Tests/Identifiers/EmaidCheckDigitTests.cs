@@ -41,7 +41,7 @@ public class EmaidCheckDigitTests
     [InlineData("DE٨٣DUIEN٨٣QGZ")]
     public void TryCompute_NotFourteenAlphanumerics_ReturnsFalse(string id)
     {
-        Assert.False(EmaidCheckDigit.TryCompute(id, out char c));
+        Assert.False(EmaidCheckDigit.TryCompute(id, out var c));
         Assert.Equal('\0', c);
         Assert.Throws<ArgumentException>(() => EmaidCheckDigit.Compute(id));
     }
@@ -51,10 +51,10 @@ public class EmaidCheckDigitTests
     {
         Random14.Sample(id =>
         {
-            char c = EmaidCheckDigit.Compute(id);
+            var c = EmaidCheckDigit.Compute(id);
             Assert.Contains(c, Alphabet);
             Assert.True(EmaidCheckDigit.IsValid(id + c));
-            Assert.True(Emaid.TryParse(id + c, out Emaid emaid, out _) || !char.IsLetter(id[0]) || !char.IsLetter(id[1]));
+            Assert.True(Emaid.TryParse(id + c, out var emaid, out _) || !char.IsLetter(id[0]) || !char.IsLetter(id[1]));
             if (char.IsLetter(id[0]) && char.IsLetter(id[1]))
             {
                 Assert.True(emaid.IsCheckDigitValid);
@@ -68,11 +68,11 @@ public class EmaidCheckDigitTests
     {
         Random14.Sample(id =>
         {
-            char[] valid = (id + EmaidCheckDigit.Compute(id)).ToCharArray();
-            for (int i = 0; i < valid.Length; i++)
+            var valid = (id + EmaidCheckDigit.Compute(id)).ToCharArray();
+            for (var i = 0; i < valid.Length; i++)
             {
-                char original = valid[i];
-                foreach (char c in Alphabet)
+                var original = valid[i];
+                foreach (var c in Alphabet)
                 {
                     if (c == original)
                     {
@@ -93,8 +93,8 @@ public class EmaidCheckDigitTests
     {
         Random14.Sample(id =>
         {
-            char[] valid = (id + EmaidCheckDigit.Compute(id)).ToCharArray();
-            for (int i = 0; i + 1 < valid.Length; i++)
+            var valid = (id + EmaidCheckDigit.Compute(id)).ToCharArray();
+            for (var i = 0; i + 1 < valid.Length; i++)
             {
                 if (valid[i] == valid[i + 1])
                 {
@@ -116,11 +116,11 @@ public class EmaidCheckDigitTests
     [InlineData(2)] // jump transpositions (the eMI3 paper claims these too)
     public void IsValid_AllTranspositionsAtDistance_DetectedExhaustively(int distance)
     {
-        for (int i = 0; i + distance < 15; i++)
+        for (var i = 0; i + distance < 15; i++)
         {
-            foreach (char a in Alphabet)
+            foreach (var a in Alphabet)
             {
-                foreach (char b in Alphabet)
+                foreach (var b in Alphabet)
                 {
                     if (a == b)
                     {
@@ -128,7 +128,7 @@ public class EmaidCheckDigitTests
                     }
 
                     // Build a valid EMAID with a at i and b at i + distance (the check digit absorbs the difference).
-                    char[] s = "NLTNM000122045U".ToCharArray();
+                    var s = "NLTNM000122045U".ToCharArray();
                     s[i] = a;
                     if (i + distance < 14)
                     {
@@ -154,8 +154,8 @@ public class EmaidCheckDigitTests
 
     private static bool TryMakeCheckDigit(char[] s, int fixedPosition, char wanted)
     {
-        int free = fixedPosition == 0 ? 1 : 0;
-        foreach (char c in Alphabet)
+        var free = fixedPosition == 0 ? 1 : 0;
+        foreach (var c in Alphabet)
         {
             s[free] = c;
             if (EmaidCheckDigit.Compute(s.AsSpan(0, 14)) == wanted)

@@ -17,9 +17,9 @@ public class EmaidTests
     [InlineData("FRXYZ1234567892", "FRXYZ1234567892")]
     public void TryParse_ValidEmaid_NormalisesAsRequested(string value, string normalized)
     {
-        foreach (IdStrictness strictness in new[] { IdStrictness.Lenient, IdStrictness.Strict })
+        foreach (var strictness in new[] { IdStrictness.Lenient, IdStrictness.Strict })
         {
-            Assert.True(Emaid.TryParse(value, strictness, out Emaid id, out IdError error), error.Message);
+            Assert.True(Emaid.TryParse(value, strictness, out var id, out var error), error.Message);
             Assert.Equal(normalized, id.Normalized);
             Assert.Equal(IdWarnings.None, id.Warnings);
             Assert.Equal(normalized[..5], id.OwnerPrefix);
@@ -32,7 +32,7 @@ public class EmaidTests
     [Fact]
     public void Parts_SeparatedEmaid_SplitAsIso()
     {
-        Emaid id = Emaid.Parse("NL-TNM-000122045-U");
+        var id = Emaid.Parse("NL-TNM-000122045-U");
         Assert.Equal("NL", id.CountryCode);
         Assert.Equal("TNM", id.ProviderId);
         Assert.Equal("000122045", id.Instance);
@@ -43,7 +43,7 @@ public class EmaidTests
     [Fact]
     public void TryParse_WrongCheckDigitLenient_AcceptedWithWarning()
     {
-        Assert.True(Emaid.TryParse("NL-TNM-000122045-X", out Emaid id, out IdError error));
+        Assert.True(Emaid.TryParse("NL-TNM-000122045-X", out var id, out var error));
         Assert.Equal(IdErrorCode.None, error.Code);
         Assert.Equal("NLTNM000122045X", id.Normalized);
         Assert.Equal(IdWarnings.WrongCheckDigit, id.Warnings);
@@ -54,7 +54,7 @@ public class EmaidTests
     [Fact]
     public void TryParse_WrongCheckDigitStrict_Refused()
     {
-        Assert.False(Emaid.TryParse("NL-TNM-000122045-X", IdStrictness.Strict, out _, out IdError error));
+        Assert.False(Emaid.TryParse("NL-TNM-000122045-X", IdStrictness.Strict, out _, out var error));
         Assert.Equal(IdErrorCode.WrongCheckDigit, error.Code);
         Assert.Contains("'X'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'U'", error.Message, StringComparison.Ordinal);
@@ -64,11 +64,11 @@ public class EmaidTests
     [Fact]
     public void TryParse_HubjectQaContractCn_LenientWarnsStrictRefuses()
     {
-        Assert.True(Emaid.TryParse("EMP99CQATest001", out Emaid id, out _));
+        Assert.True(Emaid.TryParse("EMP99CQATest001", out var id, out _));
         Assert.Equal("EMP99CQATEST001", id.Normalized);
         Assert.Equal(IdWarnings.WrongCheckDigit | IdWarnings.UnknownCountryCode, id.Warnings);
         Assert.Equal('Z', id.ComputedCheckDigit);
-        Assert.False(Emaid.TryParse("EMP99CQATest001", IdStrictness.Strict, out _, out IdError error));
+        Assert.False(Emaid.TryParse("EMP99CQATest001", IdStrictness.Strict, out _, out var error));
         Assert.Equal(IdErrorCode.UnknownCountryCode, error.Code);
     }
 
@@ -76,10 +76,10 @@ public class EmaidTests
     [Fact]
     public void TryParse_SwitchEvTestCn_NotValidInStrictMode()
     {
-        Assert.True(Emaid.TryParse("UKSWI123456791A", out Emaid id, out _));
+        Assert.True(Emaid.TryParse("UKSWI123456791A", out var id, out _));
         Assert.Equal('5', id.ComputedCheckDigit);
         Assert.Equal(IdWarnings.WrongCheckDigit | IdWarnings.UnknownCountryCode, id.Warnings);
-        Assert.False(Emaid.TryParse("GBSWI123456791A", IdStrictness.Strict, out _, out IdError error));
+        Assert.False(Emaid.TryParse("GBSWI123456791A", IdStrictness.Strict, out _, out var error));
         Assert.Equal(IdErrorCode.WrongCheckDigit, error.Code);
     }
 
@@ -103,7 +103,7 @@ public class EmaidTests
     [InlineData("DE*AB7*E840*6487", IdErrorCode.InvalidCharacter)] // an EVSE ID
     public void TryParse_Invalid_ReturnsSpecificError(string value, IdErrorCode expected)
     {
-        Assert.False(Emaid.TryParse(value, out Emaid id, out IdError error));
+        Assert.False(Emaid.TryParse(value, out var id, out var error));
         Assert.Equal(expected, error.Code);
         Assert.Equal(default, id);
         Assert.Contains("CC-PPP-IIIIIIIII", error.Message, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public class EmaidTests
     [Fact]
     public void TryParse_DinEvcoId_MessageNamesIsoForm()
     {
-        Assert.False(Emaid.TryParse("NL-TNM-012204-5", out _, out IdError error));
+        Assert.False(Emaid.TryParse("NL-TNM-012204-5", out _, out var error));
         Assert.Contains("DIN SPEC 91286", error.Message, StringComparison.Ordinal);
         Assert.Contains("'NL-TNM-012204-5'", error.Message, StringComparison.Ordinal);
         Assert.Contains("9-character instance", error.Message, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public class EvseIdTests
     [InlineData("NL*TNM*EEEEE", "NLTNMEEEEE", "NLTNM")]
     public void TryParse_ValidIsoForm_Normalises(string value, string normalized, string owner)
     {
-        Assert.True(EvseId.TryParse(value, out EvseId id, out IdError error), error.Message);
+        Assert.True(EvseId.TryParse(value, out var id, out var error), error.Message);
         Assert.Equal(IdErrorCode.None, error.Code);
         Assert.Equal(normalized, id.Normalized);
         Assert.Equal(owner, id.OwnerPrefix);
@@ -32,8 +32,8 @@ public class EvseIdTests
     [Fact]
     public void TryParse_MaximumOutletId_NormalisesTo37Characters()
     {
-        string value = "DE*AB7*E" + new string('7', 31);
-        Assert.True(EvseId.TryParse(value, out EvseId id, out _));
+        var value = "DE*AB7*E" + new string('7', 31);
+        Assert.True(EvseId.TryParse(value, out var id, out _));
         Assert.Equal(37, id.Normalized.Length);
         Assert.Equal(39, value.Length);
     }
@@ -41,7 +41,7 @@ public class EvseIdTests
     [Fact]
     public void Parts_IsoForm_SplitAsAnnexH()
     {
-        EvseId id = EvseId.Parse("de*ab7*E840*6487");
+        var id = EvseId.Parse("de*ab7*E840*6487");
         Assert.Equal("DE", id.CountryCode);
         Assert.Equal("AB7", id.OperatorId);
         Assert.Equal("8406487", id.OutletId);
@@ -79,7 +79,7 @@ public class EvseIdTests
     [InlineData("DE*SWI*E123456789012345678901234567890123", IdErrorCode.TooLong)]
     public void TryParse_Invalid_ReturnsSpecificError(string value, IdErrorCode expected)
     {
-        Assert.False(EvseId.TryParse(value, out EvseId id, out IdError error));
+        Assert.False(EvseId.TryParse(value, out var id, out var error));
         Assert.Equal(expected, error.Code);
         Assert.Equal(default, id);
         Assert.Contains("CC*OOO*E", error.Message, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public class EvseIdTests
     [Fact]
     public void TryParse_DinForm_MessageNamesIsoFormAndValue()
     {
-        Assert.False(EvseId.TryParse("+49*810*000*438", out _, out IdError error));
+        Assert.False(EvseId.TryParse("+49*810*000*438", out _, out var error));
         Assert.Contains("DIN SPEC 91286", error.Message, StringComparison.Ordinal);
         Assert.Contains("'+49*810*000*438'", error.Message, StringComparison.Ordinal);
         Assert.Contains("ISO 15118-2", error.Message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public class EvseIdTests
     [Fact]
     public void TryParse_ControlCharacters_QuotedSafely()
     {
-        Assert.False(EvseId.TryParse("DE*AB7*E1\n\u0000", out _, out IdError error));
+        Assert.False(EvseId.TryParse("DE*AB7*E1\n\u0000", out _, out var error));
         Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
         Assert.Contains("U+000A", error.Message, StringComparison.Ordinal);
     }

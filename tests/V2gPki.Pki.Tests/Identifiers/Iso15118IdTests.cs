@@ -13,7 +13,7 @@ public class Iso15118IdTests
     [InlineData(IdType.Pcid, "wp012345678901234", "WP012345678901234", "WP0", null)]
     public void TryParse_EachType_DispatchesToItsGrammar(IdType type, string value, string normalized, string owner, char? checkDigit)
     {
-        Assert.True(Iso15118Id.TryParse(type, value, default, out Iso15118Id id, out IdError error), error.Message);
+        Assert.True(Iso15118Id.TryParse(type, value, default, out var id, out var error), error.Message);
         Assert.Equal(type, id.Type);
         Assert.Equal(normalized, id.Normalized);
         Assert.Equal(owner, id.OwnerPrefix);
@@ -23,7 +23,7 @@ public class Iso15118IdTests
     [Fact]
     public void TryParse_UnknownType_ReturnsUnknownIdType()
     {
-        Assert.False(Iso15118Id.TryParse(IdType.None, "X", default, out _, out IdError error));
+        Assert.False(Iso15118Id.TryParse(IdType.None, "X", default, out _, out var error));
         Assert.Equal(IdErrorCode.UnknownIdType, error.Code);
     }
 
@@ -31,16 +31,16 @@ public class Iso15118IdTests
     public void TryParse_EmaidStrict_UsesOptions()
     {
         var strict = new IdParseOptions(IdStrictness.Strict);
-        Assert.False(Iso15118Id.TryParse(IdType.Emaid, "NLTNM000122045X", strict, out _, out IdError error));
+        Assert.False(Iso15118Id.TryParse(IdType.Emaid, "NLTNM000122045X", strict, out _, out var error));
         Assert.Equal(IdErrorCode.WrongCheckDigit, error.Code);
-        Assert.True(Iso15118Id.TryParse(IdType.Emaid, "NLTNM000122045X", default, out Iso15118Id id, out _));
+        Assert.True(Iso15118Id.TryParse(IdType.Emaid, "NLTNM000122045X", default, out var id, out _));
         Assert.Equal(IdWarnings.WrongCheckDigit, id.Warnings);
     }
 
     [Fact]
     public void TryParse_PcidPart20_UsesVersion()
     {
-        string pcid = "WP0" + new string('A', 40);
+        var pcid = "WP0" + new string('A', 40);
         Assert.False(Iso15118Id.TryParse(IdType.Pcid, pcid, default, out _, out _));
         Assert.True(Iso15118Id.TryParse(IdType.Pcid, pcid, new IdParseOptions(Version: Iso15118Version.Part20), out _, out _));
     }
@@ -52,7 +52,7 @@ public class Iso15118IdTests
     [InlineData("pcid", IdType.Pcid)]
     public void IdTypeNames_KnownName_RoundTrips(string name, IdType type)
     {
-        Assert.True(IdTypeNames.TryParse(name, out IdType parsed));
+        Assert.True(IdTypeNames.TryParse(name, out var parsed));
         Assert.Equal(type, parsed);
         Assert.Equal(name.ToLowerInvariant(), IdTypeNames.ToName(type));
     }
@@ -60,7 +60,7 @@ public class Iso15118IdTests
     [Fact]
     public void IdTypeNames_UnknownName_ReturnsFalse()
     {
-        Assert.False(IdTypeNames.TryParse("veh", out IdType type));
+        Assert.False(IdTypeNames.TryParse("veh", out var type));
         Assert.Equal(IdType.None, type);
     }
 }

@@ -13,7 +13,7 @@ public class PcidTests
     [InlineData("WP0123456789012345", "WP0123456789012345", "WP0")]
     public void TryParse_ValidPart2_NormalisesUpperCase(string value, string normalized, string wmi)
     {
-        Assert.True(Pcid.TryParse(value, out Pcid id, out IdError error), error.Message);
+        Assert.True(Pcid.TryParse(value, out var id, out var error), error.Message);
         Assert.Equal(normalized, id.Normalized);
         Assert.Equal(wmi, id.Wmi);
         Assert.Equal(wmi, id.OwnerPrefix);
@@ -33,7 +33,7 @@ public class PcidTests
     [InlineData("WP0 12345678901234", IdErrorCode.InvalidCharacter)]
     public void TryParse_InvalidPart2_ReturnsSpecificError(string value, IdErrorCode expected)
     {
-        Assert.False(Pcid.TryParse(value, out _, out IdError error));
+        Assert.False(Pcid.TryParse(value, out _, out var error));
         Assert.Equal(expected, error.Code);
         Assert.Contains("17-18 letters or digits", error.Message, StringComparison.Ordinal);
     }
@@ -41,10 +41,10 @@ public class PcidTests
     [Fact]
     public void TryParse_Part20_AcceptsUpTo64()
     {
-        string max = "WP0" + new string('1', 61);
-        Assert.True(Pcid.TryParse(max, Iso15118Version.Part20, out Pcid id, out _));
+        var max = "WP0" + new string('1', 61);
+        Assert.True(Pcid.TryParse(max, Iso15118Version.Part20, out var id, out _));
         Assert.Equal(64, id.Normalized.Length);
-        Assert.False(Pcid.TryParse(max + "1", Iso15118Version.Part20, out _, out IdError error));
+        Assert.False(Pcid.TryParse(max + "1", Iso15118Version.Part20, out _, out var error));
         Assert.Equal(IdErrorCode.TooLong, error.Code);
         Assert.False(Pcid.TryParse(max, Iso15118Version.Part2, out _, out error));
         Assert.Equal(IdErrorCode.TooLong, error.Code);

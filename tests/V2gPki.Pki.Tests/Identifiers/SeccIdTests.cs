@@ -16,7 +16,7 @@ public class SeccIdTests
     [InlineData("DE-ICES00003C4D557878675645330967543476-x", "DEICES00003C4D557878675645330967543476X", 'X')]
     public void TryParse_Valid_Normalises(string value, string normalized, char? checkDigit)
     {
-        Assert.True(SeccId.TryParse(value, out SeccId id, out IdError error), error.Message);
+        Assert.True(SeccId.TryParse(value, out var id, out var error), error.Message);
         Assert.Equal(normalized, id.Normalized);
         Assert.Equal("DEICE", id.OwnerPrefix);
         Assert.Equal("DE", id.CountryCode);
@@ -35,9 +35,9 @@ public class SeccIdTests
     [Fact]
     public void TryParse_LengthBounds_38To64Accepted()
     {
-        Assert.True(SeccId.TryParse("DEICES" + new string('A', 32), out SeccId min, out _));
+        Assert.True(SeccId.TryParse("DEICES" + new string('A', 32), out var min, out _));
         Assert.Equal(38, min.Normalized.Length);
-        Assert.True(SeccId.TryParse("DE-ICE-S-" + new string('A', 57) + "-1", out SeccId max, out _));
+        Assert.True(SeccId.TryParse("DE-ICE-S-" + new string('A', 57) + "-1", out var max, out _));
         Assert.Equal(64, max.Normalized.Length);
     }
 
@@ -59,7 +59,7 @@ public class SeccIdTests
     [InlineData("DE*AB7*E840*6487", IdErrorCode.InvalidCharacter)]
     public void TryParse_Invalid_ReturnsSpecificError(string value, IdErrorCode expected)
     {
-        Assert.False(SeccId.TryParse(value, out _, out IdError error));
+        Assert.False(SeccId.TryParse(value, out _, out var error));
         Assert.Equal(expected, error.Code);
         Assert.Contains("CC-OOO-S-", error.Message, StringComparison.Ordinal);
     }

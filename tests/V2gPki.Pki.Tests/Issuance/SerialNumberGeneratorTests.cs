@@ -12,9 +12,9 @@ public sealed class SerialNumberGeneratorTests
     public void Next_ManyDraws_PositiveSixteenOctetMinimalIntegersAllDistinct()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < 20_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
-            byte[] serial = SerialNumberGenerator.Next();
+            var serial = SerialNumberGenerator.Next();
             Assert.Equal(16, serial.Length);
             Assert.InRange(serial[0], (byte)0x01, (byte)0x7F);
 
@@ -29,7 +29,7 @@ public sealed class SerialNumberGeneratorTests
     public void Next_FirstOctet_CoversTheWholeRange()
     {
         var firsts = new HashSet<byte>();
-        for (int i = 0; i < 20_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             firsts.Add(SerialNumberGenerator.Next()[0]);
         }

@@ -17,7 +17,7 @@ public class PreIssuanceLintTests
     public static TheoryData<string, int> AllProfiles()
     {
         var data = new TheoryData<string, int>();
-        foreach (CertificateProfile p in CertificateProfileCatalog.Default.All)
+        foreach (var p in CertificateProfileCatalog.Default.All)
         {
             data.Add(p.Name, (int)p.Version);
         }
@@ -29,12 +29,12 @@ public class PreIssuanceLintTests
     [MemberData(nameof(AllProfiles))]
     public void Check_ConformingTbsEveryProfileAndKey_NoFindings(string name, int version)
     {
-        Assert.True(CertificateProfileCatalog.Default.TryGet(name, (Iso15118Version)version, out CertificateProfile? profile));
-        foreach (KeyAlgorithm key in profile.AllowedKeyAlgorithms)
+        Assert.True(CertificateProfileCatalog.Default.TryGet(name, (Iso15118Version)version, out var profile));
+        foreach (var key in profile.AllowedKeyAlgorithms)
         {
-            TestCa? issuer = profile.Role == CertificateRole.Root ? null : TestIssuance.Issue(IssuerProfileFor(profile), key, null);
+            var issuer = profile.Role == CertificateRole.Root ? null : TestIssuance.Issue(IssuerProfileFor(profile), key, null);
             var pair = TestKeys.Generate(key);
-            (TbsCertificateStructure tbs, LintContext context) = TestIssuance.Tbs(profile, TestKeys.Spki(pair), TestIssuance.SubjectFor(profile), issuer, key);
+            (var tbs, var context) = TestIssuance.Tbs(profile, TestKeys.Spki(pair), TestIssuance.SubjectFor(profile), issuer, key);
             Assert.Empty(PreIssuanceLint.Check(tbs.GetDerEncoded(), profile, context));
         }
     }
@@ -72,7 +72,7 @@ public class PreIssuanceLintTests
     [Fact]
     public void Check_WrongDomainComponent_DomainComponent()
     {
-        X509Name subject = SubjectNameBuilder.Build(CertificateProfileCatalog.Default.Get(CertificateKind.Contract, Iso15118Version.Part2), "DEAB7E8406487", "Acme", "DE");
+        var subject = SubjectNameBuilder.Build(CertificateProfileCatalog.Default.Get(CertificateKind.Contract, Iso15118Version.Part2), "DEAB7E8406487", "Acme", "DE");
         AssertFinding(LintCode.DomainComponent, "DC=CPO", subject: subject);
     }
 
@@ -117,9 +117,9 @@ public class PreIssuanceLintTests
     [Fact]
     public void Check_RequestedContractEnd_AllowsLongerLifetime()
     {
-        CertificateProfile contract = CertificateProfileCatalog.Default.Get(CertificateKind.Contract, Iso15118Version.Part2);
+        var contract = CertificateProfileCatalog.Default.Get(CertificateKind.Contract, Iso15118Version.Part2);
         var end = new DateTime(2028, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        IReadOnlyList<LintFinding> findings = Run(contract, TestIssuance.SubjectFor(contract), null, c => c with { RequestedNotAfter = end }, g => g.SetEndDate(new Time(end)));
+        var findings = Run(contract, TestIssuance.SubjectFor(contract), null, c => c with { RequestedNotAfter = end }, g => g.SetEndDate(new Time(end)));
         Assert.Empty(findings);
     }
 
@@ -157,9 +157,9 @@ public class PreIssuanceLintTests
     public void Check_OversizeCertificate_Size()
     {
         var catalog = new CertificateProfileCatalog(new ProfileOptions { OcspUrl = "http://ocsp.example/" + new string('a', 600) });
-        CertificateProfile evse = catalog.Get(CertificateKind.Evse, Iso15118Version.Part2);
-        IReadOnlyList<LintFinding> findings = Run(evse, TestIssuance.SubjectFor(evse), null, null, null);
-        LintFinding finding = Assert.Single(findings);
+        var evse = catalog.Get(CertificateKind.Evse, Iso15118Version.Part2);
+        var findings = Run(evse, TestIssuance.SubjectFor(evse), null, null, null);
+        var finding = Assert.Single(findings);
         Assert.Equal(LintCode.Size, finding.Code);
         Assert.Contains("800 bytes", finding.Message, StringComparison.Ordinal);
     }
@@ -167,14 +167,14 @@ public class PreIssuanceLintTests
     [Fact]
     public void Check_TrailingByte_NotDer()
     {
-        (TbsCertificateStructure tbs, LintContext context) = TestIssuance.Tbs(Evse, TestKeys.Spki(KeyAlgorithm.EcP256), TestIssuance.SubjectFor(Evse), Sub2, KeyAlgorithm.EcP256);
-        LintFinding finding = Assert.Single(PreIssuanceLint.Check([.. tbs.GetDerEncoded(), 0], Evse, context));
+        (var tbs, var context) = TestIssuance.Tbs(Evse, TestKeys.Spki(KeyAlgorithm.EcP256), TestIssuance.SubjectFor(Evse), Sub2, KeyAlgorithm.EcP256);
+        var finding = Assert.Single(PreIssuanceLint.Check([.. tbs.GetDerEncoded(), 0], Evse, context));
         Assert.Equal(LintCode.NotDer, finding.Code);
     }
 
     private static void AssertFinding(LintCode code, string fragment, Func<X509Extensions, X509Extensions>? edit = null, Func<LintContext, LintContext>? context = null, X509Name? subject = null, Action<V3TbsCertificateGenerator>? tbsEdit = null)
     {
-        IReadOnlyList<LintFinding> findings = Run(Evse, subject ?? TestIssuance.SubjectFor(Evse), edit, context, tbsEdit);
+        var findings = Run(Evse, subject ?? TestIssuance.SubjectFor(Evse), edit, context, tbsEdit);
         Assert.Contains(findings, f => f.Code == code && f.Message.Contains(fragment, StringComparison.Ordinal));
     }
 
@@ -182,7 +182,7 @@ public class PreIssuanceLintTests
     private static IReadOnlyList<LintFinding> Run(CertificateProfile profile, X509Name subject, Func<X509Extensions, X509Extensions>? edit, Func<LintContext, LintContext>? contextEdit, Action<V3TbsCertificateGenerator>? tbsEdit)
     {
         var spki = TestKeys.Spki(KeyAlgorithm.EcP256);
-        (TbsCertificateStructure tbs, LintContext context) = TestIssuance.Tbs(profile, spki, subject, Sub2, KeyAlgorithm.EcP256, edit);
+        (var tbs, var context) = TestIssuance.Tbs(profile, spki, subject, Sub2, KeyAlgorithm.EcP256, edit);
         if (tbsEdit is not null)
         {
             var generator = new V3TbsCertificateGenerator();
@@ -203,8 +203,8 @@ public class PreIssuanceLintTests
 
     private static TestCa MakeIssuer()
     {
-        TestCa root = TestIssuance.Issue(CertificateProfileCatalog.Default.Get(CertificateKind.V2gRoot, Iso15118Version.Part2), KeyAlgorithm.EcP256, null);
-        TestCa sub1 = TestIssuance.Issue(CertificateProfileCatalog.Default.Get(CertificateKind.CpoSub1, Iso15118Version.Part2), KeyAlgorithm.EcP256, root);
+        var root = TestIssuance.Issue(CertificateProfileCatalog.Default.Get(CertificateKind.V2gRoot, Iso15118Version.Part2), KeyAlgorithm.EcP256, null);
+        var sub1 = TestIssuance.Issue(CertificateProfileCatalog.Default.Get(CertificateKind.CpoSub1, Iso15118Version.Part2), KeyAlgorithm.EcP256, root);
         return TestIssuance.Issue(CertificateProfileCatalog.Default.Get(CertificateKind.CpoSub2, Iso15118Version.Part2), KeyAlgorithm.EcP256, sub1);
     }
 
@@ -214,9 +214,9 @@ public class PreIssuanceLintTests
     private static X509Extensions Rebuild(X509Extensions source, Func<DerObjectIdentifier, X509Extension, (bool Keep, X509Extension Extension)> map, (DerObjectIdentifier Oid, X509Extension Extension)? add = null)
     {
         var generator = new X509ExtensionsGenerator();
-        foreach (DerObjectIdentifier oid in source.ExtensionOids)
+        foreach (var oid in source.ExtensionOids)
         {
-            (bool keep, X509Extension ext) = map(oid, source.GetExtension(oid));
+            (var keep, var ext) = map(oid, source.GetExtension(oid));
             if (keep)
             {
                 generator.AddExtension(oid, ext.IsCritical, ext.Value.GetOctets());

@@ -23,7 +23,7 @@ public class CertificateExtensionsBuilderTests
     public static TheoryData<string, int> AllProfiles()
     {
         var data = new TheoryData<string, int>();
-        foreach (CertificateProfile p in CertificateProfileCatalog.Default.All)
+        foreach (var p in CertificateProfileCatalog.Default.All)
         {
             data.Add(p.Name, (int)p.Version);
         }
@@ -45,13 +45,13 @@ public class CertificateExtensionsBuilderTests
     [MemberData(nameof(AllProfiles))]
     public void Build_EveryProfile_ExactExtensionSetAndCriticality(string name, int version)
     {
-        CertificateProfile profile = Profile(name, version);
-        foreach (KeyAlgorithm key in profile.AllowedKeyAlgorithms)
+        var profile = Profile(name, version);
+        foreach (var key in profile.AllowedKeyAlgorithms)
         {
-            SubjectPublicKeyInfo spki = TestKeys.Spki(key);
-            X509Extensions extensions = CertificateExtensionsBuilder.Build(profile, spki, profile.IncludeAuthorityKeyId ? IssuerKeyId : null);
+            var spki = TestKeys.Spki(key);
+            var extensions = CertificateExtensionsBuilder.Build(profile, spki, profile.IncludeAuthorityKeyId ? IssuerKeyId : null);
             var actual = new List<(string, bool)>();
-            foreach (DerObjectIdentifier oid in extensions.ExtensionOids)
+            foreach (var oid in extensions.ExtensionOids)
             {
                 actual.Add((oid.Id, extensions.GetExtension(oid).IsCritical));
             }
@@ -72,7 +72,7 @@ public class CertificateExtensionsBuilderTests
     [InlineData("cps-sub2-ocsp", "3000", "03020780")]
     public void Build_Part2_BasicConstraintsAndKeyUsageEncodings(string name, string basicConstraints, string keyUsage)
     {
-        X509Extensions extensions = Build(Profile(name, 2), KeyAlgorithm.EcP256);
+        var extensions = Build(Profile(name, 2), KeyAlgorithm.EcP256);
         Assert.Equal(basicConstraints, Hex.Of(Value(extensions, BasicConstraints)));
         Assert.Equal(keyUsage, Hex.Of(Value(extensions, KeyUsage)));
     }
@@ -80,7 +80,7 @@ public class CertificateExtensionsBuilderTests
     [Fact]
     public void Build_Ed448Secc_KeyUsageDigitalSignatureOnly()
     {
-        X509Extensions extensions = Build(Profile("evse", 20), KeyAlgorithm.Ed448);
+        var extensions = Build(Profile("evse", 20), KeyAlgorithm.Ed448);
         Assert.Equal("03020780", Hex.Of(Value(extensions, KeyUsage)));
         Assert.Equal("03020388", Hex.Of(Value(Build(Profile("evse", 20), KeyAlgorithm.EcP521), KeyUsage)));
     }
@@ -88,7 +88,7 @@ public class CertificateExtensionsBuilderTests
     [Fact]
     public void Build_OcspSigner_EkuOcspSigningAndNoCheckNull()
     {
-        X509Extensions extensions = Build(Profile("mo-sub2-ocsp", 2), KeyAlgorithm.EcP256);
+        var extensions = Build(Profile("mo-sub2-ocsp", 2), KeyAlgorithm.EcP256);
         Assert.Equal("300A06082B06010505070309", Hex.Of(Value(extensions, ExtKeyUsage)));
         Assert.Equal("0500", Hex.Of(Value(extensions, OcspNoCheck)));
     }
@@ -96,7 +96,7 @@ public class CertificateExtensionsBuilderTests
     [Fact]
     public void Build_SubCa_AkiPolicyAndAiaEncodings()
     {
-        X509Extensions extensions = Build(Profile("cpo-sub2", 2), KeyAlgorithm.EcP256);
+        var extensions = Build(Profile("cpo-sub2", 2), KeyAlgorithm.EcP256);
         Assert.Equal("300A80084102030405060708", Hex.Of(Value(extensions, Aki)));
 
         // Hubject CP 1.3.6.1.4.1.41525.1.2.1.0 without qualifiers.
@@ -110,15 +110,15 @@ public class CertificateExtensionsBuilderTests
     public void Build_CrlBaseConfigured_CrlDistributionPointOfIssuer()
     {
         var catalog = new CertificateProfileCatalog(new ProfileOptions { CrlBaseUrl = "http://c.example", CertificatePolicyCpsUri = "https://p.example/" });
-        X509Extensions extensions = Build(catalog.Get(CertificateKind.Evse, Iso15118Version.Part2), KeyAlgorithm.EcP256);
+        var extensions = Build(catalog.Get(CertificateKind.Evse, Iso15118Version.Part2), KeyAlgorithm.EcP256);
         var dp = CrlDistPoint.GetInstance(Asn1Object.FromByteArray(Value(extensions, CrlDp)));
         var uri = (GeneralNames)dp.GetDistributionPoints()[0].DistributionPointName.Name;
         Assert.Equal("http://c.example/crl/cpo-sub2.crl", uri.GetNames()[0].Name.ToString());
         Assert.False(extensions.GetExtension(new DerObjectIdentifier(CrlDp)).IsCritical);
 
-        X509Extensions sub = Build(catalog.Get(CertificateKind.CpoSub1, Iso15118Version.Part2), KeyAlgorithm.EcP256);
+        var sub = Build(catalog.Get(CertificateKind.CpoSub1, Iso15118Version.Part2), KeyAlgorithm.EcP256);
         var policies = CertificatePolicies.GetInstance(Asn1Object.FromByteArray(Value(sub, Policies)));
-        PolicyInformation info = policies.GetPolicyInformation()[0];
+        var info = policies.GetPolicyInformation()[0];
         Assert.Equal("1.3.6.1.4.1.41525.1.2.1.0", info.PolicyIdentifier.Id);
         Assert.Equal("https://p.example/", PolicyQualifierInfo.GetInstance(info.PolicyQualifiers[0]).Qualifier.ToString());
     }
@@ -139,7 +139,7 @@ public class CertificateExtensionsBuilderTests
     }
 
     private static CertificateProfile Profile(string name, int version) =>
-        CertificateProfileCatalog.Default.TryGet(name, (Iso15118Version)version, out CertificateProfile? p) ? p : throw new InvalidOperationException(name);
+        CertificateProfileCatalog.Default.TryGet(name, (Iso15118Version)version, out var p) ? p : throw new InvalidOperationException(name);
 
     private static X509Extensions Build(CertificateProfile profile, KeyAlgorithm key) =>
         CertificateExtensionsBuilder.Build(profile, TestKeys.Spki(key), profile.IncludeAuthorityKeyId ? IssuerKeyId : null);

@@ -43,10 +43,10 @@ public class CertificateProfileCatalogTests
     [MemberData(nameof(Table))]
     public void TryGet_EveryKindBothParts_MatchesTable(string name, CertificateKind kind, CertificateRole role, CertificateKind issuer, int? pathLength, KeyUsageBits keyUsage, string dc, bool requiresCountry, string lifetime)
     {
-        foreach (Iso15118Version version in new[] { Iso15118Version.Part2, Iso15118Version.Part20 })
+        foreach (var version in new[] { Iso15118Version.Part2, Iso15118Version.Part20 })
         {
-            Assert.True(CertificateProfileCatalog.Default.TryGet(kind, version, out CertificateProfile? profile));
-            Assert.True(CertificateProfileCatalog.Default.TryGet(name, version, out CertificateProfile? byName));
+            Assert.True(CertificateProfileCatalog.Default.TryGet(kind, version, out var profile));
+            Assert.True(CertificateProfileCatalog.Default.TryGet(name, version, out var byName));
             Assert.Same(profile, byName);
             Assert.Equal(name, profile.Name);
             Assert.Equal(version, profile.Version);
@@ -71,7 +71,7 @@ public class CertificateProfileCatalogTests
     [Fact]
     public void AllowedAlgorithms_Part2_P256AndEcdsaSha256Max800()
     {
-        foreach (CertificateProfile profile in CertificateProfileCatalog.Default.All)
+        foreach (var profile in CertificateProfileCatalog.Default.All)
         {
             if (profile.Version != Iso15118Version.Part2)
             {
@@ -87,7 +87,7 @@ public class CertificateProfileCatalogTests
     [Fact]
     public void AllowedAlgorithms_Part20_P521OrEd448Max1600()
     {
-        foreach (CertificateProfile profile in CertificateProfileCatalog.Default.All)
+        foreach (var profile in CertificateProfileCatalog.Default.All)
         {
             if (profile.Version != Iso15118Version.Part20)
             {
@@ -140,7 +140,7 @@ public class CertificateProfileCatalogTests
     public void Constructor_SeparateMoAndOemRoots_BranchesUnderOwnRootsWithOwnDc()
     {
         var catalog = new CertificateProfileCatalog(new ProfileOptions { SeparateMoRoot = true, SeparateOemRoot = true });
-        CertificateProfile moRoot = catalog.Get(CertificateKind.MoRoot, Iso15118Version.Part2);
+        var moRoot = catalog.Get(CertificateKind.MoRoot, Iso15118Version.Part2);
         Assert.Equal(CertificateRole.Root, moRoot.Role);
         Assert.Equal("MO", moRoot.DomainComponent);
         Assert.Equal(CertificateKind.MoRoot, catalog.Get(CertificateKind.MoSub1, Iso15118Version.Part2).IssuerKind);
@@ -164,12 +164,12 @@ public class CertificateProfileCatalogTests
             RootAndSubCa1Offline = false,
             EvseLifetime = CertificateLifetime.FromDays(60),
         });
-        CertificateProfile evse = catalog.Get(CertificateKind.Evse, Iso15118Version.Part2);
+        var evse = catalog.Get(CertificateKind.Evse, Iso15118Version.Part2);
         Assert.Equal("http://ocsp.example", evse.OcspUrl);
         Assert.Equal("http://crl.example/crl/cpo-sub2.crl", evse.CrlDistributionPointUrl);
         Assert.Equal("60 d", evse.DefaultLifetime.ToString());
         Assert.Null(evse.CertificatePolicyOid);
-        CertificateProfile sub1 = catalog.Get(CertificateKind.CpoSub1, Iso15118Version.Part2);
+        var sub1 = catalog.Get(CertificateKind.CpoSub1, Iso15118Version.Part2);
         Assert.Equal("1.2.3.4", sub1.CertificatePolicyOid);
         Assert.Equal("https://pki.example/cps", sub1.CertificatePolicyCpsUri);
         Assert.Equal("http://crl.example/crl/v2g-root.crl", sub1.CrlDistributionPointUrl);
@@ -188,7 +188,7 @@ public class CertificateProfileCatalogTests
     [Fact]
     public void KeyUsageFor_Ed448Secc_DropsKeyAgreement()
     {
-        CertificateProfile evse = CertificateProfileCatalog.Default.Get(CertificateKind.Evse, Iso15118Version.Part20);
+        var evse = CertificateProfileCatalog.Default.Get(CertificateKind.Evse, Iso15118Version.Part20);
         Assert.Equal(KeyUsageBits.DigitalSignature, evse.KeyUsageFor(KeyAlgorithm.Ed448));
         Assert.Equal(KeyUsageBits.DigitalSignature | KeyUsageBits.KeyAgreement, evse.KeyUsageFor(KeyAlgorithm.EcP521));
     }

@@ -13,14 +13,14 @@ public class KeyIdentifiersTests
     [Fact]
     public void Compute_KnownKeyBits_Rfc5280Method2()
     {
-        byte[] point = Hex.Parse("04" + new string('1', 128));
+        var point = Hex.Parse("04" + new string('1', 128));
         Assert.Equal("452AF76E30AE8F06", Hex.Of(KeyIdentifiers.Compute(point)));
     }
 
     [Fact]
     public void Compute_Spki_HashesOnlyTheBitStringValue()
     {
-        byte[] point = Hex.Parse("04" + new string('1', 128));
+        var point = Hex.Parse("04" + new string('1', 128));
         var spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(new DerObjectIdentifier(KeyAlgorithms.EcPublicKeyOid), new DerObjectIdentifier(KeyAlgorithms.P256Oid)), point);
         Assert.Equal("452AF76E30AE8F06", Hex.Of(KeyIdentifiers.Compute(spki)));
     }
@@ -28,9 +28,9 @@ public class KeyIdentifiersTests
     [Fact]
     public void Compute_RealKeys_EightBytesTypeNibble0100()
     {
-        foreach (KeyAlgorithm algorithm in new[] { KeyAlgorithm.EcP256, KeyAlgorithm.EcP521, KeyAlgorithm.Ed448 })
+        foreach (var algorithm in new[] { KeyAlgorithm.EcP256, KeyAlgorithm.EcP521, KeyAlgorithm.Ed448 })
         {
-            byte[] id = KeyIdentifiers.Compute(TestKeys.Spki(algorithm));
+            var id = KeyIdentifiers.Compute(TestKeys.Spki(algorithm));
             Assert.Equal(8, id.Length);
             Assert.Equal(0x40, id[0] & 0xF0);
         }

@@ -31,31 +31,31 @@ public sealed class ProfileChainOpenSslTests : IDisposable
     public void Chain_FromProfiles_VerifiesWithOpenSslStrict(CertificateKind sub1Kind, CertificateKind sub2Kind, CertificateKind leafKind, int version, KeyAlgorithm key)
     {
         var v = (Iso15118Version)version;
-        CertificateProfileCatalog catalog = CertificateProfileCatalog.Default;
-        TestCa root = TestIssuance.Issue(catalog.Get(CertificateKind.V2gRoot, v), key, null);
-        TestCa sub1 = TestIssuance.Issue(catalog.Get(sub1Kind, v), key, root);
-        TestCa sub2 = TestIssuance.Issue(catalog.Get(sub2Kind, v), key, sub1);
-        CertificateProfile leafProfile = catalog.Get(leafKind, v);
-        TestCa leaf = TestIssuance.Issue(leafProfile, key, sub2);
+        var catalog = CertificateProfileCatalog.Default;
+        var root = TestIssuance.Issue(catalog.Get(CertificateKind.V2gRoot, v), key, null);
+        var sub1 = TestIssuance.Issue(catalog.Get(sub1Kind, v), key, root);
+        var sub2 = TestIssuance.Issue(catalog.Get(sub2Kind, v), key, sub1);
+        var leafProfile = catalog.Get(leafKind, v);
+        var leaf = TestIssuance.Issue(leafProfile, key, sub2);
 
-        foreach (TestCa ca in new[] { root, sub1, sub2, leaf })
+        foreach (var ca in new[] { root, sub1, sub2, leaf })
         {
             Assert.True(ca.Certificate.GetEncoded().Length <= leafProfile.MaxDerSize, $"{ca.Certificate.SubjectDN}: {ca.Certificate.GetEncoded().Length} bytes");
         }
 
-        string rootFile = Write("root.pem", root.Certificate);
-        string chainFile = Write("chain.pem", sub2.Certificate, sub1.Certificate);
-        string leafFile = Write("leaf.pem", leaf.Certificate);
+        var rootFile = Write("root.pem", root.Certificate);
+        var chainFile = Write("chain.pem", sub2.Certificate, sub1.Certificate);
+        var leafFile = Write("leaf.pem", leaf.Certificate);
 
         // -attime: the certificates start at the tests' fixed clock.
-        long at = TestIssuance.Now.AddDays(1).ToUnixTimeSeconds();
-        string output = Encoding.ASCII.GetString(Tool.OpenSsl("verify", "-x509_strict", "-attime", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-CAfile", rootFile, "-untrusted", chainFile, leafFile).StdOutBytes);
+        var at = TestIssuance.Now.AddDays(1).ToUnixTimeSeconds();
+        var output = Encoding.ASCII.GetString(Tool.OpenSsl("verify", "-x509_strict", "-attime", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-CAfile", rootFile, "-untrusted", chainFile, leafFile).StdOutBytes);
         Assert.Contains(": OK", output, StringComparison.Ordinal);
 
-        string text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", leafFile, "-noout", "-text").StdOutBytes);
+        var text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", leafFile, "-noout", "-text").StdOutBytes);
         Assert.Contains("X509v3 Basic Constraints: critical", text, StringComparison.Ordinal);
         Assert.Contains("X509v3 Key Usage: critical", text, StringComparison.Ordinal);
-        string sub1Text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", Write("sub1.pem", sub1.Certificate), "-noout", "-text").StdOutBytes);
+        var sub1Text = Encoding.ASCII.GetString(Tool.OpenSsl("x509", "-in", Write("sub1.pem", sub1.Certificate), "-noout", "-text").StdOutBytes);
         Assert.Contains("Policy: 1.3.6.1.4.1.41525.1.2.1.0", sub1Text, StringComparison.Ordinal);
         Assert.Contains("CA:TRUE, pathlen:1", sub1Text, StringComparison.Ordinal);
         Assert.Contains("OCSP - URI:http://localhost:8080", sub1Text, StringComparison.Ordinal);
@@ -64,14 +64,14 @@ public sealed class ProfileChainOpenSslTests : IDisposable
     private string Write(string name, params X509Certificate[] certificates)
     {
         var sb = new StringBuilder();
-        foreach (X509Certificate certificate in certificates)
+        foreach (var certificate in certificates)
         {
             sb.Append("-----BEGIN CERTIFICATE-----\n")
                 .Append(Convert.ToBase64String(certificate.GetEncoded(), Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n", StringComparison.Ordinal))
                 .Append("\n-----END CERTIFICATE-----\n");
         }
 
-        string path = Path.Combine(_dir, name);
+        var path = Path.Combine(_dir, name);
         File.WriteAllText(path, sb.ToString());
         return path;
     }

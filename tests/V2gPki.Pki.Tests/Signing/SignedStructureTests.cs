@@ -1,7 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Formats.Asn1;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Security;
 using V2gPki.Pki.Profiles;
 using V2gPki.Pki.Signing;
@@ -18,12 +17,12 @@ public sealed class SignedStructureTests
     [InlineData(KeyAlgorithm.Ed448, SignatureAlgorithm.Ed448, "Ed448")]
     public void Verify_SpkiPathAndBouncyCastlePath_AgreeOnGoodAndBadSignatures(KeyAlgorithm key, SignatureAlgorithm algorithm, string bcName)
     {
-        AsymmetricCipherKeyPair pair = TestKeys.Generate(key);
-        byte[] spki = TestKeys.Spki(pair).GetDerEncoded();
-        ISigner signer = SignerUtilities.GetSigner(bcName);
+        var pair = TestKeys.Generate(key);
+        var spki = TestKeys.Spki(pair).GetDerEncoded();
+        var signer = SignerUtilities.GetSigner(bcName);
         signer.Init(true, pair.Private);
         signer.BlockUpdate(Data);
-        byte[] signature = signer.GenerateSignature();
+        var signature = signer.GenerateSignature();
 
         Assert.True(SignedStructure.Verify(spki, algorithm, Data, signature));
         Assert.True(SignedStructure.Verify(pair.Public, algorithm, Data, signature));
@@ -32,7 +31,7 @@ public sealed class SignedStructureTests
         Assert.False(SignedStructure.Verify(spki, algorithm, otherData, signature));
         Assert.False(SignedStructure.Verify(pair.Public, algorithm, otherData, signature));
 
-        byte[] flipped = (byte[])signature.Clone();
+        var flipped = (byte[])signature.Clone();
         flipped[^1] ^= 0x01;
         Assert.False(SignedStructure.Verify(spki, algorithm, Data, flipped));
         Assert.False(SignedStructure.Verify(pair.Public, algorithm, Data, flipped));
@@ -41,8 +40,8 @@ public sealed class SignedStructureTests
     [Fact]
     public void Verify_KeyOfAnotherAlgorithmOrGarbage_ReturnsFalse()
     {
-        AsymmetricCipherKeyPair ed448 = TestKeys.Generate(KeyAlgorithm.Ed448);
-        AsymmetricCipherKeyPair p256 = TestKeys.Generate(KeyAlgorithm.EcP256);
+        var ed448 = TestKeys.Generate(KeyAlgorithm.Ed448);
+        var p256 = TestKeys.Generate(KeyAlgorithm.EcP256);
 
         Assert.False(SignedStructure.Verify(TestKeys.Spki(ed448).GetDerEncoded(), SignatureAlgorithm.EcdsaWithSha256, Data, new byte[8]));
         Assert.False(SignedStructure.Verify(TestKeys.Spki(p256).GetDerEncoded(), SignatureAlgorithm.Ed448, Data, new byte[114]));
@@ -55,12 +54,12 @@ public sealed class SignedStructureTests
     {
         byte[] tbs = [0x30, 0x03, 0x02, 0x01, 0x05];
         byte[] algorithm = [0x30, 0x0A, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02];
-        byte[] der = SignedStructure.Assemble(tbs, algorithm, [0xAA, 0xBB]);
+        var der = SignedStructure.Assemble(tbs, algorithm, [0xAA, 0xBB]);
 
         var reader = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
         Assert.Equal(tbs, reader.ReadEncodedValue().ToArray());
         Assert.Equal(algorithm, reader.ReadEncodedValue().ToArray());
-        Assert.Equal(new byte[] { 0xAA, 0xBB }, reader.ReadBitString(out int unused));
+        Assert.Equal(new byte[] { 0xAA, 0xBB }, reader.ReadBitString(out var unused));
         Assert.Equal(0, unused);
         Assert.False(reader.HasData);
     }

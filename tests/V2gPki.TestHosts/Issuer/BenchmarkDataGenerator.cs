@@ -55,7 +55,10 @@ public sealed class BenchmarkDataGenerator
     {
         long done = 0;
         if (progressFile is not null && File.Exists(progressFile))
+        {
             done = long.Parse(File.ReadAllText(progressFile).Trim(), CultureInfo.InvariantCulture);
+        }
+
         var batch = new List<(byte[] Der, ResponseStatus? Status)>(_batchSize);
         while (done < count && !cancellationToken.IsCancellationRequested)
         {
@@ -67,13 +70,19 @@ public sealed class BenchmarkDataGenerator
                 var id = "DEV2GE" + index.ToString("D10", CultureInfo.InvariantCulture); // EVSE ID in normalised form (ISO 15118-2 Annex H)
                 var result = _issuer.IssueForKey(_profile, _leafKey, new SubjectValues(id, "V2G Bench CPO", "DE"), _ca);
                 if (!result.IsIssued)
+                {
                     throw new InvalidOperationException("Issuing a benchmark certificate failed: " + result);
+                }
+
                 batch.Add((result.Certificate!.Der, null));
             }
 
             var report = await _importer.ImportAsync(batch, CertificateKinds.FromProfile(_profile), null, cancellationToken).ConfigureAwait(false);
             if (report.Imported + report.AlreadyPresent != n)
+            {
                 throw new InvalidOperationException("Registering benchmark certificates failed: " + report);
+            }
+
             done += n;
             if (progressFile is not null)
             {

@@ -65,7 +65,10 @@ public static class IssuerKillChild
             Directory.CreateDirectory(pkiDir);
             definitions = pki.Definitions();
             foreach (var definition in definitions)
+            {
                 File.WriteAllBytes(Path.Combine(pkiDir, definition.Name + ".der"), definition.CertificateDer.ToArray());
+            }
+
             File.WriteAllBytes(Path.Combine(pkiDir, "signer.der"), pki.SignerDer);
             File.WriteAllText(Path.Combine(pkiDir, "signer.label"), pki.SignerLabel);
             await using (var setup = new IssuingWorker(pki.Directory(token, TimeProvider.System), store, new IssuerOptions(), TimeProvider.System))
@@ -99,15 +102,23 @@ public static class IssuerKillChild
         store.ForEachCertificate(record =>
         {
             if (record.Issuer.Value == HsmCpoBranch.Sub2Id && (mode == "verify" || record.Status == CertificateStatus.Good))
+            {
                 serials.Add(record.Serial.ToArray());
+            }
+
             return true;
         });
         serials.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
 
         if (mode == "verify")
+        {
             return Verify(store, directory, File.ReadAllLines(args[2]));
+        }
+
         if (mode == "scale")
+        {
             return await ScaleVerifyAsync(store, directory, serials);
+        }
 
         await using var worker = new IssuingWorker(directory, store, new IssuerOptions { ScanInterval = TimeSpan.FromHours(1) }, TimeProvider.System);
         worker.Start();
@@ -128,7 +139,10 @@ public static class IssuerKillChild
                     var serial = serials[index];
                     var result = await worker.RevokeAsync(new IssuerId(HsmCpoBranch.Sub2Id), serial, RevocationReason.KeyCompromise);
                     if (result.Status == StatusChangeStatus.Applied)
+                    {
                         Console.WriteLine("ACK " + Convert.ToHexString(serial));
+                    }
+
                     await Task.Delay(25);
                 }
             });
@@ -152,7 +166,10 @@ public static class IssuerKillChild
             worker.Start();
             var revocations = new List<Task<StatusChangeResult>>();
             for (var i = 0; i < Math.Min(1000, serials.Count / 100); i++)
+            {
                 revocations.Add(worker.RevokeAsync(new IssuerId(HsmCpoBranch.Sub2Id), serials[i * 100], RevocationReason.Superseded));
+            }
+
             await Task.WhenAll(revocations);
             clock.Advance(TimeSpan.FromDays(2.5));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -195,7 +212,10 @@ public static class IssuerKillChild
     private static CertStatus FirstStatus(OcspResponseInfo info)
     {
         foreach (var single in info.GetResponses())
+        {
             return single.Status;
+        }
+
         return CertStatus.Unknown;
     }
 }

@@ -16,11 +16,16 @@ internal static class RecoverSmoke
             await store.RecoverAsync();
             var writes = new List<Task<WriteResult>>();
             for (var n = 0; n < count; n++)
+            {
                 writes.Add(store.IssueAsync(Samples.Issuance(n)).AsTask());
+            }
+
             await Task.WhenAll(writes);
             await store.CheckpointAsync();
             for (var n = 0; n < count; n += 2)
+            {
                 await store.ChangeStatusAsync(Samples.Revocation(n));
+            }
         }
 
         await using var again = new FasterStore(Samples.Options(directory));
@@ -33,7 +38,9 @@ internal static class RecoverSmoke
             if (again.TryGetResponse(Samples.Issuer, Samples.Serial(n), destination, out var metadata) != LookupStatus.Found
                 || metadata.Status != expected
                 || !destination.AsSpan(0, metadata.Length).SequenceEqual(Samples.Signed(n, expected)))
+            {
                 bad++;
+            }
         }
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

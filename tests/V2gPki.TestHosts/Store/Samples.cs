@@ -34,7 +34,10 @@ internal static class Samples
     {
         var bytes = new byte[380];
         for (var i = 0; i < bytes.Length; i++)
+        {
             bytes[i] = (byte)(n + i + (int)status);
+        }
+
         return bytes;
     }
 

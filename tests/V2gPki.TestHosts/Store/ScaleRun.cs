@@ -30,13 +30,21 @@ internal static class ScaleRun
                 {
                     inFlight.Enqueue(store.IssueAsync(Samples.Issuance(n)).AsTask());
                     if (inFlight.Count >= 256)
+                    {
                         await inFlight.Dequeue();
+                    }
+
                     if (n % 1_000_000 == 999_999)
+                    {
                         Print($"loaded {n + 1} in {loaded.Elapsed.TotalSeconds:F0} s");
+                    }
                 }
 
                 while (inFlight.Count > 0)
+                {
                     await inFlight.Dequeue();
+                }
+
                 Print($"load {count} issuances: {loaded.Elapsed.TotalSeconds:F1} s = {count / loaded.Elapsed.TotalSeconds:F0}/s, commits={store.Metrics.WalCommits}");
                 var checkpoint = await store.CheckpointAsync();
                 Print($"checkpoint: {checkpoint.Duration.TotalSeconds:F1} s");
@@ -56,12 +64,18 @@ internal static class ScaleRun
         var serials = new byte[Math.Min(count, 4_000_000)][];
         var random = new Random(5);
         for (var i = 0; i < serials.Length; i++)
+        {
             serials[i] = Samples.Serial(random.NextInt64(count));
+        }
+
         foreach (var threads in new[] { 1, 2 })
         {
             var rates = new List<double>();
             for (var round = 0; round < 3; round++)
+            {
                 rates.Add(Measure(again, serials, threads, seconds));
+            }
+
             rates.Sort();
             Print($"lookups threads={threads} min={rates[0]:F0}/s median={rates[1]:F0}/s max={rates[2]:F0}/s");
         }
@@ -92,12 +106,16 @@ internal static class ScaleRun
                     {
                         store.TryGetResponse(Samples.Issuer, serials[i], destination, out _);
                         if (++i == serials.Length)
+                        {
                             i = 0;
+                        }
                     }
 
                     done += 4096;
                     if (Stopwatch.GetTimestamp() >= stop)
+                    {
                         break;
+                    }
                 }
 
                 Interlocked.Add(ref total, done);
@@ -106,7 +124,10 @@ internal static class ScaleRun
         }
 
         foreach (var worker in workers)
+        {
             worker.Join();
+        }
+
         return total / started.Elapsed.TotalSeconds;
     }
 

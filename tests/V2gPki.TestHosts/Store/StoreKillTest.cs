@@ -29,9 +29,13 @@ internal static class StoreKillTest
                 while (await child.StandardOutput.ReadLineAsync() is { } line)
                 {
                     if (line.StartsWith("ACK ", StringComparison.Ordinal))
+                    {
                         acks.Add(long.Parse(line.AsSpan(4), CultureInfo.InvariantCulture));
+                    }
                     else if (line.StartsWith("READY", StringComparison.Ordinal))
+                    {
                         readyLine.TrySetResult(line);
+                    }
                 }
 
                 readyLine.TrySetResult("EOF");
@@ -75,7 +79,10 @@ internal static class StoreKillTest
         await using var store = new FasterStore(Samples.Options(directory));
         var report = await store.RecoverAsync();
         if (report.Readiness != StoreReadiness.Ready)
+        {
             return acknowledged.Count;
+        }
+
         var destination = new byte[4096];
         var lost = 0;
         foreach (var n in acknowledged)

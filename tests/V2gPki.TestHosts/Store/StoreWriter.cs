@@ -24,7 +24,9 @@ internal static class StoreWriter
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"READY readiness={report.Readiness} checkpoint={report.CheckpointLoaded} replayed={report.EntriesReplayed} corrupt={report.CorruptEntries.Count} ms={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0}"));
         if (report.Readiness != StoreReadiness.Ready)
+        {
             return 3;
+        }
 
         var next = first;
         var producers = new Task[4];
@@ -37,10 +39,16 @@ internal static class StoreWriter
                     var n = Interlocked.Increment(ref next);
                     var issued = await store.IssueAsync(Samples.Issuance(n));
                     if (!issued.Succeeded)
+                    {
                         throw new InvalidOperationException("issue " + n + ": " + issued.Status);
+                    }
+
                     var revoked = await store.ChangeStatusAsync(Samples.Revocation(n));
                     if (!revoked.Succeeded)
+                    {
                         throw new InvalidOperationException("revoke " + n + ": " + revoked.Status);
+                    }
+
                     Console.Out.WriteLine("ACK " + n.ToString(CultureInfo.InvariantCulture));
                 }
             });

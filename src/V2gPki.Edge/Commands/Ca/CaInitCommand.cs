@@ -68,7 +68,7 @@ internal static class CaInitCommand
         }
 
         var parsed = new Arguments();
-        if (!parsed.TryParse(args[1..], out string? error))
+        if (!parsed.TryParse(args[1..], out var error))
         {
             return UsageError(stderr, error);
         }
@@ -123,7 +123,7 @@ internal static class CaInitCommand
         var layout = new CaDataLayout(a.DataDirectory);
         if (a.Demo)
         {
-            CaHierarchyManifest manifest = CaHierarchySetup.InitDemo(layout, options, TimeProvider.System, out bool pinsGenerated);
+            var manifest = CaHierarchySetup.InitDemo(layout, options, TimeProvider.System, out var pinsGenerated);
             stdout.WriteLine($"demo hierarchy (ISO 15118-{manifest.IsoVersion}, {manifest.KeyType}) in {layout.DataDirectory}");
             if (pinsGenerated)
             {
@@ -134,7 +134,7 @@ internal static class CaInitCommand
             return ExitOk;
         }
 
-        CaHierarchyManifest empty = CaHierarchySetup.InitEmpty(layout, options);
+        var empty = CaHierarchySetup.InitEmpty(layout, options);
         stdout.WriteLine($"empty hierarchy (ISO 15118-{empty.IsoVersion}, {empty.KeyType}) in {layout.DataDirectory}; manifest {layout.ManifestPath}");
         stdout.WriteLine("next: v2gpki ca import v2g-root <root.pem>; v2gpki ca csr cpo-sub2; v2gpki ca import cpo-sub2 <cert.pem> --chain <sub1+root.pem>");
         return ExitOk;
@@ -148,9 +148,9 @@ internal static class CaInitCommand
         }
 
         var layout = new CaDataLayout(a.DataDirectory);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(layout.ManifestPath);
-        using HsmTokenSet tokens = CaHierarchySetup.OpenTokens(layout, manifest);
-        CaCeremonyResult result = new CaCeremony(layout, manifest, tokens, TimeProvider.System).CreateCsr(a.Positionals[0]);
+        var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
+        using var tokens = CaHierarchySetup.OpenTokens(layout, manifest);
+        var result = new CaCeremony(layout, manifest, tokens, TimeProvider.System).CreateCsr(a.Positionals[0]);
         if (!result.Succeeded)
         {
             stderr.WriteLine($"v2gpki ca csr: {result.Status}: {result.Message}");
@@ -179,12 +179,12 @@ internal static class CaInitCommand
         }
 
         var layout = new CaDataLayout(a.DataDirectory);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(layout.ManifestPath);
-        byte[] certificate = File.ReadAllBytes(a.Positionals[1]);
-        byte[] chain = a.Chain is null ? [] : File.ReadAllBytes(a.Chain);
-        using HsmTokenSet tokens = CaHierarchySetup.OpenTokens(layout, manifest);
-        CaCeremonyResult result = new CaCeremony(layout, manifest, tokens, TimeProvider.System).Import(a.Positionals[0], certificate, chain);
-        foreach (string warning in result.Warnings)
+        var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
+        var certificate = File.ReadAllBytes(a.Positionals[1]);
+        var chain = a.Chain is null ? [] : File.ReadAllBytes(a.Chain);
+        using var tokens = CaHierarchySetup.OpenTokens(layout, manifest);
+        var result = new CaCeremony(layout, manifest, tokens, TimeProvider.System).Import(a.Positionals[0], certificate, chain);
+        foreach (var warning in result.Warnings)
         {
             stderr.WriteLine("warning: " + warning);
         }
@@ -207,7 +207,7 @@ internal static class CaInitCommand
         }
 
         var layout = new CaDataLayout(a.DataDirectory);
-        CaHierarchyManifest manifest = CaHierarchyManifest.Load(layout.ManifestPath);
+        var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
         stdout.WriteLine($"hierarchy (ISO 15118-{manifest.IsoVersion}, {manifest.KeyType}) in {layout.DataDirectory}");
         PrintManifest(manifest, layout, stdout);
         return ExitOk;
@@ -216,15 +216,15 @@ internal static class CaInitCommand
     private static void PrintManifest(CaHierarchyManifest manifest, CaDataLayout layout, TextWriter stdout)
     {
         stdout.WriteLine($"{"CA",-10} {"parent",-10} {"token",-9} {"id",4} {"certificate",-40} ocsp signer (id)");
-        foreach (CaManifestEntry ca in manifest.Cas)
+        foreach (var ca in manifest.Cas)
         {
-            OcspSignerManifestEntry? signer = manifest.FindOcspSigner(ca.OcspSigner);
-            string signerText = signer is null ? "-" : $"{signer.Name} ({signer.SignerId.ToString(CultureInfo.InvariantCulture)}){(signer.CertificatePath is null ? " pending" : "")}";
-            string file = ca.CertificatePath is null ? "(pending: CSR out)" : Path.GetRelativePath(layout.DataDirectory, layout.ResolveCa(ca.CertificatePath));
+            var signer = manifest.FindOcspSigner(ca.OcspSigner);
+            var signerText = signer is null ? "-" : $"{signer.Name} ({signer.SignerId.ToString(CultureInfo.InvariantCulture)}){(signer.CertificatePath is null ? " pending" : "")}";
+            var file = ca.CertificatePath is null ? "(pending: CSR out)" : Path.GetRelativePath(layout.DataDirectory, layout.ResolveCa(ca.CertificatePath));
             stdout.WriteLine($"{ca.Name,-10} {ca.Parent ?? "-",-10} {ca.TokenRole ?? "external",-9} {ca.IssuerId,4} {file,-40} {signerText}");
         }
 
-        foreach (LeafManifestEntry leaf in manifest.Leaves)
+        foreach (var leaf in manifest.Leaves)
         {
             stdout.WriteLine($"leaf {leaf.Name} under {leaf.Ca}, key '{leaf.KeyLabel}' in the {leaf.TokenRole} token, {leaf.CertificatePath ?? "pending"}");
         }
@@ -273,9 +273,9 @@ internal static class CaInitCommand
         public bool TryParse(ReadOnlySpan<string> args, out string? error)
         {
             error = null;
-            for (int i = 0; i < args.Length; i++)
+            for (var i = 0; i < args.Length; i++)
             {
-                string arg = args[i];
+                var arg = args[i];
                 switch (arg)
                 {
                     case "--help" or "-h":
@@ -345,7 +345,7 @@ internal static class CaInitCommand
                     Part20Key = string.Equals(value, "ed448", StringComparison.OrdinalIgnoreCase) ? HsmKeyType.Ed448 : HsmKeyType.EcP521;
                     break;
                 case "--ocsp-url":
-                    if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) || uri.Scheme != Uri.UriSchemeHttp)
+                    if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
                     {
                         error = $"--ocsp-url must be an absolute http:// URL (RFC 5019, ISO 15118), not '{value}'";
                         return false;

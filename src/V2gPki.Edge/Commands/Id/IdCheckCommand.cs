@@ -52,10 +52,10 @@ internal static class IdCheckCommand
         ArgumentNullException.ThrowIfNull(stderr);
         string? typeName = null, value = null;
         var options = new IdParseOptions();
-        bool sawCheck = false;
-        for (int i = 0; i < args.Length; i++)
+        var sawCheck = false;
+        for (var i = 0; i < args.Length; i++)
         {
-            string arg = args[i];
+            var arg = args[i];
             switch (arg)
             {
                 case "--help" or "-h":
@@ -101,7 +101,7 @@ internal static class IdCheckCommand
             return UsageError(stderr, "expected an identifier type and a value");
         }
 
-        if (!IdTypeNames.TryParse(typeName, out IdType type))
+        if (!IdTypeNames.TryParse(typeName, out var type))
         {
             return UsageError(stderr, $"unknown identifier type '{typeName}'; expected {IdTypeNames.All}");
         }
@@ -113,9 +113,9 @@ internal static class IdCheckCommand
     {
         stdout.WriteLine($"type:        {IdTypeNames.ToName(type)}");
         stdout.WriteLine($"input:       {value}");
-        if (!Iso15118Id.TryParse(type, value, options, out Iso15118Id id, out IdError error))
+        if (!Iso15118Id.TryParse(type, value, options, out var id, out var error))
         {
-            if (type == IdType.Emaid && TryComputeFromRaw(value, out char computed))
+            if (type == IdType.Emaid && TryComputeFromRaw(value, out var computed))
             {
                 stdout.WriteLine($"check digit: {computed} (computed)");
             }
@@ -128,7 +128,7 @@ internal static class IdCheckCommand
         stdout.WriteLine($"normalized:  {id.Normalized}");
         if (id.ComputedCheckDigit is char digit)
         {
-            string given = id.Normalized.Length == Emaid.LengthWithCheckDigit
+            var given = id.Normalized.Length == Emaid.LengthWithCheckDigit
                 ? id.Normalized[^1] == digit ? "matches the given one" : $"the given one is '{id.Normalized[^1]}'"
                 : "not present in the ID; never appended";
             stdout.WriteLine($"check digit: {digit} (computed; {given})");
@@ -180,8 +180,8 @@ internal static class IdCheckCommand
     private static bool TryComputeFromRaw(string value, out char checkDigit)
     {
         Span<char> buffer = stackalloc char[EmaidCheckDigit.InputLength];
-        int n = 0;
-        foreach (char c in value)
+        var n = 0;
+        foreach (var c in value)
         {
             if (c == '-')
             {

@@ -2,7 +2,6 @@
 
 using Org.BouncyCastle.Asn1.X509;
 using V2gPki.Pki.Identifiers;
-using V2gPki.Pki.Profiles;
 
 namespace V2gPki.Pki.Csr.Rules;
 
@@ -26,13 +25,13 @@ public sealed class CommonNameRule : ICsrRule
     public bool Validate(CsrContext context, out CsrError failure)
     {
         ArgumentNullException.ThrowIfNull(context);
-        X509Name subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
-        CertificateProfile profile = context.Profile;
-        IdType type = profile.SubjectIdType;
-        string expected = type == IdType.None
+        var subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
+        var profile = context.Profile;
+        var type = profile.SubjectIdType;
+        var expected = type == IdType.None
             ? $"a non-empty name of at most {MaxFreeNameLength} characters"
             : Iso15118Id.ExpectedFormat(type, profile.Version);
-        IList<string> values = subject.GetValueList(X509Name.CN);
+        var values = subject.GetValueList(X509Name.CN);
         if (values.Count == 0)
         {
             return Fail($"the CSR has no CN; the {profile.Name} certificate needs CN = {expected}", out failure);
@@ -43,7 +42,7 @@ public sealed class CommonNameRule : ICsrRule
             return Fail($"the CSR has {values.Count} CNs; the {profile.Name} certificate needs exactly one CN = {expected}", out failure);
         }
 
-        string cn = values[0];
+        var cn = values[0];
         if (type == IdType.None)
         {
             if (string.IsNullOrWhiteSpace(cn) || cn.Length > MaxFreeNameLength)
@@ -57,7 +56,7 @@ public sealed class CommonNameRule : ICsrRule
         }
 
         var options = new IdParseOptions(IdStrictness.Lenient, profile.Version);
-        if (!Iso15118Id.TryParse(type, cn, options, out Iso15118Id id, out IdError idError))
+        if (!Iso15118Id.TryParse(type, cn, options, out var id, out var idError))
         {
             return Fail($"the {profile.Name} certificate needs CN = {IdTypeNames.Describe(type)}, but {idError.Message}{Hint(cn, type, profile.Version)}", out failure);
         }
@@ -71,7 +70,7 @@ public sealed class CommonNameRule : ICsrRule
     // Names what the CN is when it is a valid identifier of another type (an EMAID in an EVSE CSR, …).
     private static string Hint(string cn, IdType expected, Iso15118Version version)
     {
-        foreach (IdType other in OtherTypes)
+        foreach (var other in OtherTypes)
         {
             if (other != expected && Iso15118Id.TryParse(other, cn, new IdParseOptions(IdStrictness.Lenient, version), out _, out _))
             {

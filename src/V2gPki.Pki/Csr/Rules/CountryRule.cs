@@ -19,8 +19,8 @@ public sealed class CountryRule : ICsrRule
     public bool Validate(CsrContext context, out CsrError failure)
     {
         ArgumentNullException.ThrowIfNull(context);
-        X509Name subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
-        IList<string> values = subject.GetValueList(X509Name.C);
+        var subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
+        var values = subject.GetValueList(X509Name.C);
         if (values.Count == 0)
         {
             if (context.Profile.RequiresCountry)
@@ -34,8 +34,8 @@ public sealed class CountryRule : ICsrRule
             return true;
         }
 
-        string c = values[0];
-        bool valid = values.Count == 1 && (CountryCodes.IsAssigned(c) || c.Equals("EU", StringComparison.OrdinalIgnoreCase));
+        var c = values[0];
+        var valid = values.Count == 1 && (CountryCodes.IsAssigned(c) || c.Equals("EU", StringComparison.OrdinalIgnoreCase));
         if (!valid)
         {
             failure = new CsrError(CsrErrorCode.InvalidCountry, Name, $"the CSR's C is {IdText.Quote(c)}{(values.Count > 1 ? $" (and {values.Count - 1} more)" : string.Empty)}; expected one ISO 3166-1 alpha-2 country code (e.g. DE; GB, not UK)");

@@ -22,8 +22,8 @@ public sealed class EncodingRule : ICsrRule
     public bool Validate(CsrContext context, out CsrError failure)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ReadOnlySpan<byte> input = context.Input.Span;
-        int start = 0;
+        var input = context.Input.Span;
+        var start = 0;
         while (start < input.Length && IsWhiteSpace(input[start]))
         {
             start++;
@@ -37,7 +37,7 @@ public sealed class EncodingRule : ICsrRule
         byte[] der;
         if (input[start] == (byte)'-')
         {
-            if (!TryDecodePem(input[start..], out der, out string why))
+            if (!TryDecodePem(input[start..], out der, out var why))
             {
                 return Fail(CsrErrorCode.MalformedPem, $"the PEM CSR is malformed: {why}; expected {Expected}", out failure);
             }
@@ -87,7 +87,7 @@ public sealed class EncodingRule : ICsrRule
     private static bool TryDecodePem(ReadOnlySpan<byte> pem, out byte[] der, out string why)
     {
         der = [];
-        foreach (byte b in pem)
+        foreach (var b in pem)
         {
             if (b >= 0x80)
             {
@@ -96,9 +96,9 @@ public sealed class EncodingRule : ICsrRule
             }
         }
 
-        string text = Encoding.ASCII.GetString(pem);
+        var text = Encoding.ASCII.GetString(pem);
         string? label = null;
-        foreach (string candidate in (ReadOnlySpan<string>)["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"])
+        foreach (var candidate in (ReadOnlySpan<string>)["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"])
         {
             if (text.StartsWith("-----BEGIN " + candidate + "-----", StringComparison.Ordinal))
             {
@@ -109,13 +109,13 @@ public sealed class EncodingRule : ICsrRule
 
         if (label is null)
         {
-            int eol = text.IndexOfAny(['\r', '\n']);
+            var eol = text.IndexOfAny(['\r', '\n']);
             why = $"the first line is {Identifiers.IdText.Quote(eol < 0 ? text : text[..eol])}, not -----BEGIN CERTIFICATE REQUEST-----";
             return false;
         }
 
         string begin = "-----BEGIN " + label + "-----", end = "-----END " + label + "-----";
-        int endAt = text.IndexOf(end, begin.Length, StringComparison.Ordinal);
+        var endAt = text.IndexOf(end, begin.Length, StringComparison.Ordinal);
         if (endAt < 0)
         {
             why = $"the line {end} is missing";
@@ -129,7 +129,7 @@ public sealed class EncodingRule : ICsrRule
         }
 
         var body = new StringBuilder(endAt - begin.Length);
-        foreach (char c in text.AsSpan(begin.Length, endAt - begin.Length))
+        foreach (var c in text.AsSpan(begin.Length, endAt - begin.Length))
         {
             if (!IsWhiteSpace((byte)c))
             {
@@ -144,7 +144,7 @@ public sealed class EncodingRule : ICsrRule
         }
 
         var buffer = new byte[(body.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(body.ToString(), buffer, out int written))
+        if (!Convert.TryFromBase64String(body.ToString(), buffer, out var written))
         {
             why = "the body is not valid base64";
             return false;

@@ -19,13 +19,13 @@ public sealed class KeyAlgorithmRule : ICsrRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var info = context.Info ?? throw new InvalidOperationException("the encoding rule must run first");
-        KeyAlgorithm key = KeyAlgorithms.Identify(info.SubjectPublicKeyInfo);
-        CertificateProfile profile = context.Profile;
+        var key = KeyAlgorithms.Identify(info.SubjectPublicKeyInfo);
+        var profile = context.Profile;
         if (!profile.AllowsKey(key))
         {
-            string allowed = KeyAlgorithms.Describe(profile.AllowedKeyAlgorithms);
-            bool wrongCurve = IsEc(key) && AllowsSomeEc(profile);
-            string seen = key == KeyAlgorithm.Unknown ? $"algorithm {info.SubjectPublicKeyInfo.Algorithm.Algorithm.Id}" : KeyAlgorithms.Describe(key);
+            var allowed = KeyAlgorithms.Describe(profile.AllowedKeyAlgorithms);
+            var wrongCurve = IsEc(key) && AllowsSomeEc(profile);
+            var seen = key == KeyAlgorithm.Unknown ? $"algorithm {info.SubjectPublicKeyInfo.Algorithm.Algorithm.Id}" : KeyAlgorithms.Describe(key);
             failure = new CsrError(
                 wrongCurve ? CsrErrorCode.CurveNotAllowed : CsrErrorCode.KeyAlgorithmNotAllowed,
                 Name,
@@ -43,7 +43,7 @@ public sealed class KeyAlgorithmRule : ICsrRule
 
     private static bool AllowsSomeEc(CertificateProfile profile)
     {
-        foreach (KeyAlgorithm allowed in profile.AllowedKeyAlgorithms)
+        foreach (var allowed in profile.AllowedKeyAlgorithms)
         {
             if (IsEc(allowed))
             {

@@ -22,8 +22,8 @@ public sealed class OrganizationRule : ICsrRule
     public bool Validate(CsrContext context, out CsrError failure)
     {
         ArgumentNullException.ThrowIfNull(context);
-        X509Name subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
-        IList<string> values = subject.GetValueList(X509Name.O);
+        var subject = context.Subject ?? throw new InvalidOperationException("the encoding rule must run first");
+        var values = subject.GetValueList(X509Name.O);
         if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
         {
             if (!context.Profile.RequiresOrganization && values.Count == 0)

@@ -22,7 +22,7 @@ public sealed class SignatureRule : ICsrRule
         try
         {
             // ECDSA (every profile's key type but Ed448) through the platform's fast verifier; anything else through BouncyCastle.
-            Profiles.SignatureAlgorithm algorithm = Profiles.KeyAlgorithms.IdentifySignature(request.SignatureAlgorithm);
+            var algorithm = Profiles.KeyAlgorithms.IdentifySignature(request.SignatureAlgorithm);
             verified = algorithm is Profiles.SignatureAlgorithm.EcdsaWithSha256 or Profiles.SignatureAlgorithm.EcdsaWithSha384 or Profiles.SignatureAlgorithm.EcdsaWithSha512
                 ? Signing.SignedStructure.Verify(context.Info!.SubjectPublicKeyInfo.GetDerEncoded(), algorithm, context.Info.GetDerEncoded(), request.Signature.GetOctets())
                 : request.Verify();

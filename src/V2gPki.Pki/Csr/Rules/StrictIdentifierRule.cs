@@ -24,7 +24,7 @@ public sealed class StrictIdentifierRule : ICsrRule
             return true;
         }
 
-        string cn = id.Normalized;
+        var cn = id.Normalized;
         if ((id.Warnings & IdWarnings.WrongCheckDigit) != 0)
         {
             failure = new CsrError(CsrErrorCode.WrongCheckDigit, Name,
