@@ -8,6 +8,8 @@
 #                        starting 'v2gpki perf-serve' over the generated set ("small mode")
 #   --requests DIR       the DER requests for --ours-url (e.g. var/demo/certs/requests); the peers always use the
 #                        generated set, whose responses have the same shape (P-256 signer, signer cert included)
+#   --base-url URL       also measure a second running v2gpki as the peer "base" (e.g. the demo of an earlier
+#   --base-requests DIR  build, to show a change costs no throughput), with its own requests
 #   --method post|get    wrk script: ocsp-post.lua (default) or ocsp-get.lua
 #   --secs N             seconds per wrk run (default 5)      --rounds N   interleaved rounds (default 3)
 #   --conns N            wrk connections (default 32)          --count N    requests in the set (default 64)
@@ -30,19 +32,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 binary=$here/../artifacts/v2gpki-aot/v2gpki
-ours_url= requests= method=post secs=5 rounds=3 conns=32 count=64 pace_ms=
+ours_url= requests= base_url= base_requests= method=post secs=5 rounds=3 conns=32 count=64 pace_ms=
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
     --ours-url) ours_url=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
+    --base-url) base_url=$2; shift 2 ;;
+    --base-requests) base_requests=$2; shift 2 ;;
     --method) method=$2; shift 2 ;;
     --secs) secs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
     --count) count=$2; shift 2 ;;
     --pace-ms) pace_ms=$2; shift 2 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -100,7 +104,9 @@ NGINX
 
 declare -A url dir
 peers=(nginx openssl cfssl v2gpki)
+if [ -n "$base_url" ]; then peers+=(base); fi
 for peer in "${peers[@]}"; do dir[$peer]=$peer_requests; done
+if [ -n "$base_url" ]; then dir[base]=${base_requests:?compare.sh: --base-url needs --base-requests DIR}; fi
 if [ -n "$ours_url" ]; then
   dir[v2gpki]=${requests:?compare.sh: --ours-url needs --requests DIR}
 else
@@ -125,6 +131,9 @@ start_peer() {
       ;;
     cfssl)
       cfssl ocspserve -address 127.0.0.1 -port "$port" -responses "$set_dir/responses.b64" -loglevel 5 >>"$work/cfssl.log" 2>&1 &
+      ;;
+    base)
+      url[$peer]=${base_url%/}/; return 0
       ;;
     v2gpki)
       if [ -n "$ours_url" ]; then url[$peer]=${ours_url%/}/; return 0; fi
@@ -161,7 +170,7 @@ check_peer() {
   if [ "$peer" = nginx ]; then
     cmp -s "$work/check-$peer.der" "$set_dir/table/s0001.resp" || { echo "nginx: wrong body" >&2; exit 1; }
     verify=$(openssl ocsp -respin "$work/check-$peer.der" -CAfile "$set_dir/ca/ca.pem" 2>&1 | head -1)
-  elif [ "$peer" = v2gpki ] && [ -n "$ours_url" ]; then
+  elif [ "$peer" = base ] || { [ "$peer" = v2gpki ] && [ -n "$ours_url" ]; }; then
     verify=$(openssl ocsp -respin "$work/check-$peer.der" -noverify -resp_text 2>&1 | grep -m1 'Response Status')
   else
     verify=$(openssl ocsp -respin "$work/check-$peer.der" -CAfile "$set_dir/ca/ca.pem" -issuer "$set_dir/ca/ca.pem" \

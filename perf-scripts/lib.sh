@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by compare.sh, alloc.sh, startup.sh, inline-compare.sh and host-compare.sh: free ports, wrk runs parsed
+# Shared by compare.sh, alloc.sh, startup.sh and inline-compare.sh: free ports, wrk runs parsed
 # into "rps p50_ms p99_ms errors", min/median/max, PID-only process handling. Loopback only.
 
 # free_port: prints a TCP port nobody listens on (bind to port 0 and read it back).
@@ -37,10 +37,11 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
 
-# wrk_run URL SCRIPT DIR CONNECTIONS SECONDS [PATH]: prints "rps p50_ms p99_ms errors".
+# wrk_run URL SCRIPT DIR CONNECTIONS SECONDS [PATH]: prints "rps p50_ms p99_ms errors". WRK_CPUS=1 pins wrk to
+# those CPUs (taskset -c), to keep it off the core a server under test was pinned to.
 wrk_run() {
   local url=$1 script=$2 dir=$3 conns=$4 secs=$5 path=${6:-} out rps p50 p99 non2xx sock
-  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$script" "$url" -- "$dir" $path 2>&1)
+  out=$(${WRK_CPUS:+taskset -c "$WRK_CPUS"} wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$script" "$url" -- "$dir" $path 2>&1)
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
