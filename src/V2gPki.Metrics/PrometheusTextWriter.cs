@@ -54,50 +54,8 @@ internal readonly struct PrometheusTextWriter(IBufferWriter<byte> output)
     /// <param name="extraLabel">An extra label name (<c>le</c>), or null.</param>
     /// <param name="extraValue">The extra label's value.</param>
     /// <param name="value">The sample value.</param>
-    public void WriteSample(string name, string? suffix, IReadOnlyList<string> labelNames, string[] labelValues, string? extraLabel, string? extraValue, double value)
-    {
-        Write(name);
-        if (suffix is not null)
-        {
-            Write(suffix);
-        }
-
-        if (labelNames.Count > 0 || extraLabel is not null)
-        {
-            Write("{");
-            for (var i = 0; i < labelNames.Count; i++)
-            {
-                if (i > 0)
-                {
-                    Write(",");
-                }
-
-                Write(labelNames[i]);
-                Write("=\"");
-                WriteEscaped(labelValues[i], escapeQuotes: true);
-                Write("\"");
-            }
-
-            if (extraLabel is not null)
-            {
-                if (labelNames.Count > 0)
-                {
-                    Write(",");
-                }
-
-                Write(extraLabel);
-                Write("=\"");
-                Write(extraValue ?? string.Empty);
-                Write("\"");
-            }
-
-            Write("}");
-        }
-
-        Write(" ");
-        Write(FormatValue(value));
-        Write("\n");
-    }
+    public void WriteSample(string name, string? suffix, IReadOnlyList<string> labelNames, string[] labelValues, string? extraLabel, string? extraValue, double value) =>
+        WriteRenderedSample(name, suffix, RenderLabels(labelNames, labelValues), extraLabel, extraValue, value);
 
     /// <summary>Writes the <c>_bucket</c>, <c>_sum</c> and <c>_count</c> lines of one histogram child.</summary>
     /// <param name="name">The metric name.</param>
@@ -159,6 +117,51 @@ internal readonly struct PrometheusTextWriter(IBufferWriter<byte> output)
         Write(" ");
         Write(FormatValue(value));
         Write("\n");
+    }
+
+    /// <summary>Renders label pairs as Prometheus text (<c>route="post",outcome="ok"</c>), values escaped.</summary>
+    /// <param name="labelNames">Label names.</param>
+    /// <param name="labelValues">Label values, one per name.</param>
+    /// <returns>The pairs, or empty.</returns>
+    private static string RenderLabels(IReadOnlyList<string> labelNames, string[] labelValues)
+    {
+        if (labelNames.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; i < labelNames.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(labelNames[i]).Append("=\"");
+            foreach (var c in labelValues[i])
+            {
+                switch (c)
+                {
+                    case '\\':
+                        text.Append("\\\\");
+                        break;
+                    case '\n':
+                        text.Append("\\n");
+                        break;
+                    case '"':
+                        text.Append("\\\"");
+                        break;
+                    default:
+                        text.Append(c);
+                        break;
+                }
+            }
+
+            text.Append('"');
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Formats a sample value or a bucket bound.</summary>
