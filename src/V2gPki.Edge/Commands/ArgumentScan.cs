@@ -62,6 +62,11 @@ internal static class ArgumentScan
                     return Problem(command, NeedsValue(command, token.Value));
                 }
 
+                if (option is ValueOption { Check: { } inlineCheck } && inlineCheck(arg[(token.Value.Length + 1)..]) is { } inlineError)
+                {
+                    return Problem(command, inlineError);
+                }
+
                 continue;
             }
 

@@ -32,7 +32,7 @@ internal static class PerfServeCommand
                 (e.g. made by 'openssl ocsp -reqout' / '-respout') on the OCSP routes, with the limits, headers and
                 metrics of 'serve'; other requests get 'unauthorized'. Runs until SIGINT or SIGTERM.
                 """,
-            ExitStatus = "exit status: 0 stopped by SIGINT or SIGTERM, 1 start-up error (table, config or port), 2 usage error",
+            ExitStatus = "exit status: 0 stopped by SIGINT or SIGTERM, 1 start-up error (table or config unreadable, cannot listen), 2 usage error",
             Examples = """
                 v2gpki perf-serve --table perf/table --port 0
                 v2gpki perf-serve --table perf/table --config var/demo/config.json
