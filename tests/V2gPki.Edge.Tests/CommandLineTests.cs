@@ -1,36 +1,9 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-
-using V2gPki.Edge.Commands;
-
 namespace V2gPki.Edge.Tests;
 
 public class CommandLineTests
 {
-    [Fact]
-    public void TryParse_ValuesFlagsAndHelp()
-    {
-        Assert.True(CommandLine.TryParse(["--config", "a.json", "--check-config", "--port=9"], ["--config", "--port"], ["--check-config"], out var cli, out _));
-
-        Assert.Equal("a.json", cli.Value("--config"));
-        Assert.Equal("9", cli.Value("--port"));
-        Assert.True(cli.Flag("--check-config"));
-        Assert.False(cli.Help);
-
-        Assert.True(CommandLine.TryParse(["-h"], [], [], out var help, out _));
-        Assert.True(help.Help);
-    }
-
-    [Theory]
-    [InlineData("--config")]
-    [InlineData("--nope")]
-    [InlineData("stray")]
-    public void TryParse_UsageErrors(string arg)
-    {
-        Assert.False(CommandLine.TryParse([arg], ["--config"], [], out _, out var error));
-        Assert.NotNull(error);
-    }
-
     [Theory]
     [InlineData("serve", "--help")]
     [InlineData("perf-serve", "--help")]

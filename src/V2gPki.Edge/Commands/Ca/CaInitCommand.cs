@@ -1,16 +1,16 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.CommandLine;
 using System.Globalization;
 using V2gPki.Hsm;
-using V2gPki.Pki;
 using V2gPki.Pki.Hierarchy;
 
 namespace V2gPki.Edge.Commands.Ca;
 
 /// <summary>
 /// <c>v2gpki ca init|csr|import|list</c>: creates the demo CA hierarchy or an empty production one, exports ceremony CSRs
-/// and imports the certificates an offline or external CA issued. Hand-parsed arguments, no reflection (NativeAOT). PINs
-/// come from the environment (or the demo's generated PIN file), never from the command line, and are never printed.
+/// and imports the certificates an offline or external CA issued. PINs come from the environment (or the demo's
+/// generated PIN file), never from the command line, and are never printed.
 /// </summary>
 internal static class CaInitCommand
 {
@@ -21,94 +21,206 @@ internal static class CaInitCommand
     public const int ExitFailed = 1;
 
     /// <summary>Exit status of a usage error.</summary>
-    public const int ExitUsage = 2;
+    public const int ExitUsage = CliCommand.ExitUsage;
 
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki ca <command> [options]
+    // Every ca error line starts so, whichever subcommand; the help is named, not printed.
+    private const string Prefix = "v2gpki ca";
 
-          ca init --demo [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>]
-                         [--separate-mo-root] [--separate-oem-root] [--org <O>] [--country <C>]
-              Creates the complete demo hierarchy (every CA name of the CPO, MO, OEM and CPS branches, V2G-rooted;
-              both tokens online): keys in SoftHSM2 under <dir>/hsm, certificates as <dir>/ca/<name>.pem, manifest
-              <dir>/ca/hierarchy.json.
-          ca init [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>] [--module <pkcs11.so>] ...
-              Production: initialises the root and online tokens if missing and writes an empty manifest. Then import
-              the external root / Sub-CA 1 chain and request Sub-CA 2 certificates:
-          ca csr <name> [--data <dir>] [--out <file>]
-              Creates the key of a Sub-CA (cpo-sub2, ...), an OCSP signer (cpo-sub1-ocsp, ...) or the CPS leaf (cps) in
-              its token and writes its CSR to <dir>/ca/csr/<name>.csr.pem (and <file>, or stdout).
-          ca import <name> <cert.pem> [--chain <chain.pem>] [--data <dir>]
-              Imports a certificate issued in a ceremony after checking that it certifies the HSM key and chains to a
-              root (from the hierarchy or --chain; unknown parents are imported as external CAs). A CA whose key is ours
-              gets its delegated OCSP signer certificate right away.
-          ca list [--data <dir>]
-              Shows the hierarchy.
-
+    private const string Notes = """
         <dir> defaults to $V2GPKI_DATA or ./data. PINs: V2GPKI_ROOT_PIN, V2GPKI_ONLINE_PIN (and V2GPKI_SO_PIN to
         initialise tokens); 'ca init --demo' generates them into <dir>/hsm/demo-pins.json (mode 0600) when unset.
         The AIA OCSP URL defaults to http://127.0.0.1:8080/.
-
-        exit status: 0 done, 1 refused or failed, 2 usage error
         """;
 
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">The arguments after <c>ca</c>.</param>
-    /// <param name="stdout">Where the report goes.</param>
-    /// <param name="stderr">Where errors go.</param>
-    /// <returns>0 done, 1 refused or failed, 2 usage error.</returns>
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    private const string ExitStatus = "exit status: 0 done, 1 refused or failed, 2 usage error";
+
+    /// <summary>The <c>ca</c> command and its subcommands.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        var ca = new CliCommand("ca", "create or import the CA hierarchy (ca init --demo | csr | import | list)")
         {
-            stdout.WriteLine(Usage);
-            return args.Length == 0 ? ExitUsage : ExitOk;
-        }
+            Synopsis = """
+                usage: v2gpki ca <command> [options]
 
-        var parsed = new Arguments();
-        if (!parsed.TryParse(args[1..], out var error))
-        {
-            return UsageError(stderr, error);
-        }
+                  ca init --demo [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>]
+                                 [--separate-mo-root] [--separate-oem-root] [--org <O>] [--country <C>]
+                  ca init [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>] [--module <pkcs11.so>] ...
+                  ca csr <name> [--data <dir>] [--out <file>]
+                  ca import <name> <cert.pem> [--chain <chain.pem>] [--data <dir>]
+                  ca list [--data <dir>]
+                """,
+            Notes = Notes,
+            ExitStatus = ExitStatus,
+            Examples = """
+                v2gpki ca init --demo --data var/pki
+                v2gpki ca list --data var/pki
+                v2gpki ca init --help
+                """,
+            Wording = UsageWording.UnknownCommand,
+            ErrorPrefixOverride = Prefix,
+            HelpOnUsageError = false,
+        };
+        ca.Subcommands.Add(Subcommand(
+            "init",
+            "create the demo hierarchy (--demo) or the tokens and an empty manifest for a production one",
+            """
+            usage: v2gpki ca init --demo [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>]
+                                  [--separate-mo-root] [--separate-oem-root] [--org <O>] [--country <C>]
+                   v2gpki ca init [--data <dir>] [--iso 2|20] [--key p521|ed448] [--ocsp-url <url>] [--module <pkcs11.so>] ...
+            """,
+            """
+            With --demo: creates the complete demo hierarchy (every CA name of the CPO, MO, OEM and CPS branches,
+            V2G-rooted; both tokens online): keys in SoftHSM2 under <dir>/hsm, certificates as <dir>/ca/<name>.pem,
+            manifest <dir>/ca/hierarchy.json.
+            Without: production; initialises the root and online tokens if missing and writes an empty manifest. Then
+            import the external root / Sub-CA 1 chain and request Sub-CA 2 certificates (ca csr, ca import).
+            """,
+            """
+            v2gpki ca init --demo --data var/pki
+            v2gpki ca init --demo --iso 20 --key ed448 --separate-mo-root
+            v2gpki ca init --data /var/lib/v2gpki --module /usr/lib/softhsm/libsofthsm2.so
+            """,
+            [],
+            ["--demo", "--data", "--iso", "--key", "--ocsp-url", "--separate-mo-root", "--separate-oem-root", "--org", "--country", "--module"],
+            "'ca init' takes no positional arguments",
+            Init));
+        ca.Subcommands.Add(Subcommand(
+            "csr",
+            "create a Sub-CA, OCSP signer or CPS leaf key and write its ceremony CSR",
+            "usage: v2gpki ca csr <name> [--data <dir>] [--out <file>]",
+            """
+            Creates the key of a Sub-CA (cpo-sub2, ...), an OCSP signer (cpo-sub1-ocsp, ...) or the CPS leaf (cps) in
+            its token and writes its CSR to <dir>/ca/csr/<name>.csr.pem (and <file>, or stdout).
+            """,
+            """
+            v2gpki ca csr cpo-sub2 --data /var/lib/v2gpki
+            v2gpki ca csr cpo-sub1-ocsp --out cpo-sub1-ocsp.csr.pem
+            """,
+            [new Argument<string>("name") { Description = "the Sub-CA, OCSP signer or leaf (cps) name", Arity = ArgumentArity.ZeroOrOne }],
+            ["--data", "--out"],
+            "usage: v2gpki ca csr <name> [--data <dir>] [--out <file>]",
+            Csr));
+        ca.Subcommands.Add(Subcommand(
+            "import",
+            "import a certificate issued in a ceremony (checks the HSM key and the chain)",
+            "usage: v2gpki ca import <name> <cert.pem> [--chain <chain.pem>] [--data <dir>]",
+            """
+            Imports a certificate issued in a ceremony after checking that it certifies the HSM key and chains to a
+            root (from the hierarchy or --chain; unknown parents are imported as external CAs). A CA whose key is ours
+            gets its delegated OCSP signer certificate right away.
+            """,
+            """
+            v2gpki ca import v2g-root root.pem --data /var/lib/v2gpki
+            v2gpki ca import cpo-sub2 cpo-sub2.pem --chain cpo-sub1-and-root.pem
+            """,
+            [
+                new Argument<string>("name") { Description = "the CA, OCSP signer or leaf name", Arity = ArgumentArity.ZeroOrOne },
+                new Argument<string>("cert.pem") { Description = "the certificate, PEM", Arity = ArgumentArity.ZeroOrOne },
+            ],
+            ["--chain", "--data"],
+            "usage: v2gpki ca import <name> <cert.pem> [--chain <chain.pem>] [--data <dir>]",
+            Import));
+        ca.Subcommands.Add(Subcommand(
+            "list",
+            "show the hierarchy",
+            "usage: v2gpki ca list [--data <dir>]",
+            "Shows the hierarchy: every CA with its parent, token, issuer id, certificate and OCSP signer; the leaves.",
+            "v2gpki ca list --data var/pki",
+            [],
+            ["--data"],
+            "usage: v2gpki ca list [--data <dir>]",
+            List));
+        ca.Subcommands.Add(CliCommand.HelpCommand(ca, hidden: true));
 
-        if (parsed.Help)
+        // "v2gpki ca" alone: its help on stdout, exit 2.
+        ca.SetAction(parseResult =>
         {
-            stdout.WriteLine(Usage);
-            return ExitOk;
-        }
-
-        try
-        {
-            return args[0] switch
-            {
-                "init" => Init(parsed, stdout, stderr),
-                "csr" => Csr(parsed, stdout, stderr),
-                "import" => Import(parsed, stdout, stderr),
-                "list" => List(parsed, stdout, stderr),
-                _ => UsageError(stderr, $"unknown command 'ca {args[0]}'"),
-            };
-        }
-        catch (HsmException e)
-        {
-            stderr.WriteLine($"v2gpki ca {args[0]}: HSM: {e.Message}");
-            return ExitFailed;
-        }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            stderr.WriteLine($"v2gpki ca {args[0]}: {e.Message}");
-            return ExitFailed;
-        }
+            ca.WriteHelp(parseResult.InvocationConfiguration.Output);
+            return ExitUsage;
+        });
+        return ca;
     }
 
-    private static int Init(Arguments a, TextWriter stdout, TextWriter stderr)
+    // A ca subcommand. Every one of them takes every ca option, as the one ca parser did (the ones it does not use are
+    // hidden from its help), and any number of positional arguments, which its count check then refuses.
+    private static CliCommand Subcommand(
+        string name,
+        string description,
+        string synopsis,
+        string details,
+        string examples,
+        Argument<string>[] positionals,
+        string[] shown,
+        string countError,
+        Func<CaArguments, TextWriter, TextWriter, int> run)
     {
-        if (a.Positionals.Count != 0)
+        var command = new CliCommand(name, description)
         {
-            return UsageError(stderr, "'ca init' takes no positional arguments");
+            Synopsis = synopsis,
+            Details = details,
+            Notes = Notes,
+            ExitStatus = ExitStatus,
+            Examples = examples,
+            Wording = UsageWording.UnknownOption,
+            ErrorPrefixOverride = Prefix,
+            HelpOnUsageError = false,
+        };
+        var options = new CaOptions();
+        foreach (var option in options.All)
+        {
+            option.Hidden = Array.IndexOf(shown, option.Name) < 0;
+            command.Options.Add(option);
         }
 
+        foreach (var positional in positionals)
+        {
+            command.Arguments.Add(positional);
+        }
+
+        var extra = new Argument<string[]>("extra") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+        command.Arguments.Add(extra);
+        command.Validators.Add(result =>
+        {
+            foreach (var positional in positionals)
+            {
+                if (result.GetResult(positional) is not { Tokens.Count: > 0 })
+                {
+                    result.AddError(countError);
+                    return;
+                }
+            }
+
+            if (result.GetResult(extra) is { Tokens.Count: > 0 })
+            {
+                result.AddError(countError);
+            }
+        });
+        command.SetAction(parseResult =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            var arguments = options.Read(parseResult, [.. positionals.Select(p => parseResult.GetValue(p)!)]);
+            try
+            {
+                return run(arguments, stdout, stderr);
+            }
+            catch (HsmException e)
+            {
+                stderr.WriteLine($"v2gpki ca {name}: HSM: {e.Message}");
+                return ExitFailed;
+            }
+            catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                stderr.WriteLine($"v2gpki ca {name}: {e.Message}");
+                return ExitFailed;
+            }
+        });
+        return command;
+    }
+
+    private static int Init(CaArguments a, TextWriter stdout, TextWriter stderr)
+    {
         var options = new CaHierarchyOptions
         {
             Version = a.Version,
@@ -140,13 +252,8 @@ internal static class CaInitCommand
         return ExitOk;
     }
 
-    private static int Csr(Arguments a, TextWriter stdout, TextWriter stderr)
+    private static int Csr(CaArguments a, TextWriter stdout, TextWriter stderr)
     {
-        if (a.Positionals.Count != 1)
-        {
-            return UsageError(stderr, "usage: v2gpki ca csr <name> [--data <dir>] [--out <file>]");
-        }
-
         var layout = new CaDataLayout(a.DataDirectory);
         var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
         using var tokens = CaHierarchySetup.OpenTokens(layout, manifest);
@@ -171,13 +278,8 @@ internal static class CaInitCommand
         return ExitOk;
     }
 
-    private static int Import(Arguments a, TextWriter stdout, TextWriter stderr)
+    private static int Import(CaArguments a, TextWriter stdout, TextWriter stderr)
     {
-        if (a.Positionals.Count != 2)
-        {
-            return UsageError(stderr, "usage: v2gpki ca import <name> <cert.pem> [--chain <chain.pem>] [--data <dir>]");
-        }
-
         var layout = new CaDataLayout(a.DataDirectory);
         var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
         var certificate = File.ReadAllBytes(a.Positionals[1]);
@@ -199,13 +301,8 @@ internal static class CaInitCommand
         return ExitOk;
     }
 
-    private static int List(Arguments a, TextWriter stdout, TextWriter stderr)
+    private static int List(CaArguments a, TextWriter stdout, TextWriter stderr)
     {
-        if (a.Positionals.Count != 0)
-        {
-            return UsageError(stderr, "usage: v2gpki ca list [--data <dir>]");
-        }
-
         var layout = new CaDataLayout(a.DataDirectory);
         var manifest = CaHierarchyManifest.Load(layout.ManifestPath);
         stdout.WriteLine($"hierarchy (ISO 15118-{manifest.IsoVersion}, {manifest.KeyType}) in {layout.DataDirectory}");
@@ -230,153 +327,5 @@ internal static class CaInitCommand
         }
 
         stdout.WriteLine($"AIA OCSP URL: {manifest.OcspBaseUrl}");
-    }
-
-    private static int UsageError(TextWriter stderr, string? message)
-    {
-        stderr.WriteLine("v2gpki ca: " + message);
-        stderr.WriteLine("see 'v2gpki ca --help'");
-        return ExitUsage;
-    }
-
-    // Options of every ca subcommand; each subcommand checks its positionals.
-    private sealed class Arguments
-    {
-        public List<string> Positionals { get; } = [];
-
-        public bool Help { get; private set; }
-
-        public bool Demo { get; private set; }
-
-        public string DataDirectory { get; private set; } = Environment.GetEnvironmentVariable("V2GPKI_DATA") is { Length: > 0 } d ? d : "data";
-
-        public Iso15118Version Version { get; private set; } = Iso15118Version.Part2;
-
-        public HsmKeyType Part20Key { get; private set; } = HsmKeyType.EcP521;
-
-        public string? OcspUrl { get; private set; }
-
-        public string? Organization { get; private set; }
-
-        public string? Country { get; private set; }
-
-        public string? Module { get; private set; }
-
-        public string? Out { get; private set; }
-
-        public string? Chain { get; private set; }
-
-        public bool SeparateMoRoot { get; private set; }
-
-        public bool SeparateOemRoot { get; private set; }
-
-        public bool TryParse(ReadOnlySpan<string> args, out string? error)
-        {
-            error = null;
-            for (var i = 0; i < args.Length; i++)
-            {
-                var arg = args[i];
-                switch (arg)
-                {
-                    case "--help" or "-h":
-                        Help = true;
-                        break;
-                    case "--demo":
-                        Demo = true;
-                        break;
-                    case "--separate-mo-root":
-                        SeparateMoRoot = true;
-                        break;
-                    case "--separate-oem-root":
-                        SeparateOemRoot = true;
-                        break;
-                    case "--data" or "--iso" or "--key" or "--ocsp-url" or "--org" or "--country" or "--module" or "--out" or "--chain":
-                        if (i + 1 >= args.Length)
-                        {
-                            error = $"{arg} needs a value";
-                            return false;
-                        }
-
-                        if (!TakeValue(arg, args[++i], out error))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    default:
-                        if (arg.StartsWith('-'))
-                        {
-                            error = $"unknown option '{arg}'";
-                            return false;
-                        }
-
-                        Positionals.Add(arg);
-                        break;
-                }
-            }
-
-            return true;
-        }
-
-        private bool TakeValue(string option, string value, out string? error)
-        {
-            error = null;
-            switch (option)
-            {
-                case "--data":
-                    DataDirectory = value;
-                    break;
-                case "--iso":
-                    if (value is not ("2" or "20"))
-                    {
-                        error = $"--iso is 2 or 20, not '{value}'";
-                        return false;
-                    }
-
-                    Version = value == "2" ? Iso15118Version.Part2 : Iso15118Version.Part20;
-                    break;
-                case "--key":
-                    if (!string.Equals(value, "p521", StringComparison.OrdinalIgnoreCase) && !string.Equals(value, "ed448", StringComparison.OrdinalIgnoreCase))
-                    {
-                        error = $"--key is p521 or ed448 (ISO 15118-20), not '{value}'";
-                        return false;
-                    }
-
-                    Part20Key = string.Equals(value, "ed448", StringComparison.OrdinalIgnoreCase) ? HsmKeyType.Ed448 : HsmKeyType.EcP521;
-                    break;
-                case "--ocsp-url":
-                    if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
-                    {
-                        error = $"--ocsp-url must be an absolute http:// URL (RFC 5019, ISO 15118), not '{value}'";
-                        return false;
-                    }
-
-                    OcspUrl = value;
-                    break;
-                case "--org":
-                    Organization = value;
-                    break;
-                case "--country":
-                    if (value.Length != 2 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]))
-                    {
-                        error = $"--country is two upper-case letters, not '{value}'";
-                        return false;
-                    }
-
-                    Country = value;
-                    break;
-                case "--module":
-                    Module = value;
-                    break;
-                case "--out":
-                    Out = value;
-                    break;
-                default:
-                    Chain = value;
-                    break;
-            }
-
-            return true;
-        }
     }
 }

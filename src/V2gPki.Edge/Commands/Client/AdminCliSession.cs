@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using V2gPki.Edge.Listeners.Admin;
@@ -8,8 +9,9 @@ using V2gPki.Parties.Credentials;
 namespace V2gPki.Edge.Commands.Client;
 
 /// <summary>
-/// What <c>revoke</c> and <c>status</c> share: the admin connection options (<c>--admin-url</c>, <c>--token-file</c>,
-/// <c>--cacert</c>), the client, and resolving <c>--cert file.pem</c> to a CA name and serial through <c>GET /admin/v1/cas</c>.
+/// What <c>revoke</c> and <c>status</c> share: the admin connection (URL, token file, extra trusted certificate; the
+/// options are <see cref="AdminConnectionOptions"/>), the client, and resolving <c>--cert file.pem</c> to a CA name and
+/// serial through <c>GET /admin/v1/cas</c>.
 /// </summary>
 internal sealed class AdminCliSession : IDisposable
 {
@@ -18,16 +20,6 @@ internal sealed class AdminCliSession : IDisposable
 
     /// <summary>The token file of <c>v2gpki demo</c>, relative to the working directory.</summary>
     public const string DefaultTokenFile = "var/demo/admin.token";
-
-    /// <summary>The connection options every admin command takes.</summary>
-    public static readonly string[] ConnectionOptions = ["--admin-url", "--token-file", "--cacert"];
-
-    /// <summary>The help lines of <see cref="ConnectionOptions"/>.</summary>
-    public const string ConnectionUsage = """
-          --admin-url <url>     the admin listener (default http://127.0.0.1:8081)
-          --token-file <file>   the bearer token file (default var/demo/admin.token)
-          --cacert <pem>        for an https admin URL: trust this CA or server certificate too
-        """;
 
     private AdminCliSession(AdminClient client, Uri url)
     {
@@ -41,32 +33,42 @@ internal sealed class AdminCliSession : IDisposable
     /// <summary>The admin URL.</summary>
     public Uri Url { get; }
 
-    /// <summary>Opens a session from the parsed command line.</summary>
-    /// <param name="cli">The command line.</param>
-    /// <param name="session">The session; null on failure.</param>
-    /// <param name="error">Why it failed (bad URL: usage; unreadable token file: runtime).</param>
-    /// <param name="usage">Whether the failure is a usage error (exit 2) rather than a runtime one (exit 1).</param>
-    /// <returns>Whether the session is usable.</returns>
-    public static bool TryOpen(CommandLine cli, out AdminCliSession? session, out string? error, out bool usage)
+    /// <summary>Reads the admin URL of <c>--admin-url</c> (a usage error when it is not an http or https URL).</summary>
+    /// <param name="text">The option's value, or null for <see cref="DefaultAdminUrl"/>.</param>
+    /// <param name="url">The URL.</param>
+    /// <param name="error">Why it is not one.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool TryParseUrl(string? text, [NotNullWhen(true)] out Uri? url, out string? error)
     {
-        session = null;
-        usage = true;
-        var urlText = cli.Value("--admin-url") ?? DefaultAdminUrl;
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        var urlText = text ?? DefaultAdminUrl;
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https"))
         {
             error = $"--admin-url: '{urlText}' is not an http or https URL";
             return false;
         }
 
-        usage = false;
+        error = null;
+        return true;
+    }
+
+    /// <summary>Opens a session: reads the token file and the extra trusted certificate.</summary>
+    /// <param name="url">The admin URL (<see cref="TryParseUrl"/>).</param>
+    /// <param name="tokenFile">The token file, or null for <see cref="DefaultTokenFile"/>.</param>
+    /// <param name="caCert">A certificate to trust for an https URL, or null.</param>
+    /// <param name="session">The session; null on failure.</param>
+    /// <param name="error">Why it failed (a runtime error: exit 1).</param>
+    /// <returns>Whether the session is usable.</returns>
+    public static bool TryOpen(Uri url, string? tokenFile, string? caCert, out AdminCliSession? session, out string? error)
+    {
+        session = null;
         string token;
         X509Certificate2? trusted = null;
         try
         {
-            token = AdminTokens.ReadClientToken(cli.Value("--token-file") ?? DefaultTokenFile);
-            if (cli.Value("--cacert") is { } cacert)
+            token = AdminTokens.ReadClientToken(tokenFile ?? DefaultTokenFile);
+            if (caCert is not null)
             {
-                trusted = X509CertificateLoader.LoadCertificateFromFile(cacert);
+                trusted = X509CertificateLoader.LoadCertificateFromFile(caCert);
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or CryptographicException)

@@ -18,62 +18,68 @@ namespace V2gPki.Edge.Commands.Demo;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki demo [--data <dir>] [--port <n>] [--admin-port <n>] [--crl-dp]
-
-        Wipes and re-creates <dir> (default var/demo, relative to the current directory; only a directory an earlier
-        'v2gpki demo' made is wiped) with:
-          hsm/            SoftHSM2 tokens 'root' (V2G root, Sub-CA 1 keys) and 'online' (Sub-CA 2, OCSP signer keys)
-          ca/<name>.pem   every CA and OCSP signer certificate (v2g-root.pem, cpo-sub2.pem, cpo-sub2-ocsp.pem, ...)
-          certs/<kind>-good.pem, <kind>-revoked.pem, <kind>-chain.pem (Sub-CA 2 and Sub-CA 1), <kind>-*.key (0600)
-                          for kind in evse, contract, oem-prov, cps
-          certs/requests/ DER OCSP requests, *.req (SHA-1 and SHA-256 CertIDs, a nonce, a never-issued serial, an
-                          unknown issuer, a Sub-CA 2 certificate)
-          config.json     a complete commented config: 'v2gpki serve --config <dir>/config.json' serves it again
-          admin.token     the admin API's bearer token (0600)
-        then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
-        (every certificate below the root carries that AIA OCSP URL) and the admin API on <admin-port>, until Ctrl-C.
-
-        options:
-          --data <dir>        the data directory (default var/demo)
-          --port <n>          the OCSP/CRL port (default 8080; 0 picks a free one, written into AIA and config)
-          --admin-port <n>    the admin API port (default 8081)
-          --crl-dp            put CRL distribution points (http://127.0.0.1:<port>/crl/<issuer>.crl) into the
-                              certificates (off by default: ISO 15118 / Hubject certificates carry AIA OCSP only)
-          -h, --help          show this text
-        """;
-
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">Arguments after <c>demo</c>.</param>
-    /// <returns>0 after Ctrl-C, 1 when the demo could not be created, 2 on a usage error.</returns>
-    public static int Run(ReadOnlySpan<string> args)
+    /// <summary>The <c>demo</c> command.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        if (!CommandLine.TryParse(args, ["--data", "--port", "--admin-port"], ["--crl-dp"], out var cli, out var usageError))
+        var data = CliOptions.Value("--data", "dir", "the data directory (default var/demo)");
+        var port = CliOptions.Value("--port", "n", "the OCSP/CRL port (default 8080; 0 picks a free one, written into AIA and config)");
+        var adminPort = CliOptions.Value("--admin-port", "n", "the admin API port (default 8081)");
+        var crlDp = CliOptions.Flag("--crl-dp", """
+            put CRL distribution points (http://127.0.0.1:<port>/crl/<issuer>.crl) into the
+            certificates (off by default: ISO 15118 / Hubject certificates carry AIA OCSP only)
+            """);
+        var command = new CliCommand("demo", "create a fresh demo PKI in var/demo and serve it (OCSP, CRL; prints openssl commands to try)")
         {
-            return UsageError(usageError!);
-        }
-
-        if (cli.Help)
+            Synopsis = "usage: v2gpki demo [--data <dir>] [--port <n>] [--admin-port <n>] [--crl-dp]",
+            Details = """
+                Wipes and re-creates <dir> (default var/demo, relative to the current directory; only a directory an earlier
+                'v2gpki demo' made is wiped) with:
+                  hsm/            SoftHSM2 tokens 'root' (V2G root, Sub-CA 1 keys) and 'online' (Sub-CA 2, OCSP signer keys)
+                  ca/<name>.pem   every CA and OCSP signer certificate (v2g-root.pem, cpo-sub2.pem, cpo-sub2-ocsp.pem, ...)
+                  certs/<kind>-good.pem, <kind>-revoked.pem, <kind>-chain.pem (Sub-CA 2 and Sub-CA 1), <kind>-*.key (0600)
+                                  for kind in evse, contract, oem-prov, cps
+                  certs/requests/ DER OCSP requests, *.req (SHA-1 and SHA-256 CertIDs, a nonce, a never-issued serial, an
+                                  unknown issuer, a Sub-CA 2 certificate)
+                  config.json     a complete commented config: 'v2gpki serve --config <dir>/config.json' serves it again
+                  admin.token     the admin API's bearer token (0600)
+                then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
+                (every certificate below the root carries that AIA OCSP URL) and the admin API on <admin-port>, until Ctrl-C.
+                """,
+            ExitStatus = "exit status: 0 stopped with Ctrl-C (SIGINT or SIGTERM), 1 the demo could not be created or served, 2 usage error",
+            Examples = """
+                v2gpki demo
+                v2gpki demo --data /tmp/pki --port 0 --admin-port 9081
+                v2gpki demo --crl-dp
+                """,
+        };
+        command.Options.Add(data);
+        command.Options.Add(port);
+        command.Options.Add(adminPort);
+        command.Options.Add(crlDp);
+        var defaults = new DemoSettings();
+        command.Validators.Add(result =>
         {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
-
-        var settings = new DemoSettings { CrlDistributionPoints = cli.Flag("--crl-dp") };
-        if (cli.Value("--data") is { } data)
+            if (!TryPort(CliOptions.LastValue(result, port), defaults.Port, out _) || !TryPort(CliOptions.LastValue(result, adminPort), defaults.AdminPort, out _))
+            {
+                result.AddError("--port and --admin-port take a port number (0-65535)");
+            }
+        });
+        command.SetAction(parseResult =>
         {
-            settings.DataDirectory = data;
-        }
+            var settings = new DemoSettings { CrlDistributionPoints = parseResult.GetValue(crlDp) };
+            if (parseResult.GetValue(data) is { } directory)
+            {
+                settings.DataDirectory = directory;
+            }
 
-        if (!TryPort(cli.Value("--port"), settings.Port, out var port) || !TryPort(cli.Value("--admin-port"), settings.AdminPort, out var adminPort))
-        {
-            return UsageError("--port and --admin-port take a port number (0-65535)");
-        }
-
-        settings.Port = port;
-        settings.AdminPort = adminPort;
-        return RunAsync(settings).GetAwaiter().GetResult();
+            _ = TryPort(parseResult.GetValue(port), settings.Port, out var ocspPort);
+            _ = TryPort(parseResult.GetValue(adminPort), settings.AdminPort, out var adminApiPort);
+            settings.Port = ocspPort;
+            settings.AdminPort = adminApiPort;
+            return RunAsync(settings).GetAwaiter().GetResult();
+        });
+        return command;
     }
 
     private static async Task<int> RunAsync(DemoSettings settings)
@@ -223,12 +229,5 @@ internal static class DemoCommand
     {
         port = fallback;
         return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535);
-    }
-
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine($"v2gpki demo: {message}");
-        Console.Error.WriteLine(Usage);
-        return 2;
     }
 }

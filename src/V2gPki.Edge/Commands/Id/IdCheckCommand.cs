@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.CommandLine;
 using V2gPki.Pki;
 using V2gPki.Pki.Identifiers;
 
@@ -8,7 +9,7 @@ namespace V2gPki.Edge.Commands.Id;
 /// <summary>
 /// <c>v2gpki id check &lt;evse|secc|emaid|pcid&gt; &lt;value&gt; [--strict] [--iso20]</c>: validates an ISO 15118
 /// identifier and prints its normalised form, the computed check digit where one exists, the owner prefix and a
-/// verdict. Hand-parsed arguments, no reflection (NativeAOT).
+/// verdict.
 /// </summary>
 internal static class IdCheckCommand
 {
@@ -19,12 +20,11 @@ internal static class IdCheckCommand
     public const int ExitInvalid = 1;
 
     /// <summary>Exit status of a usage error.</summary>
-    public const int ExitUsage = 2;
+    public const int ExitUsage = CliCommand.ExitUsage;
 
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki id check <evse|secc|emaid|pcid> <value> [--strict] [--iso20]
+    private const string Synopsis = "usage: v2gpki id check <evse|secc|emaid|pcid> <value> [--strict] [--iso20]";
 
+    private const string Details = """
         Validates an ISO 15118 identifier and prints its normalised form (upper case, no separators), the computed
         check digit (EMAID only: the eMI3 matrix digit), the owner prefix used for authorization and a verdict.
 
@@ -32,81 +32,86 @@ internal static class IdCheckCommand
           secc    ISO 15118-20 SECC ID  CC-OOO-S-<controller>[-D]    e.g. DE-ICE-S-00003C4D557878675645330967543476-2
           emaid   EMAID (contract ID)   CC-PPP-IIIIIIIII[-D]         e.g. NL-TNM-000122045-U
           pcid    PCID                  WMI + 14 (+1) characters     e.g. WP012345678901234
-
-        options:
-          --strict   a wrong EMAID check digit or a non-ISO country code is an error, not a warning
-          --iso20    ISO 15118-20 limits (PCID up to 64 characters)
-          --help     show this text
-
-        exit status: 0 valid (a WARNING line may be printed), 1 invalid, 2 usage error
         """;
 
-    /// <summary>Runs the command.</summary>
+    private const string ExitStatus = "exit status: 0 valid (a WARNING line may be printed), 1 invalid, 2 usage error";
+
+    private const string Examples = """
+        v2gpki id check evse 'DE*AB7*E840*6487'
+        v2gpki id check emaid NL-TNM-000122045-U --strict
+        v2gpki id check --iso20 pcid WP0ABCDEFGHIJKLMNOPQRSTUVWXYZ
+        """;
+
+    /// <summary>Runs <c>v2gpki id &lt;args&gt;</c> through the command tree.</summary>
     /// <param name="args">The arguments after <c>id</c> (starting with <c>check</c>).</param>
     /// <param name="stdout">Where the report goes.</param>
     /// <param name="stderr">Where usage errors go.</param>
     /// <returns>0 valid, 1 invalid, 2 usage error.</returns>
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr) => CommandTree.Run(["id", .. args], stdout, stderr);
+
+    /// <summary>The <c>id</c> command and its <c>check</c> subcommand.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        string? typeName = null, value = null;
-        var options = new IdParseOptions();
-        var sawCheck = false;
-        for (var i = 0; i < args.Length; i++)
+        // Flags may come anywhere after "id", before "check" too, as they could.
+        var strict = CliOptions.Flag("--strict", "a wrong EMAID check digit or a non-ISO country code is an error, not a warning");
+        var iso20 = CliOptions.Flag("--iso20", "ISO 15118-20 limits (PCID up to 64 characters)");
+        strict.Recursive = true;
+        iso20.Recursive = true;
+        var typeName = new Argument<string>("type") { HelpName = "evse|secc|emaid|pcid", Description = "the identifier type", Arity = ArgumentArity.ZeroOrOne };
+        var value = new Argument<string>("value") { Description = "the identifier; after --, it may start with '-'", Arity = ArgumentArity.ZeroOrOne };
+        var check = new CliCommand("check", "validate an ISO 15118 identifier")
         {
-            var arg = args[i];
-            switch (arg)
+            Synopsis = Synopsis,
+            Details = Details,
+            ExitStatus = ExitStatus,
+            Examples = Examples,
+            Wording = UsageWording.UnexpectedArgument,
+            ErrorPrefixOverride = "v2gpki id",
+        };
+        check.Arguments.Add(typeName);
+        check.Arguments.Add(value);
+        check.Validators.Add(result =>
+        {
+            if (result.GetValue(typeName) is not { } name || result.GetValue(value) is null)
             {
-                case "--help" or "-h":
-                    stdout.WriteLine(Usage);
-                    return ExitValid;
-                case "--strict":
-                    options = options with { Strictness = IdStrictness.Strict };
-                    continue;
-                case "--iso20":
-                    options = options with { Version = Iso15118Version.Part20 };
-                    continue;
-                case "--":
-                    // Everything after "--" is positional (a value could start with '-').
-                    for (i++; i < args.Length; i++)
-                    {
-                        if (!TakePositional(args[i], ref sawCheck, ref typeName, ref value))
-                        {
-                            return UsageError(stderr, $"unexpected argument '{args[i]}'");
-                        }
-                    }
-
-                    continue;
+                result.AddError("expected an identifier type and a value");
+            }
+            else if (!IdTypeNames.TryParse(name, out _))
+            {
+                result.AddError($"unknown identifier type '{name}'; expected {IdTypeNames.All}");
+            }
+        });
+        check.SetAction(parseResult =>
+        {
+            _ = IdTypeNames.TryParse(parseResult.GetValue(typeName)!, out var type);
+            var options = new IdParseOptions();
+            if (parseResult.GetValue(strict))
+            {
+                options = options with { Strictness = IdStrictness.Strict };
             }
 
-            if (arg.Length > 1 && arg[0] == '-')
+            if (parseResult.GetValue(iso20))
             {
-                return UsageError(stderr, $"unknown option '{arg}'");
+                options = options with { Version = Iso15118Version.Part20 };
             }
 
-            if (!TakePositional(arg, ref sawCheck, ref typeName, ref value))
-            {
-                return UsageError(stderr, $"unexpected argument '{arg}'");
-            }
-        }
+            return Check(type, parseResult.GetValue(value)!, options, parseResult.InvocationConfiguration.Output);
+        });
 
-        if (!sawCheck)
+        var id = new CliCommand("id", "validate an ISO 15118 identifier: id check <evse|secc|emaid|pcid> <value>")
         {
-            return UsageError(stderr, "missing subcommand 'check'");
-        }
-
-        if (typeName is null || value is null)
-        {
-            return UsageError(stderr, "expected an identifier type and a value");
-        }
-
-        if (!IdTypeNames.TryParse(typeName, out var type))
-        {
-            return UsageError(stderr, $"unknown identifier type '{typeName}'; expected {IdTypeNames.All}");
-        }
-
-        return Check(type, value, options, stdout);
+            Synopsis = Synopsis,
+            Details = Details,
+            ExitStatus = ExitStatus,
+            Examples = Examples,
+            Wording = UsageWording.UnexpectedArgument,
+        };
+        id.Options.Add(strict);
+        id.Options.Add(iso20);
+        id.Subcommands.Add(check);
+        id.SetAction(parseResult => id.UsageError("missing subcommand 'check'", parseResult.InvocationConfiguration.Error));
+        return id;
     }
 
     private static int Check(IdType type, string value, IdParseOptions options, TextWriter stdout)
@@ -153,29 +158,6 @@ internal static class IdCheckCommand
         return ExitValid;
     }
 
-    private static bool TakePositional(string arg, ref bool sawCheck, ref string? typeName, ref string? value)
-    {
-        if (!sawCheck)
-        {
-            sawCheck = arg == "check";
-            return sawCheck;
-        }
-
-        if (typeName is null)
-        {
-            typeName = arg;
-            return true;
-        }
-
-        if (value is null)
-        {
-            value = arg;
-            return true;
-        }
-
-        return false;
-    }
-
     // For the report of a refused EMAID: the check digit of its first 14 letters or digits, when it has them.
     private static bool TryComputeFromRaw(string value, out char checkDigit)
     {
@@ -197,12 +179,5 @@ internal static class IdCheckCommand
         }
 
         return EmaidCheckDigit.TryCompute(buffer[..n], out checkDigit);
-    }
-
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"v2gpki id: {message}");
-        stderr.WriteLine(Usage);
-        return ExitUsage;
     }
 }

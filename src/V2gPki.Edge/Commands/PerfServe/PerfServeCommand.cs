@@ -16,48 +16,53 @@ namespace V2gPki.Edge.Commands.PerfServe;
 /// </summary>
 internal static class PerfServeCommand
 {
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki perf-serve --table <dir> [--config <file>] [--address <ip>] [--port <n>]
-
-        Benchmark mode: serves the DER responses of <dir>/<name>.resp for the DER requests <dir>/<name>.req
-        (e.g. made by 'openssl ocsp -reqout' / '-respout') on the OCSP routes, with the limits, headers and
-        metrics of 'serve'; other requests get 'unauthorized'. Runs until SIGINT or SIGTERM.
-
-        options:
-          --table <dir>       the request/response pairs
-          --config <file>     take the OCSP listener (address, port, limits) from this config
-          --address <ip>      bind address (default 127.0.0.1)
-          --port <n>          port (default 8080; 0 picks a free one, printed at start)
-          -h, --help          show this text
-        """;
-
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">Arguments after <c>perf-serve</c>.</param>
-    /// <returns>0 on a clean stop, 1 on a start-up error, 2 on a usage error.</returns>
-    public static int Run(ReadOnlySpan<string> args)
+    /// <summary>The <c>perf-serve</c> command.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        if (!CommandLine.TryParse(args, ["--table", "--config", "--address", "--port"], [], out var cli, out var usageError))
+        var table = CliOptions.Value("--table", "dir", "the request/response pairs");
+        var config = CliOptions.Value("--config", "file", "take the OCSP listener (address, port, limits) from this config");
+        var address = CliOptions.Value("--address", "ip", "bind address (default 127.0.0.1)");
+        var port = CliOptions.Value("--port", "n", "port (default 8080; 0 picks a free one, printed at start)");
+        var command = new CliCommand("perf-serve", "benchmark mode: the OCSP listener over a fixed table of pre-made responses")
         {
-            return UsageError(usageError!);
-        }
-
-        if (cli.Help)
+            Synopsis = "usage: v2gpki perf-serve --table <dir> [--config <file>] [--address <ip>] [--port <n>]",
+            Details = """
+                Benchmark mode: serves the DER responses of <dir>/<name>.resp for the DER requests <dir>/<name>.req
+                (e.g. made by 'openssl ocsp -reqout' / '-respout') on the OCSP routes, with the limits, headers and
+                metrics of 'serve'; other requests get 'unauthorized'. Runs until SIGINT or SIGTERM.
+                """,
+            ExitStatus = "exit status: 0 stopped by SIGINT or SIGTERM, 1 start-up error (table or config unreadable, cannot listen), 2 usage error",
+            Examples = """
+                v2gpki perf-serve --table perf/table --port 0
+                v2gpki perf-serve --table perf/table --config var/demo/config.json
+                """,
+        };
+        command.Options.Add(table);
+        command.Options.Add(config);
+        command.Options.Add(address);
+        command.Options.Add(port);
+        command.Validators.Add(result =>
         {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
+            if (CliOptions.LastValue(result, table) is null)
+            {
+                result.AddError("missing --table <dir>");
+            }
+            else if (CliOptions.LastValue(result, port) is { } portText && !TryPort(portText, out _))
+            {
+                result.AddError($"--port: '{portText}' is not a port number");
+            }
+        });
+        command.SetAction(parseResult => Run(parseResult.GetValue(table)!, parseResult.GetValue(config), parseResult.GetValue(address), parseResult.GetValue(port)));
+        return command;
+    }
 
-        var table = cli.Value("--table");
-        if (table is null)
-        {
-            return UsageError("missing --table <dir>");
-        }
-
+    private static int Run(string table, string? configPath, string? address, string? portText)
+    {
         V2gPkiOptions options;
-        if (cli.Value("--config") is { } path)
+        if (configPath is not null)
         {
-            if (!ServeCommand.TryLoadValidated(path, out options))
+            if (!ServeCommand.TryLoadValidated(configPath, out options))
             {
                 return 1;
             }
@@ -68,18 +73,13 @@ internal static class PerfServeCommand
         }
 
         var listener = options.Listeners.Ocsp;
-        if (cli.Value("--address") is { } address)
+        if (address is not null)
         {
             listener.Address = address;
         }
 
-        if (cli.Value("--port") is { } portText)
+        if (portText is not null && TryPort(portText, out var port))
         {
-            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-            {
-                return UsageError($"--port: '{portText}' is not a port number");
-            }
-
             listener.Port = port;
         }
 
@@ -99,10 +99,6 @@ internal static class PerfServeCommand
         return ServerRunner.Run(backend, listener, new EdgeMetrics(new MetricsRegistry()), "v2gpki perf-serve");
     }
 
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine($"v2gpki perf-serve: {message}");
-        Console.Error.WriteLine(Usage);
-        return 2;
-    }
+    private static bool TryPort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
 }

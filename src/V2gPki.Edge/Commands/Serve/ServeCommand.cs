@@ -17,56 +17,59 @@ namespace V2gPki.Edge.Commands.Serve;
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki serve --config <file> [--check-config]
-
-        Serves the PKI of the config's data directory (made by 'v2gpki demo' or 'v2gpki ca init'):
-          OCSP   POST / and /ocsp, GET /{base64} and /ocsp/{base64}      (RFC 6960 / RFC 5019)
-          CRL    GET /crl/<ca-name>.crl                                   (DER, ETag, Last-Modified, 304)
-          probes /health, /ready (store recovered), /metrics (Prometheus)
-          admin  its own listener (Listeners:Admin)
-        until SIGINT or SIGTERM (then: drain, checkpoint the store, exit 0).
-
-        options:
-          --config <file>   the JSON config (comments allowed); V2GPKI_<Section>__<Key> environment
-                            variables override it, e.g. V2GPKI_Listeners__Ocsp__Port=8080. A relative
-                            DataDir is relative to the config file's directory.
-          --check-config    load, validate and print the effective configuration as JSON, then exit
-          -h, --help        show this text
-
-        token PINs: Hsm:Tokens:<n>:PinFile or :PinEnvironmentVariable, else V2GPKI_ROOT_PIN /
-        V2GPKI_ONLINE_PIN, else (demo data only) <DataDir>/hsm/demo-pins.json. PINs are never logged.
-        """;
-
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">Arguments after <c>serve</c>.</param>
-    /// <returns>0 on a clean stop, 1 on a start-up error, 2 on a usage error.</returns>
-    public static int Run(ReadOnlySpan<string> args)
+    /// <summary>The <c>serve</c> command.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        if (!CommandLine.TryParse(args, ["--config"], ["--check-config"], out var cli, out var usageError))
+        var config = CliOptions.Value("--config", "file", """
+            the JSON config (comments allowed); V2GPKI_<Section>__<Key> environment
+            variables override it, e.g. V2GPKI_Listeners__Ocsp__Port=8080. A relative
+            DataDir is relative to the config file's directory.
+            """);
+        var checkConfig = CliOptions.Flag("--check-config", "load, validate and print the effective configuration as JSON, then exit");
+        var command = new CliCommand("serve", "serve a data directory from a config file: OCSP, CRL, probes, admin (serve --config <file>)")
         {
-            return UsageError(usageError!);
-        }
-
-        if (cli.Help)
+            Synopsis = "usage: v2gpki serve --config <file> [--check-config]",
+            Details = """
+                Serves the PKI of the config's data directory (made by 'v2gpki demo' or 'v2gpki ca init'):
+                  OCSP   POST / and /ocsp, GET /{base64} and /ocsp/{base64}      (RFC 6960 / RFC 5019)
+                  CRL    GET /crl/<ca-name>.crl                                   (DER, ETag, Last-Modified, 304)
+                  probes /health, /ready (store recovered), /metrics (Prometheus)
+                  admin  its own listener (Listeners:Admin)
+                until SIGINT or SIGTERM (then: drain, checkpoint the store, exit 0).
+                """,
+            Notes = """
+                token PINs: Hsm:Tokens:<n>:PinFile or :PinEnvironmentVariable, else V2GPKI_ROOT_PIN /
+                V2GPKI_ONLINE_PIN, else (demo data only) <DataDir>/hsm/demo-pins.json. PINs are never logged.
+                """,
+            ExitStatus = "exit status: 0 stopped by SIGINT or SIGTERM (or the configuration printed), 1 start-up error, 2 usage error",
+            Examples = """
+                v2gpki serve --config var/demo/config.json
+                v2gpki serve --config /etc/v2gpki/config.json --check-config
+                V2GPKI_Listeners__Ocsp__Port=8080 v2gpki serve --config /etc/v2gpki/config.json
+                """,
+        };
+        command.Options.Add(config);
+        command.Options.Add(checkConfig);
+        command.Validators.Add(result =>
         {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
+            if (result.GetResult(config) is null)
+            {
+                result.AddError("missing --config <file>");
+            }
+        });
+        command.SetAction(parseResult => Run(parseResult.GetValue(config)!, parseResult.GetValue(checkConfig)));
+        return command;
+    }
 
-        var path = cli.Value("--config");
-        if (path is null)
-        {
-            return UsageError("missing --config <file>");
-        }
-
+    private static int Run(string path, bool checkConfig)
+    {
         if (!TryLoadValidated(path, out var options))
         {
             return 1;
         }
 
-        if (cli.Flag("--check-config"))
+        if (checkConfig)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(options, ConfigJsonContext.Default.V2gPkiOptions));
             return 0;
@@ -179,12 +182,5 @@ internal static class ServeCommand
         Console.Out.WriteLine($"{name}: stopping (draining requests, checkpointing the store)");
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await server.StopAsync(grace.Token).ConfigureAwait(false);
-    }
-
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine($"v2gpki serve: {message}");
-        Console.Error.WriteLine(Usage);
-        return 2;
     }
 }

@@ -24,65 +24,70 @@ internal static class StoreCommand
     /// <summary>Exit status of a usage error.</summary>
     public const int ExitUsage = 2;
 
-    /// <summary>The help text.</summary>
-    public const string Usage = """
-        usage: v2gpki store verify --config <file> [--max-listed <n>]
+    private const string Synopsis = "usage: v2gpki store verify --config <file> [--max-listed <n>]";
 
+    private const string Details = """
         Recovers the store of the config's data directory (checkpoint + WAL replay, nothing written) and checks
         every certificate: a pre-signed response exists, verifies with the signer recorded for it, answers the
         registry's status, is not past nextUpdate; the stored certificate DER matches the registry. Prints counts per
         problem kind and the first problems. Run it against a stopped server (or a copy of its data directory).
-
-        options:
-          --config <file>     the server's config
-          --max-listed <n>    problems listed in full (default 100)
-
-        exit status: 0 passed, 1 problems found (or the store could not be opened), 2 usage error
         """;
 
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">Arguments after <c>store</c>.</param>
-    /// <param name="stdout">Where the report goes.</param>
-    /// <param name="stderr">Where errors go.</param>
-    /// <returns>The exit status.</returns>
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    private const string ExitStatus = "exit status: 0 passed, 1 problems found (or the store could not be opened), 2 usage error";
+
+    private const string Examples = """
+        v2gpki store verify --config var/demo/config.json
+        v2gpki store verify --config /etc/v2gpki/config.json --max-listed 1000
+        """;
+
+    /// <summary>The <c>store</c> command and its <c>verify</c> subcommand.</summary>
+    /// <returns>The command, for <see cref="CommandTree"/>.</returns>
+    public static CliCommand Create()
     {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        var config = CliOptions.Value("--config", "file", "the server's config");
+        var maxListed = CliOptions.Value("--max-listed", "n", "problems listed in full (default 100)");
+        var verify = new CliCommand("verify", "recover the store read-only and check every certificate's response and DER")
         {
-            stdout.WriteLine(Usage);
-            return args.Length == 0 ? ExitUsage : ExitPassed;
-        }
+            Synopsis = Synopsis,
+            Details = Details,
+            ExitStatus = ExitStatus,
+            Examples = Examples,
+        };
+        verify.Options.Add(config);
+        verify.Options.Add(maxListed);
+        verify.SetAction(parseResult => Verify(parseResult.GetValue(config), parseResult.GetValue(maxListed), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
 
-        if (args[0] != "verify")
+        var store = new CliCommand("store", "check the store of a data directory (store verify --config <file>)")
         {
-            stderr.WriteLine($"v2gpki store: unknown command 'store {args[0]}'");
-            stderr.WriteLine(Usage);
+            Synopsis = Synopsis,
+            Details = Details,
+            ExitStatus = ExitStatus,
+            Examples = Examples,
+            Wording = UsageWording.UnknownCommand,
+        };
+        store.Subcommands.Add(verify);
+        store.Subcommands.Add(CliCommand.HelpCommand(store, hidden: true));
+
+        // "v2gpki store" alone: its help on stdout, exit 2.
+        store.SetAction(parseResult =>
+        {
+            store.WriteHelp(parseResult.InvocationConfiguration.Output);
             return ExitUsage;
-        }
+        });
+        return store;
+    }
 
-        if (!CommandLine.TryParse(args[1..], ["--config", "--max-listed"], [], out var cli, out var usageError))
-        {
-            stderr.WriteLine($"v2gpki store verify: {usageError}");
-            stderr.WriteLine(Usage);
-            return ExitUsage;
-        }
-
-        if (cli.Help)
-        {
-            stdout.WriteLine(Usage);
-            return ExitPassed;
-        }
-
+    // The checks of the values print no help after them, as before.
+    private static int Verify(string? path, string? listed, TextWriter stdout, TextWriter stderr)
+    {
         var maxListed = 100;
-        if (cli.Value("--max-listed") is { } listed && (!int.TryParse(listed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out maxListed) || maxListed > 100_000))
+        if (listed is not null && (!int.TryParse(listed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out maxListed) || maxListed > 100_000))
         {
             stderr.WriteLine($"v2gpki store verify: --max-listed '{listed}' is not a number up to 100000");
             return ExitUsage;
         }
 
-        if (cli.Value("--config") is not { } path)
+        if (path is null)
         {
             stderr.WriteLine("v2gpki store verify: missing --config <file>");
             return ExitUsage;
