@@ -24,7 +24,7 @@ internal static class PerfServeCommand
         var config = CliOptions.Value("--config", "file", "take the OCSP listener (address, port, limits) from this config");
         var address = CliOptions.Value("--address", "ip", "bind address (default 127.0.0.1)");
         var port = CliOptions.Value("--port", "n", "port (default 8080; 0 picks a free one, printed at start)");
-        var command = new CliCommand("perf-serve", "benchmark mode: the OCSP listener over a fixed table of pre-made responses")
+        var command = new CliCommand("perf-serve", "diagnostic, for benchmarks: the OCSP listener over a fixed table of responses (no PKI)")
         {
             Synopsis = "usage: v2gpki perf-serve --table <dir> [--config <file>] [--address <ip>] [--port <n>]",
             Details = """
