@@ -43,6 +43,19 @@ public static class EnrollmentAuthorization
         throw new ArgumentOutOfRangeException(nameof(branch), branch, "no enrollment rule for this branch");
     }
 
+    /// <summary>Decides whether an account may enroll at a branch at all (its roles), before any CSR is looked at.</summary>
+    /// <param name="account">The authenticated account.</param>
+    /// <param name="branch">The branch asked at.</param>
+    /// <returns>Allowed, or <see cref="AuthorizationOutcome.RoleNotAllowed"/> with the reason.</returns>
+    public static AuthorizationDecision DecideRole(PartyAccount account, EnrollmentBranch branch)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var rule = RuleFor(branch);
+        return account.HasAnyRole(rule.Roles)
+            ? AuthorizationDecision.Allow
+            : new(AuthorizationOutcome.RoleNotAllowed, $"account {account.Id} ({account.Roles}) may not enroll at {EnrollmentBranches.Name(branch)}: it needs the role {rule.Roles}");
+    }
+
     /// <summary>Decides whether an account may ask for a certificate with this CN at this branch.</summary>
     /// <param name="account">The authenticated account.</param>
     /// <param name="branch">The branch asked at.</param>
@@ -50,14 +63,15 @@ public static class EnrollmentAuthorization
     /// <returns>The decision and its reason.</returns>
     public static AuthorizationDecision Decide(PartyAccount account, EnrollmentBranch branch, string commonName)
     {
-        ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(commonName);
+        var role = DecideRole(account, branch);
+        if (!role.IsAllowed)
+        {
+            return role;
+        }
+
         var rule = RuleFor(branch);
         var name = EnrollmentBranches.Name(branch);
-        if (!account.HasAnyRole(rule.Roles))
-        {
-            return new(AuthorizationOutcome.RoleNotAllowed, $"account {account.Id} ({account.Roles}) may not enroll at {name}: it needs the role {rule.Roles}");
-        }
 
         if (rule.SubjectTypes.Count == 0)
         {
