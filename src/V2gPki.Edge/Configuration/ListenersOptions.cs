@@ -20,4 +20,7 @@ internal sealed class ListenersOptions
 
     /// <summary>The admin API listener (loopback HTTP with a bearer token by default).</summary>
     public AdminListenerOptions Admin { get; set; } = new();
+
+    /// <summary>The EST listener (HTTPS); absent: no EST.</summary>
+    public EstListenerOptions? Est { get; set; }
 }

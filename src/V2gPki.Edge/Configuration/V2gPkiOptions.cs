@@ -33,4 +33,7 @@ internal sealed class V2gPkiOptions
 
     /// <summary>CRL publishing.</summary>
     public CrlConfigOptions Crl { get; set; } = new();
+
+    /// <summary>The parties that may authenticate at the EST listener.</summary>
+    public PartiesOptions Parties { get; set; } = new();
 }
