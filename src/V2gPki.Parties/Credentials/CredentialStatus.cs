@@ -3,8 +3,8 @@
 namespace V2gPki.Parties.Credentials;
 
 /// <summary>
-/// The result of checking a presented credential (an admin bearer token today; Basic, bearer JWT and client
-/// certificates use the same outcomes). Values are explicit and never reused (docs/style.md §15).
+/// The result of checking a presented credential (admin bearer tokens, HTTP Basic; bearer JWT and client certificates
+/// use the same outcomes). Values are explicit and never reused (docs/style.md §15).
 /// </summary>
 public enum CredentialStatus : byte
 {
@@ -14,9 +14,15 @@ public enum CredentialStatus : byte
     /// <summary>No <c>Authorization</c> header (RFC 6750 §3: the challenge carries no error code).</summary>
     Missing = 1,
 
-    /// <summary>An <c>Authorization</c> header that is not <c>Bearer &lt;token&gt;</c>.</summary>
+    /// <summary>
+    /// An <c>Authorization</c> header that is not of the form the check reads: <c>Bearer &lt;token&gt;</c> for
+    /// <see cref="AdminTokens"/>, <c>Basic &lt;base64(user-id:password)&gt;</c> for <see cref="BasicCredentials"/>.
+    /// </summary>
     Malformed = 2,
 
-    /// <summary>A bearer token that is not configured (RFC 6750 §3.1 <c>invalid_token</c>).</summary>
+    /// <summary>
+    /// A well-formed credential that is not configured: an unknown bearer token (RFC 6750 §3.1 <c>invalid_token</c>), an
+    /// unknown Basic user id or a wrong password.
+    /// </summary>
     Invalid = 3,
 }
