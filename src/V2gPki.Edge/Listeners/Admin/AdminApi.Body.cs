@@ -1,7 +1,5 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using V2gPki.Edge.Listeners.Kestrel;
@@ -29,7 +27,7 @@ internal sealed partial class AdminApi
             return new JsonBody(null, AdminOutcome.TooLarge, $"body: larger than {limit} bytes");
         }
 
-        var body = await ReadBodyAsync(request.BodyReader, limit, context.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request.BodyReader, limit, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return new JsonBody(null, AdminOutcome.TooLarge, $"body: larger than {limit} bytes");
@@ -67,34 +65,6 @@ internal sealed partial class AdminApi
         var type = media.MediaType.AsSpan();
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Reads a whole body up to a limit.</summary>
-    /// <param name="reader">The body.</param>
-    /// <param name="limit">The most bytes accepted.</param>
-    /// <param name="cancellationToken">The request's abort token.</param>
-    /// <returns>The body, or null when it is longer than <paramref name="limit"/>.</returns>
-    internal static async Task<byte[]?> ReadBodyAsync(PipeReader reader, int limit, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            if (buffer.Length > limit)
-            {
-                reader.AdvanceTo(buffer.End);
-                return null;
-            }
-
-            if (result.IsCompleted)
-            {
-                var bytes = buffer.ToArray();
-                reader.AdvanceTo(buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
     }
 
     private static string FirstSentence(string message)

@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Listeners.Admin;
+using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Edge.Listeners.Public;
 using V2gPki.Issuer.Answering;
 
@@ -108,7 +109,7 @@ internal sealed partial class OcppCertificateStatusHandler : IPublicRouteHandler
             byte[]? body;
             try
             {
-                body = await AdminApi.ReadBodyAsync(features.Get<IRequestBodyPipeFeature>()!.Reader, _options.MaxRequestBodyBytes, aborted).ConfigureAwait(false);
+                body = await RequestBody.ReadAsync(features.Get<IRequestBodyPipeFeature>()!.Reader, _options.MaxRequestBodyBytes, aborted).ConfigureAwait(false);
             }
             catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
