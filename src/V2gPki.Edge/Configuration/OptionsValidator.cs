@@ -35,6 +35,20 @@ internal static class OptionsValidator
             errors.Add("Listeners:Admin:TokenFile: must not be empty");
         }
 
+        if (options.Listeners.Est is { } est)
+        {
+            ValidateListener(errors, "Listeners:Est", est.Address, est.Port, est.Limits);
+            if (string.IsNullOrWhiteSpace(est.HttpsCertificateFile))
+            {
+                errors.Add("Listeners:Est:HttpsCertificateFile: must be set (EST is HTTPS only)");
+            }
+        }
+
+        if (!Runtime.PartiesSetup.TryBuild(options.Parties, TimeProvider.System, out _, out var partyErrors))
+        {
+            errors.AddRange(partyErrors);
+        }
+
         var tokens = options.Hsm.Tokens ?? [];
         var roles = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Length; i++)

@@ -3,6 +3,7 @@
 using V2gPki.Issuer;
 using V2gPki.Issuer.Worker;
 using V2gPki.Metrics;
+using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Store;
 
@@ -24,6 +25,9 @@ internal interface IIssuingBackend
 
     /// <summary>Gets the CAs by name, CertID or store issuer id, with their signers.</summary>
     IssuerDirectory Directory { get; }
+
+    /// <summary>Gets the CA hierarchy: which Sub-CA 2 issues which kind, each CA's chain, the leaf profiles.</summary>
+    CaHierarchy Hierarchy { get; }
 
     /// <summary>Gets the certificate registry.</summary>
     ICertificateRegistry Registry { get; }

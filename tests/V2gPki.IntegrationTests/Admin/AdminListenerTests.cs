@@ -119,6 +119,8 @@ public sealed class AdminListenerTests(AdminFixture fixture)
 
         public IssuerDirectory Directory => fixture.Directory;
 
+        public V2gPki.Pki.Hierarchy.CaHierarchy Hierarchy => fixture.Hierarchy;
+
         public ICertificateRegistry Registry => fixture.Store;
 
         public IServingIndex ServingIndex => fixture.Store;
