@@ -60,7 +60,7 @@ public static class EstRequestBody
     /// </param>
     /// <param name="bytesWritten">The DER length; 0 when the method returns <see langword="false"/>.</param>
     /// <param name="error">
-    /// Why the body is refused, a sentence for the <c>text/plain</c> answer (it quotes at most a few bytes of the body);
+    /// Why the body is refused, a sentence for the <c>text/plain</c> answer (it quotes at most 40 bytes of the body);
     /// empty when the method returns <see langword="true"/>.
     /// </param>
     /// <returns>Whether the body held one CertificationRequest-shaped DER SEQUENCE, now in <paramref name="destination"/>.</returns>

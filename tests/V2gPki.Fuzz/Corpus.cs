@@ -78,6 +78,30 @@ public static class Corpus
         "huboemprovcqa0615",
     ];
 
+    /// <summary>The charger CSR the EST tests use (openssl-made, tests/V2gPki.Est.Tests/TestData), in DER.</summary>
+    /// <returns>The DER.</returns>
+    public static byte[] EstCsr() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "secc.csr.der"));
+
+    /// <summary>Seed EST request bodies: the CSR as DER, as one base64 line, wrapped with CRLF, and in PEM armour.</summary>
+    /// <returns>The bodies.</returns>
+    public static byte[][] EstBodies()
+    {
+        var der = EstCsr();
+        var base64 = Convert.ToBase64String(der);
+        var wrapped = Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks);
+        var pem = "-----BEGIN CERTIFICATE REQUEST-----\n" + Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n-----END CERTIFICATE REQUEST-----\n";
+        return [der, .. Utf8([base64, wrapped, pem])];
+    }
+
+    /// <summary>Seed EST paths: one per shape <see cref="V2gPki.Est.EstRoute"/> documents.</summary>
+    /// <returns>The paths.</returns>
+    public static string[] EstRoutes() =>
+    [
+        "/.well-known/est/cacerts", "/.well-known/est/cpo/simpleenroll", "/.well-known/est/qa-mo/csrattrs",
+        "/.well-known/est/cpo/simpleenroll/ISO15118-2", "/cpo/cacerts/ISO15118-2/secp256r1/", "/cpo/simpleenroll/ISO15118-2",
+        "/cpo/cacerts/ISO15118-2", "/.well-known/cpo/simpleenroll", "/.well-known/cpo/cacerts",
+    ];
+
     /// <summary>The seeds of one target, as the fuzzer reads them (text targets: UTF-8).</summary>
     /// <param name="name">One of <see cref="Targets.Names"/>.</param>
     /// <returns>The seeds.</returns>
@@ -91,6 +115,8 @@ public static class Corpus
         SerialTextTarget.Name => Utf8(SerialTexts()),
         OcppJsonTarget.Name => Utf8(OcppJson()),
         IdentifierTarget.Name => Utf8(Identifiers()),
+        EstBodyTarget.Name => EstBodies(),
+        EstRouteTarget.Name => Utf8(EstRoutes()),
         _ => throw new ArgumentException($"Unknown target {name}", nameof(name)),
     };
 

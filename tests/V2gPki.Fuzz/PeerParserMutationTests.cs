@@ -76,4 +76,34 @@ public class PeerParserMutationTests(ITestOutputHelper output)
             Assert.True(summary.Outcomes.Where(o => o.Key.Split('+').Contains(type)).Sum(o => o.Value) > 1500, $"The mutator should keep many {type} values valid.");
         }
     }
+
+    [Fact]
+    public void EstBody_StructureAwareMutants_AgreeWithSlowDecoder()
+    {
+        var mutator = new EstBodyMutator(Seed);
+        var summary = MutationRun.Run(EstBodyTarget.Name, Seed, 30_000, mutator.Next, EstBodyTarget.Check, body => FuzzText.Literal(EstBodyTarget.Describe(body)));
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        Assert.True(summary.Count("Accepted:DER") > 500 && summary.Count("Accepted:Base64") > 2000 && summary.Count("Accepted:PEM") > 1000, "The mutator should keep many bodies decodable.");
+        foreach (var kind in (string[])["NotBase64", "Padding", "Length", "Framing", "Pem", "TooLarge"])
+        {
+            Assert.True(summary.Count("Refused:" + kind) > 100, $"The mutator should reach the {kind} refusals.");
+        }
+    }
+
+    [Fact]
+    public void EstRoute_StructureAwareMutants_AgreeWithSlowGrammar()
+    {
+        var mutator = new EstRouteMutator(Seed);
+        var summary = MutationRun.Run(EstRouteTarget.Name, Seed, 200_000, mutator.Next, EstRouteTarget.Check, FuzzText.Literal);
+
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.FirstFailure is null, summary.FirstFailure);
+        Assert.True(summary.Count("Refused") > 50_000, "The mutator should land on both sides.");
+        foreach (var route in (string[])["Rfc7030:CaCerts", "Rfc7030:SimpleEnroll", "Rfc7030:SimpleReenroll", "Rfc7030:CsrAttrs", "Opcp:SimpleEnroll", "Opcp:CaCerts", "MaEVe:SimpleEnroll", "MaEVe:CaCerts", "CitrineOs:SimpleEnroll", "CitrineOs:CaCerts"])
+        {
+            Assert.True(summary.Count(route) > 2000, $"The mutator should reach {route}.");
+        }
+    }
 }

@@ -166,4 +166,64 @@ public class SlowPathTests
         Assert.Null(IdentifierGrammar.Parse(IdType.Emaid, "EMP99CQATEST001", new IdParseOptions(IdStrictness.Strict)));
         Assert.Equal("WP01234567890123456789", IdentifierGrammar.Parse(IdType.Pcid, "wp01234567890123456789", new IdParseOptions(Version: Iso15118Version.Part20))!.Normalized);
     }
+
+    [Theory]
+    [InlineData("MAA=", "3000")]
+    [InlineData(" M\tA\r\nA = \n", "3000")]
+    [InlineData("-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----\n", "3000")]
+    [InlineData("\n-----BEGIN NEW CERTIFICATE REQUEST-----MAA=-----END NEW CERTIFICATE REQUEST-----", "3000")]
+    [InlineData("MAEA", "300100")]
+    [InlineData("MAB=", "3000")] // non-zero pad bits are ignored (RFC 4648 §3.5)
+    public void SlowEstBody_DocumentedForms_Decode(string body, string hex)
+    {
+        Assert.Equal(hex, Convert.ToHexString(SlowEstBody.Decode(System.Text.Encoding.Latin1.GetBytes(body))!));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData(" \r\n", "white space only")]
+    [InlineData("MAA", "missing padding")]
+    [InlineData("MAA==", "too much padding")]
+    [InlineData("MA==MA==", "padding inside")]
+    [InlineData("MAAAM", "4n+1 characters")]
+    [InlineData("MA-A", "base64url")]
+    [InlineData("MAAA", "trailing byte after the SEQUENCE")]
+    [InlineData("MAUC", "truncated SEQUENCE")]
+    [InlineData("MIAAAA==", "indefinite length")]
+    [InlineData("MIEA", "non-minimal length")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----", "another PEM label")]
+    [InlineData("-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END NEW CERTIFICATE REQUEST-----", "mismatched END label")]
+    [InlineData("-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----x", "text after END")]
+    [InlineData("\u00EF\u00BB\u00BFMAA=", "byte-order mark")]
+    [InlineData("0\u0000 ", "DER with trailing white space")]
+    public void SlowEstBody_RefusedForms_Refuse(string body, string why)
+    {
+        Assert.True(SlowEstBody.Decode(System.Text.Encoding.Latin1.GetBytes(body)) is null, why);
+    }
+
+    [Theory]
+    [InlineData("/.well-known/est/cacerts", "Rfc7030", "CaCerts", "")]
+    [InlineData("/.well-known/est/qa-cpo/simplereenroll", "Rfc7030", "SimpleReenroll", "qa-cpo")]
+    [InlineData("/.well-known/est/mo/simpleenroll/ISO15118-20", "Opcp", "SimpleEnroll", "mo")]
+    [InlineData("/cpo/cacerts/ISO15118-2/secp256r1/", "Opcp", "CaCerts", "cpo")]
+    [InlineData("/cpo/cacerts/ISO15118-2", "MaEVe", "CaCerts", "cpo")]
+    [InlineData("/.well-known/oem/simpleenroll", "CitrineOs", "SimpleEnroll", "oem")]
+    public void SlowEstRoute_DocumentedShapes_Read(string path, string form, string operation, string label)
+    {
+        var route = SlowEstRoute.Parse(path)!.Value;
+
+        Assert.Equal((form, operation, label), (route.Form.ToString(), route.Operation.ToString(), route.Label));
+    }
+
+    [Theory]
+    [InlineData("/.well-known/est/cacerts/", "trailing slash")]
+    [InlineData("/.well-known/est/cacerts\n", "a final line feed ($ in a pattern would take it)")]
+    [InlineData("/.well-known/est/eu-qa-cpo/cacerts", "two environment prefixes")]
+    [InlineData("/.well-known/est/c\u0440o/cacerts", "a Cyrillic look-alike")]
+    [InlineData("/cpo/simpleenroll/ISO15118-2/", "trailing slash on MaEVe")]
+    [InlineData("/.well-known/cpo/csrattrs", "CitrineOS form of another operation")]
+    public void SlowEstRoute_RefusedPaths_Refuse(string path, string why)
+    {
+        Assert.True(SlowEstRoute.Parse(path) is null, why);
+    }
 }

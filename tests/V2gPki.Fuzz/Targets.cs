@@ -18,7 +18,7 @@ public interface IFuzzTarget
 public static class Targets
 {
     /// <summary>The target names accepted on the command line.</summary>
-    public static readonly string[] Names = ["request", "response", "der", GetPathTarget.Name, RouterTarget.Name, SerialTextTarget.Name, OcppJsonTarget.Name, IdentifierTarget.Name];
+    public static readonly string[] Names = ["request", "response", "der", GetPathTarget.Name, RouterTarget.Name, SerialTextTarget.Name, OcppJsonTarget.Name, IdentifierTarget.Name, EstBodyTarget.Name, EstRouteTarget.Name];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -33,6 +33,8 @@ public static class Targets
         SerialTextTarget.Name => Run<SerialTextTarget>,
         OcppJsonTarget.Name => Run<OcppJsonTarget>,
         IdentifierTarget.Name => Run<IdentifierTarget>,
+        EstBodyTarget.Name => Run<EstBodyTarget>,
+        EstRouteTarget.Name => Run<EstRouteTarget>,
         _ => throw new ArgumentException($"Unknown target {name}; use one of: {string.Join(", ", Names)}", nameof(name)),
     };
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # fuzz.sh [TARGET] [SECONDS]: runs one SharpFuzz target under afl++: request | response | der | get-path | router |
-# serial-text | ocpp-json | identifiers (README.md). Installs what is missing: afl++ through apt (as root, or through
-# sudo when not root) and the sharpfuzz instrumenter as a .NET global tool; then publishes this harness, instruments
-# the assemblies whose parsers the targets run (V2gPki.Der, V2gPki.Ocsp, V2gPki.Pki and v2gpki, the Edge exe), writes
-# the seed corpus and runs afl-fuzz for SECONDS (default 600). Findings land in bin/findings-TARGET/.
+# serial-text | ocpp-json | identifiers | est-body | est-route (README.md). Installs what is missing: afl++ through apt
+# (as root, or through sudo when not root) and the sharpfuzz instrumenter as a .NET global tool; then publishes this
+# harness, instruments the assemblies whose parsers the targets run (V2gPki.Der, V2gPki.Ocsp, V2gPki.Pki, V2gPki.Est
+# and v2gpki, the Edge exe), writes the seed corpus and runs afl-fuzz for SECONDS (default 600). Findings land in
+# bin/findings-TARGET/.
 set -euo pipefail
 target=${1:-request}
 seconds=${2:-600}
@@ -24,7 +25,7 @@ dotnet publish -c Release -o "$out" --nologo -v q
 corpus=bin/corpus
 rm -rf "$corpus"
 dotnet "$out/V2gPki.Fuzz.dll" corpus "$corpus"
-for dll in V2gPki.Der.dll V2gPki.Ocsp.dll V2gPki.Pki.dll v2gpki.dll; do sharpfuzz "$out/$dll"; done
+for dll in V2gPki.Der.dll V2gPki.Ocsp.dll V2gPki.Pki.dll V2gPki.Est.dll v2gpki.dll; do sharpfuzz "$out/$dll"; done
 
 # dotnet itself is not instrumented, the target assemblies are: skip afl's binary check.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
