@@ -2,6 +2,7 @@
 
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Admin;
+using V2gPki.Edge.Listeners.Est;
 using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Edge.Listeners.Ocpp;
 using V2gPki.Edge.Listeners.Public;
@@ -18,6 +19,7 @@ internal sealed class EdgeServer : IAsyncDisposable
 {
     private readonly V2gPkiOptions _options;
     private IAsyncDisposable? _admin;
+    private IAsyncDisposable? _est;
 
     private EdgeServer(V2gPkiOptions options, RuntimeSlot slot, EdgeMetrics metrics, IOcspHost ocsp, IOcspHost? crl)
     {
@@ -124,11 +126,45 @@ internal sealed class EdgeServer : IAsyncDisposable
             _options.Listeners.Admin, runtime, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts the EST listener when the configuration has <c>Listeners:Est</c> (HTTPS; the accounts of <c>Parties</c>)
+    /// over the runtime. Called once the runtime has started.
+    /// </summary>
+    /// <param name="options">The configuration whose <c>Listeners:Est</c> and <c>Parties</c> apply (the demo's is written after the server starts).</param>
+    /// <param name="runtime">The started runtime.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>Where EST answers, or null when it is not configured.</returns>
+    /// <exception cref="InvalidOperationException">The parties or the TLS certificate cannot be loaded; the message says which.</exception>
+    public async Task<Uri?> StartEstAsync(V2gPkiOptions options, IIssuingBackend runtime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runtime);
+        if (options.Listeners.Est is not { } est)
+        {
+            return null;
+        }
+
+        if (!PartiesSetup.TryBuild(options.Parties, runtime.Time, out var parties, out var errors))
+        {
+            throw new InvalidOperationException("Parties: " + string.Join("; ", errors));
+        }
+
+        var listener = await EstComposition.StartAsync(est, parties!, runtime, cancellationToken).ConfigureAwait(false);
+        _est = listener;
+        return listener.BaseAddress;
+    }
+
     /// <summary>Stops the listeners gracefully (in-flight requests finish within the grace period).</summary>
     /// <param name="cancellationToken">Ends the grace period.</param>
     /// <returns>A task.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_est is { } est)
+        {
+            _est = null;
+            await est.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_admin is { } admin)
         {
             _admin = null;
@@ -146,6 +182,12 @@ internal sealed class EdgeServer : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (_est is { } est)
+        {
+            _est = null;
+            await est.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_admin is { } admin)
         {
             _admin = null;

@@ -51,6 +51,17 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     public string Request(string name) => Path.Combine(DataDirectory, "certs", "requests", name + ".req");
 
+    /// <summary>Gets where the demo's EST listener answers (HTTPS, a free port).</summary>
+    public Uri EstAddress { get; private set; } = null!;
+
+    /// <summary>Gets the root of the EST listener's TLS certificate.</summary>
+    public string EstTlsRoot => Path.Combine(DataDirectory, "ca", "est-tls-root.pem");
+
+    /// <summary>The demo account of a role as <c>user:password</c>.</summary>
+    /// <param name="role">cpo, mo, oem or cps.</param>
+    /// <returns>The pair, as curl's <c>-u</c> takes it.</returns>
+    public string EstAccount(string role) => File.ReadAllText(Path.Combine(DataDirectory, "est", role + ".basic")).Trim();
+
     internal DemoSample Sample(string name) => Demo.Samples.First(s => s.Name == name);
 
     public async Task InitializeAsync()
@@ -71,7 +82,7 @@ public sealed class PkiServerFixture : IAsyncLifetime
         var probe = Fixtures.Request(1);
         BeforeRuntime = await ProbeAsync(probe);
 
-        var settings = new DemoSettings { DataDirectory = DataDirectory, Port = BaseAddress.Port, AdminPort = 0, StoreCapacity = 10_000 };
+        var settings = new DemoSettings { DataDirectory = DataDirectory, Port = BaseAddress.Port, AdminPort = 0, EstPort = 0, StoreCapacity = 10_000 };
         Demo = await DemoBuilder.CreateAsync(settings, Server, TimeProvider.System, NullLoggerFactory.Instance, null, CancellationToken.None);
 
         // Close and re-open as 'v2gpki serve --config <data>/config.json' does: store checkpointed, then recovered.
@@ -84,6 +95,7 @@ public sealed class PkiServerFixture : IAsyncLifetime
         BeforeRecovery = await ProbeAsync(request);
         await Runtime.StartAsync();
         AfterRecovery = await ProbeAsync(request);
+        EstAddress = await Server.StartEstAsync(options, Runtime, CancellationToken.None) ?? throw new InvalidOperationException("the demo config has no EST listener");
     }
 
     public async Task DisposeAsync()

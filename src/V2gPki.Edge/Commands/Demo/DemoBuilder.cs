@@ -68,9 +68,10 @@ internal static class DemoBuilder
         progress?.Invoke($"hierarchy: {layout.CaDirectory} (AIA OCSP {ocspUrl}{(pinsGenerated ? "; token PINs in hsm/demo-pins.json, 0600" : "")})");
 
         var configPath = Path.Combine(layout.DataDirectory, "config.json");
+        var accounts = DemoEst.CreateAccounts(layout.DataDirectory, WriteOwnerOnly);
         await File.WriteAllTextAsync(
             configPath,
-            DemoConfigTemplate.Render(configPath, settings.Address, port, settings.AdminPort, hierarchyOptions.ModulePath, settings.StoreCapacity),
+            DemoConfigTemplate.Render(configPath, settings.Address, port, settings.AdminPort, settings.EstPort, accounts, hierarchyOptions.ModulePath, settings.StoreCapacity),
             cancellationToken).ConfigureAwait(false);
         WriteOwnerOnly(Path.Combine(layout.DataDirectory, "admin.token"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\n");
         if (!ConfigLoader.TryLoad(configPath, out var options, out var configError))
@@ -95,6 +96,8 @@ internal static class DemoBuilder
             }
 
             ImportOfflineCrls(runtime, time);
+            DemoEst.CreateTls(layout, runtime.Tokens, runtime.Hierarchy.Manifest.Organization, runtime.Hierarchy.Manifest.Country, time, WriteOwnerOnly);
+            progress?.Invoke($"EST: accounts per role in {Path.Combine(layout.DataDirectory, "est")} (user:password, 0600), TLS root ca/est-tls-root.pem (key in the online token)");
             var samples = await IssueSamplesAsync(runtime, cancellationToken).ConfigureAwait(false);
             progress?.Invoke($"samples: {samples.Count} leaves issued through the worker, {Count(samples, revoked: true)} revoked");
 

@@ -25,13 +25,14 @@ internal static class DemoCommand
         var data = CliOptions.Value("--data", "dir", "the data directory (default var/demo)");
         var port = CliOptions.Value("--port", "n", "the OCSP/CRL port (default 8080; 0 picks a free one, written into AIA and config)");
         var adminPort = CliOptions.Value("--admin-port", "n", "the admin API port (default 8081)");
+        var estPort = CliOptions.Value("--est-port", "n", "the EST (HTTPS) port (default 8443)");
         var crlDp = CliOptions.Flag("--crl-dp", """
             put CRL distribution points (http://127.0.0.1:<port>/crl/<issuer>.crl) into the
             certificates (off by default: ISO 15118 / Hubject certificates carry AIA OCSP only)
             """);
         var command = new CliCommand("demo", "create a fresh demo PKI in var/demo and serve it (OCSP, CRL; prints openssl commands to try)")
         {
-            Synopsis = "usage: v2gpki demo [--data <dir>] [--port <n>] [--admin-port <n>] [--crl-dp]",
+            Synopsis = "usage: v2gpki demo [--data <dir>] [--port <n>] [--admin-port <n>] [--est-port <n>] [--crl-dp]",
             Details = """
                 Wipes and re-creates <dir> (default var/demo, relative to the current directory; only a directory an earlier
                 'v2gpki demo' made is wiped) with:
@@ -43,19 +44,23 @@ internal static class DemoCommand
                                   unknown issuer, a Sub-CA 2 certificate)
                   config.json     a complete commented config: 'v2gpki serve --config <dir>/config.json' serves it again
                   admin.token     the admin API's bearer token (0600)
+                  est/<role>.basic  an EST account per role (cpo, mo, oem, cps) as user:password (0600); ca/est-tls-root.pem
+                                  the root of the EST listener's TLS certificate
                 then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
-                (every certificate below the root carries that AIA OCSP URL) and the admin API on <admin-port>, until Ctrl-C.
+                (every certificate below the root carries that AIA OCSP URL), the admin API on <admin-port> and EST on
+                https://127.0.0.1:<est-port>/, until Ctrl-C.
                 """,
             ExitStatus = "exit status: 0 stopped with Ctrl-C (SIGINT or SIGTERM), 1 the demo could not be created or served, 2 usage error",
             Examples = """
                 v2gpki demo
-                v2gpki demo --data /tmp/pki --port 0 --admin-port 9081
+                v2gpki demo --data /tmp/pki --port 0 --admin-port 9081 --est-port 9443
                 v2gpki demo --crl-dp
                 """,
         };
         command.Options.Add(data);
         command.Options.Add(port);
         command.Options.Add(adminPort);
+        command.Options.Add(estPort);
         command.Options.Add(crlDp);
         var defaults = new DemoSettings();
         command.Validators.Add(result =>
@@ -63,6 +68,10 @@ internal static class DemoCommand
             if (!TryPort(CliOptions.LastValue(result, port), defaults.Port, out _) || !TryPort(CliOptions.LastValue(result, adminPort), defaults.AdminPort, out _))
             {
                 result.AddError("--port and --admin-port take a port number (0-65535)");
+            }
+            else if (!TryPort(CliOptions.LastValue(result, estPort), defaults.EstPort, out _))
+            {
+                result.AddError("--est-port takes a port number (0-65535)");
             }
         });
         command.SetAction(parseResult =>
@@ -75,8 +84,10 @@ internal static class DemoCommand
 
             _ = TryPort(parseResult.GetValue(port), settings.Port, out var ocspPort);
             _ = TryPort(parseResult.GetValue(adminPort), settings.AdminPort, out var adminApiPort);
+            _ = TryPort(parseResult.GetValue(estPort), settings.EstPort, out var estApiPort);
             settings.Port = ocspPort;
             settings.AdminPort = adminApiPort;
+            settings.EstPort = estApiPort;
             return RunAsync(settings).GetAwaiter().GetResult();
         });
         return command;
@@ -149,7 +160,8 @@ internal static class DemoCommand
             await using (demo.Runtime.ConfigureAwait(false))
             {
                 await server.StartAdminAsync(demo.Runtime, CancellationToken.None).ConfigureAwait(false);
-                PrintTryCommands(Console.Out, demo, display, settings, clock.Elapsed);
+                var est = await server.StartEstAsync(demo.Options, demo.Runtime, CancellationToken.None).ConfigureAwait(false);
+                PrintTryCommands(Console.Out, demo, display, settings, est, clock.Elapsed);
                 Console.Out.Flush();
                 await ServeCommand.WaitAndStopAsync(server, shutdown, "v2gpki demo").ConfigureAwait(false);
             }
@@ -164,16 +176,19 @@ internal static class DemoCommand
     /// <param name="demo">The demo.</param>
     /// <param name="dir">The data directory as the user named it.</param>
     /// <param name="settings">The settings (ports).</param>
+    /// <param name="est">Where EST answers.</param>
     /// <param name="elapsed">Time to ready.</param>
-    internal static void PrintTryCommands(TextWriter output, DemoResult demo, string dir, DemoSettings settings, TimeSpan elapsed)
+    internal static void PrintTryCommands(TextWriter output, DemoResult demo, string dir, DemoSettings settings, Uri? est, TimeSpan elapsed)
     {
         var url = demo.OcspUrl.ToString();
+        var estUrl = est?.ToString() ?? "(EST not configured)";
         var verify = $"-CAfile {dir}/ca/v2g-root.pem";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
             v2gpki demo: ready in {elapsed.TotalSeconds:F1} s ({demo.Samples.Count} sample leaves, every response pre-signed)
               OCSP + CRL  {url}   (health: {url}health, readiness: {url}ready, metrics: {url}metrics)
               admin API   http://{settings.Address}:{settings.AdminPort}/   (bearer token in {dir}/admin.token)
+              EST         {estUrl}   (TLS root {dir}/ca/est-tls-root.pem; accounts in {dir}/est/<cpo|mo|oem|cps>.basic)
               data        {dir}/ca (CA and OCSP signer certificates), {dir}/certs (samples, chains, keys), {dir}/certs/requests
 
             Try (openssl sends a nonce; pre-signed answers carry none, so it warns "WARNING: no nonce in response"; add -no_nonce to skip it):
@@ -193,6 +208,12 @@ internal static class DemoCommand
               curl -s {url}crl/cpo-sub2.crl -o /tmp/cpo-sub2.crl && openssl crl -inform DER -in /tmp/cpo-sub2.crl -CAfile {dir}/ca/cpo-sub2.pem -noout -text
               # what the server counted
               curl -s {url}metrics | grep -E '^v2gpki_(http_requests_total|ocsp_[a-z_]+_total|hsm_signatures)' | grep -v ' 0$'
+              # EST: enroll a charger (SECC) certificate for an EVSE ID of the demo CPO (DE*ABC) and look at it
+              openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1234" -outform DER \
+                | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem -u "$(cat {dir}/est/cpo.basic)" -H 'Content-Type: application/pkcs10' --data-binary @- \
+                  {estUrl}.well-known/est/cpo/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs
+              # the CA certificates of a branch, Sub-CA 2 first and the V2G root last
+              curl -s --cacert {dir}/ca/est-tls-root.pem {estUrl}.well-known/est/cpo/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs | grep subject
 
             Stop with Ctrl-C; serve the same data again with: {CommandName()} serve --config {dir}/config.json
             """));

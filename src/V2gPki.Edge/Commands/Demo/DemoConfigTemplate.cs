@@ -54,6 +54,28 @@ internal static class DemoConfigTemplate
               "TokenFile": "admin.token",             // relative to DataDir; mode 0600
               "Limits": { "MaxConcurrentConnections": 64 },
             },
+            // EST (RFC 7030 and the OPCP path shapes): HTTPS only, TLS 1.2 and 1.3. The demo's server certificate is
+            // issued by ca/est-tls-root.pem, whose key is in the online token; the server's own TLS key is a file, 0600.
+            "Est": {
+              "Address": "127.0.0.1",
+              "Port": {{EST_PORT}},
+              "HttpsCertificateFile": "est/tls/server.pem",
+              "HttpsKeyFile": "est/tls/server.key",
+              "CacertsRequiresAuthentication": false,  // RFC 7030 §4.1.1 lets cacerts be public; OPCP asks for a token
+              "AuditLogFile": "audit/est-audit.jsonl",
+              "Limits": { "MaxRequestBodyBytes": 16384, "MaxConcurrentConnections": 1024 },
+            },
+          },
+
+          // Who may enroll what at EST: roles CPO (cpo), MO (mo, cps), OEM (oem, veh), CPS (cps); a CSR's CN must be
+          // an identifier the account owns: EVSE IDs of its EvseOperators, EMAIDs of its EmaidProviders, PCIDs of its
+          // PcidWmis, CPS names starting with one of its CpsNames. PasswordHash is the HTTP Basic password as
+          // pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>, never the password (the demo's passwords are in
+          // est/<role>.basic; its hashes use the minimum 100000 iterations to start fast, 600000 is the default).
+          "Parties": {
+            "Accounts": [
+        {{ACCOUNTS}}
+            ],
           },
 
           // PKCS#11: which module, and where each token's PIN comes from. Token labels and which key lives in which
@@ -117,15 +139,19 @@ internal static class DemoConfigTemplate
     /// <param name="address">The public listener's address.</param>
     /// <param name="port">The public listener's port (the one in every AIA URL).</param>
     /// <param name="adminPort">The admin listener's port.</param>
+    /// <param name="estPort">The EST listener's port.</param>
+    /// <param name="accounts">The <c>Parties:Accounts</c> entries.</param>
     /// <param name="modulePath">The PKCS#11 module.</param>
     /// <param name="capacity">Certificates the store is sized for.</param>
     /// <returns>The JSON text.</returns>
-    public static string Render(string configPath, string address, int port, int adminPort, string modulePath, long capacity) =>
+    public static string Render(string configPath, string address, int port, int adminPort, int estPort, string accounts, string modulePath, long capacity) =>
         Template
             .Replace("{{CONFIG}}", configPath, StringComparison.Ordinal)
             .Replace("{{ADDRESS}}", address, StringComparison.Ordinal)
             .Replace("{{PORT}}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{ADMIN_PORT}}", adminPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{EST_PORT}}", estPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{ACCOUNTS}}", accounts.Trim(), StringComparison.Ordinal)
             .Replace("{{MODULE}}", modulePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("{{CAPACITY}}", capacity.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

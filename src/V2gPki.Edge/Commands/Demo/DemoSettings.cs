@@ -17,6 +17,8 @@ internal sealed class DemoSettings
     /// <summary>Gets or sets the admin listener's port.</summary>
     public int AdminPort { get; set; } = 8081;
 
+    public int EstPort { get; set; } = 8443;
+
     /// <summary>Gets or sets whether certificates carry CRL distribution points (<c>&lt;listener&gt;/crl/&lt;issuer&gt;.crl</c>; off by default, docs/architecture.md §10).</summary>
     public bool CrlDistributionPoints { get; set; }
 

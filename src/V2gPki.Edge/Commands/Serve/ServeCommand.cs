@@ -134,6 +134,11 @@ internal static class ServeCommand
                     $"v2gpki serve: {(report.Readiness == Store.StoreReadiness.Ready ? "ready" : "STORE " + report.Readiness + ": " + report.Error)} "
                     + $"after {clock.ElapsedMilliseconds} ms (WAL entries replayed: {report.EntriesReplayed}, recovery {report.Duration.TotalMilliseconds:F0} ms)");
                 await server.StartAdminAsync(runtime, CancellationToken.None).ConfigureAwait(false);
+                if (await server.StartEstAsync(options, runtime, CancellationToken.None).ConfigureAwait(false) is { } est)
+                {
+                    Console.Out.WriteLine($"v2gpki serve: EST listening on {est}");
+                }
+
                 Console.Out.Flush();
                 await WaitAndStopAsync(server, shutdown, "v2gpki serve").ConfigureAwait(false);
             }
