@@ -152,40 +152,40 @@ public readonly record struct EstRoute(
         switch (segments.Length)
         {
             case 3:
-            {
-                var operation = OperationOf(s2);
-                if (operation == EstOperation.None)
                 {
-                    return false;
-                }
+                    var operation = OperationOf(s2);
+                    if (operation == EstOperation.None)
+                    {
+                        return false;
+                    }
 
-                route = new EstRoute(operation, EstRouteForm.Rfc7030, string.Empty, string.Empty, EnrollmentBranch.None, null, null);
-                return true;
-            }
+                    route = new EstRoute(operation, EstRouteForm.Rfc7030, string.Empty, string.Empty, EnrollmentBranch.None, null, null);
+                    return true;
+                }
 
             case 4:
-            {
-                var operation = OperationOf(rest[segments[3]]);
-                if (operation == EstOperation.None || !TryParseLabel(s2, out var label, out var environmentPrefix, out var branch))
                 {
-                    return false;
-                }
+                    var operation = OperationOf(rest[segments[3]]);
+                    if (operation == EstOperation.None || !TryParseLabel(s2, out var label, out var environmentPrefix, out var branch))
+                    {
+                        return false;
+                    }
 
-                route = new EstRoute(operation, EstRouteForm.Rfc7030, label, environmentPrefix, branch, null, null);
-                return true;
-            }
+                    route = new EstRoute(operation, EstRouteForm.Rfc7030, label, environmentPrefix, branch, null, null);
+                    return true;
+                }
 
             case 5:
-            {
-                if (!rest[segments[3]].SequenceEqual("simpleenroll") || IsoVersionOf(rest[segments[4]]) is not { } isoVersion
-                    || !TryParseLabel(s2, out var label, out var environmentPrefix, out var branch))
                 {
-                    return false;
-                }
+                    if (!rest[segments[3]].SequenceEqual("simpleenroll") || IsoVersionOf(rest[segments[4]]) is not { } isoVersion
+                        || !TryParseLabel(s2, out var label, out var environmentPrefix, out var branch))
+                    {
+                        return false;
+                    }
 
-                route = new EstRoute(EstOperation.SimpleEnroll, EstRouteForm.Opcp, label, environmentPrefix, branch, isoVersion, null);
-                return true;
-            }
+                    route = new EstRoute(EstOperation.SimpleEnroll, EstRouteForm.Opcp, label, environmentPrefix, branch, isoVersion, null);
+                    return true;
+                }
 
             default:
                 return false;
