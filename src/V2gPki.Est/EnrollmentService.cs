@@ -8,6 +8,8 @@ using V2gPki.Pki.Csr;
 using V2gPki.Pki.Hierarchy;
 using V2gPki.Pki.Issuance;
 using V2gPki.Pki.Profiles;
+using V2gPki.Store;
+using CertificateKind = V2gPki.Pki.Profiles.CertificateKind;
 
 namespace V2gPki.Est;
 
@@ -27,18 +29,24 @@ public sealed class EnrollmentService
     private readonly CaHierarchy _hierarchy;
     private readonly IssuingWorker _worker;
     private readonly CertificateIssuer _issuer;
+    private readonly ICertificateRegistry _registry;
+    private readonly TimeProvider _time;
     private readonly CsrValidator _validator;
 
     /// <summary>Creates the service.</summary>
     /// <param name="hierarchy">The data directory's CA hierarchy (its Sub-CA 2s issue; its chains are what <c>cacerts</c> answers).</param>
     /// <param name="worker">The running issuing worker (registration with the first OCSP response).</param>
     /// <param name="issuer">The certificate issuer (TBS lint, HSM signature, verification).</param>
+    /// <param name="registry">The certificate registry (whether a certificate presented for renewal is still good).</param>
+    /// <param name="time">The clock (validity of a certificate presented for renewal).</param>
     /// <param name="validator">The CSR rules; the default rules when null.</param>
-    public EnrollmentService(CaHierarchy hierarchy, IssuingWorker worker, CertificateIssuer issuer, CsrValidator? validator = null)
+    public EnrollmentService(CaHierarchy hierarchy, IssuingWorker worker, CertificateIssuer issuer, ICertificateRegistry registry, TimeProvider time, CsrValidator? validator = null)
     {
         _hierarchy = hierarchy ?? throw new ArgumentNullException(nameof(hierarchy));
         _worker = worker ?? throw new ArgumentNullException(nameof(worker));
         _issuer = issuer ?? throw new ArgumentNullException(nameof(issuer));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _validator = validator ?? new CsrValidator();
     }
 
@@ -181,7 +189,70 @@ public sealed class EnrollmentService
             return EnrollmentResult.Refused(decision.Outcome == AuthorizationOutcome.NotAnIdentifier ? EstOutcome.BadRequest : EstOutcome.Forbidden, decision.Reason);
         }
 
-        var outcome = await _worker.IssueAndRegisterAsync(_issuer, validated.Csr, ca!, account.Id, null, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(validated.Csr, ca!, account.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Renews a certificate (RFC 7030 §4.2.2 <c>simplereenroll</c>): the client authenticated in TLS with the certificate
+    /// being renewed. It must have been issued by this branch's Sub-CA 2, be inside its validity and be <b>good in our
+    /// registry</b> — a revoked or held certificate renews nothing, however valid its signature (the class of
+    /// CVE-2020-25276) — and the CSR must pass the profile's rules and keep the certificate's subject. The holder of
+    /// the certificate is its own authority: no account or prefix is involved.
+    /// </summary>
+    /// <param name="clientCertificate">The DER certificate of the TLS client.</param>
+    /// <param name="branch">The branch asked at.</param>
+    /// <param name="isoVersion">The path's ISO version segment, or null.</param>
+    /// <param name="algorithm">The path's algorithm segment, or null.</param>
+    /// <param name="csr">The DER PKCS#10 request.</param>
+    /// <param name="cancellationToken">Stops waiting for the registration (it may still complete).</param>
+    /// <returns>The outcome, the certificate and the reason.</returns>
+    public async Task<EnrollmentResult> ReenrollAsync(ReadOnlyMemory<byte> clientCertificate, EnrollmentBranch branch, string? isoVersion, string? algorithm,
+        ReadOnlyMemory<byte> csr, CancellationToken cancellationToken = default)
+    {
+        var resolved = TryResolve(branch, isoVersion, algorithm, out var ca, out var profile, out var reason);
+        if (resolved != EstOutcome.Ok)
+        {
+            return EnrollmentResult.Refused(resolved, reason);
+        }
+
+        if (!Renewal.TryCheckCertificate(clientCertificate, ca!, _time.GetUtcNow(), out var current, out reason))
+        {
+            return EnrollmentResult.Refused(EstOutcome.Forbidden, reason);
+        }
+
+        var lookup = _registry.TryGetCertificate(new IssuerId(ca!.IssuerId), current!.Serial, out var record);
+        switch (lookup)
+        {
+            case LookupStatus.Found when record!.Status == CertificateStatus.Good:
+                break;
+            case LookupStatus.Found:
+                return EnrollmentResult.Refused(EstOutcome.Forbidden,
+                    $"the certificate being renewed ({current.CommonName}, serial {Convert.ToHexString(current.Serial)}) is {(record!.Status == CertificateStatus.Hold ? "on hold" : "revoked")}; it cannot renew itself");
+            case LookupStatus.NotFound:
+                return EnrollmentResult.Refused(EstOutcome.Forbidden,
+                    $"the certificate being renewed (serial {Convert.ToHexString(current.Serial)}) is not in this PKI's registry");
+            default:
+                return EnrollmentResult.Refused(EstOutcome.Busy, "the registry is not ready; try again shortly");
+        }
+
+        var validated = _validator.Validate(csr, profile!);
+        if (!validated.IsValid)
+        {
+            return EnrollmentResult.Refused(EstOutcome.BadRequest, validated.Error.Message);
+        }
+
+        if (!Renewal.HasSameSubject(current, validated.Csr!, out reason))
+        {
+            return EnrollmentResult.Refused(EstOutcome.BadRequest, reason);
+        }
+
+        return await IssueAsync(validated.Csr!, ca, "renewal of " + Convert.ToHexString(current.Serial), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Issues through the HSM and registers with the first OCSP response; maps the worker's answer to an outcome.</summary>
+    private async Task<EnrollmentResult> IssueAsync(ValidatedCsr csr, IssuingCa ca, string requester, CancellationToken cancellationToken)
+    {
+        var outcome = await _worker.IssueAndRegisterAsync(_issuer, csr, ca, requester, null, cancellationToken).ConfigureAwait(false);
         if (outcome.Succeeded)
         {
             var certificate = outcome.Issuance.Certificate!;

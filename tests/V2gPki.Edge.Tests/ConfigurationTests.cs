@@ -109,6 +109,34 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void PartiesSetup_ClientCertificateAuthorities_MissingFileOrEndEntityNamedWithItsKey()
+    {
+        var directory = Directory.CreateTempSubdirectory("v2gpki-parties-");
+        try
+        {
+            var options = new PartiesOptions { ClientCertificateAuthorities = ["ca/none.pem", " "] };
+            Assert.False(Runtime.PartiesSetup.TryBuild(options, directory.FullName, TimeProvider.System, out _, out var errors));
+            Assert.Contains(errors, e => e.StartsWith("Parties:ClientCertificateAuthorities:0: cannot read", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Parties:ClientCertificateAuthorities:1: must name a PEM file", StringComparison.Ordinal));
+
+            // Validation without the data directory checks the shape only (a demo writes its CA file after validating).
+            Assert.True(Runtime.PartiesSetup.TryBuild(new PartiesOptions { ClientCertificateAuthorities = ["ca/none.pem"] }, null, TimeProvider.System, out var setup, out _));
+            Assert.Null(setup!.Certificates);
+
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            using var leaf = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=leaf", key, System.Security.Cryptography.HashAlgorithmName.SHA256)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllText(Path.Combine(directory.FullName, "leaf.pem"), leaf.ExportCertificatePem());
+            Assert.False(Runtime.PartiesSetup.TryBuild(new PartiesOptions { ClientCertificateAuthorities = ["leaf.pem"] }, directory.FullName, TimeProvider.System, out _, out errors));
+            Assert.Contains(errors, e => e.Contains("not a CA certificate", StringComparison.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void TryLoad_RelativeDataDir_ResolvedAgainstTheConfigFilesDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"v2gpki-config-{Guid.NewGuid():N}");

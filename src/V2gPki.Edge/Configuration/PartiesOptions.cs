@@ -7,4 +7,11 @@ internal sealed class PartiesOptions
 {
     /// <summary>The accounts.</summary>
     public List<PartyAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>
+    /// The party-auth CAs whose TLS client certificates authenticate accounts (PEM files, relative to the data
+    /// directory): a certificate that chains to one of them authenticates the account its commonName names. Empty: no
+    /// party authenticates with a client certificate.
+    /// </summary>
+    public List<string> ClientCertificateAuthorities { get; set; } = [];
 }

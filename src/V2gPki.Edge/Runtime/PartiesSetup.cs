@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using V2gPki.Edge.Configuration;
 using V2gPki.Parties;
 using V2gPki.Parties.Credentials;
@@ -13,10 +15,11 @@ namespace V2gPki.Edge.Runtime;
 /// </summary>
 internal sealed class PartiesSetup
 {
-    private PartiesSetup(PartyDirectory directory, BasicCredentials basic)
+    private PartiesSetup(PartyDirectory directory, BasicCredentials basic, PartyCertificates? certificates)
     {
         Directory = directory;
         Basic = basic;
+        Certificates = certificates;
     }
 
     /// <summary>Gets the accounts.</summary>
@@ -25,13 +28,17 @@ internal sealed class PartiesSetup
     /// <summary>Gets the HTTP Basic credentials.</summary>
     public BasicCredentials Basic { get; }
 
+    /// <summary>Gets the TLS client-certificate check, or null when no party-auth CA is configured.</summary>
+    public PartyCertificates? Certificates { get; }
+
     /// <summary>Builds the parties of a configuration, or lists what is wrong with it.</summary>
     /// <param name="options">The <c>Parties</c> section.</param>
+    /// <param name="dataDirectory">The data directory (relative paths of the section are under it); null checks the section's shape without reading its files (configuration validation, before a demo has written them).</param>
     /// <param name="time">The clock of the credential cache.</param>
     /// <param name="setup">The parties; null when there are errors.</param>
     /// <param name="errors">One message per problem, naming the config key; never a secret.</param>
     /// <returns>Whether the section is valid.</returns>
-    public static bool TryBuild(PartiesOptions options, TimeProvider time, out PartiesSetup? setup, out List<string> errors)
+    public static bool TryBuild(PartiesOptions options, string? dataDirectory, TimeProvider time, out PartiesSetup? setup, out List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(options);
         setup = null;
@@ -91,7 +98,82 @@ internal sealed class PartiesSetup
             return false;
         }
 
-        setup = new PartiesSetup(directory, basic);
+        PartyCertificates? certificates = null;
+        if (dataDirectory is null)
+        {
+            for (var i = 0; i < options.ClientCertificateAuthorities.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(options.ClientCertificateAuthorities[i]))
+                {
+                    errors.Add($"Parties:ClientCertificateAuthorities:{i}: must name a PEM file");
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return false;
+            }
+        }
+        else if (options.ClientCertificateAuthorities.Count > 0)
+        {
+            var authorities = new List<byte[]>();
+            for (var i = 0; i < options.ClientCertificateAuthorities.Count; i++)
+            {
+                if (!TryReadCertificates(dataDirectory, options.ClientCertificateAuthorities[i], authorities, out var readError))
+                {
+                    errors.Add($"Parties:ClientCertificateAuthorities:{i}: {readError}");
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return false;
+            }
+
+            if (!PartyCertificates.TryCreate(directory, authorities, time, out certificates, out var certificateError))
+            {
+                errors.Add("Parties:ClientCertificateAuthorities: " + certificateError);
+                return false;
+            }
+        }
+
+        setup = new PartiesSetup(directory, basic, certificates);
+        return true;
+    }
+
+    /// <summary>Reads every certificate of a PEM file (a bundle may hold several party-auth CAs).</summary>
+    private static bool TryReadCertificates(string dataDirectory, string path, List<byte[]> into, out string error)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            error = "must name a PEM file";
+            return false;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(dataDirectory, path));
+        try
+        {
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPemFile(full);
+            if (collection.Count == 0)
+            {
+                error = $"'{full}' holds no PEM certificate";
+                return false;
+            }
+
+            foreach (var certificate in collection)
+            {
+                into.Add(certificate.RawData);
+                certificate.Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            error = $"cannot read '{full}': {ex.Message}";
+            return false;
+        }
+
+        error = string.Empty;
         return true;
     }
 

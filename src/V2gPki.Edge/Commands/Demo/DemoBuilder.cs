@@ -97,7 +97,8 @@ internal static class DemoBuilder
 
             ImportOfflineCrls(runtime, time);
             DemoEst.CreateTls(layout, runtime.Tokens, runtime.Hierarchy.Manifest.Organization, runtime.Hierarchy.Manifest.Country, time, WriteOwnerOnly);
-            progress?.Invoke($"EST: accounts per role in {Path.Combine(layout.DataDirectory, "est")} (user:password, 0600), TLS root ca/est-tls-root.pem (key in the online token)");
+            DemoEst.CreatePartyAuth(layout, runtime.Tokens, runtime.Hierarchy.Manifest.Organization, runtime.Hierarchy.Manifest.Country, time, WriteOwnerOnly);
+            progress?.Invoke($"EST: accounts per role in {Path.Combine(layout.DataDirectory, "est")} (user:password and client certificate <role>-client.pem/.key, 0600), TLS root ca/est-tls-root.pem, party-auth CA {DemoEst.PartyAuthCaFile} (keys in the online token)");
             var samples = await IssueSamplesAsync(runtime, cancellationToken).ConfigureAwait(false);
             progress?.Invoke($"samples: {samples.Count} leaves issued through the worker, {Count(samples, revoked: true)} revoked");
 

@@ -46,6 +46,8 @@ internal static class DemoCommand
                   admin.token     the admin API's bearer token (0600)
                   est/<role>.basic  an EST account per role (cpo, mo, oem, cps) as user:password (0600); ca/est-tls-root.pem
                                   the root of the EST listener's TLS certificate
+                  est/<role>-client.pem, .key  the same account's TLS client certificate (mTLS; key 0600), issued by
+                                  ca/party-auth-ca.pem
                 then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
                 (every certificate below the root carries that AIA OCSP URL), the admin API on <admin-port> and EST on
                 https://127.0.0.1:<est-port>/, until Ctrl-C.
@@ -212,6 +214,14 @@ internal static class DemoCommand
               openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1234" -outform DER \
                 | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem -u "$(cat {dir}/est/cpo.basic)" -H 'Content-Type: application/pkcs10' --data-binary @- \
                   {estUrl}.well-known/est/cpo/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs
+              # the same with the CPO's party-auth client certificate (mTLS) instead of a password; keep the certificate
+              openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1235" -outform DER \
+                | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem --cert {dir}/est/cpo-client.pem --key {dir}/est/cpo-client.key -H 'Content-Type: application/pkcs10' \
+                  --data-binary @- {estUrl}.well-known/est/cpo/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs -out /tmp/secc.pem
+              # renew it with itself as TLS client certificate (RFC 7030 simplereenroll: same subject, refused once revoked)
+              openssl req -new -key /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1235" -outform DER \
+                | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem --cert /tmp/secc.pem --key /tmp/secc.key -H 'Content-Type: application/pkcs10' \
+                  --data-binary @- {estUrl}.well-known/est/cpo/simplereenroll | base64 -d | openssl pkcs7 -inform DER -print_certs | grep -E 'subject|serial'
               # the CA certificates of a branch, Sub-CA 2 first and the V2G root last
               curl -s --cacert {dir}/ca/est-tls-root.pem {estUrl}.well-known/est/cpo/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs | grep subject
 

@@ -76,6 +76,9 @@ internal static class DemoConfigTemplate
             "Accounts": [
         {{ACCOUNTS}}
             ],
+            // TLS client certificates that chain to these party-auth CAs (PEM, relative to DataDir) authenticate the
+            // account their commonName names (the demo's are est/<role>-client.pem with their keys in .key, 0600).
+            "ClientCertificateAuthorities": [ "ca/party-auth-ca.pem" ],
           },
 
           // PKCS#11: which module, and where each token's PIN comes from. Token labels and which key lives in which

@@ -22,6 +22,12 @@ internal static class DemoEst
     /// <summary>The TLS root's key label in the online token.</summary>
     public const string RootKeyLabel = "est-tls-root";
 
+    /// <summary>The party-auth CA's key label in the online token.</summary>
+    public const string PartyAuthKeyLabel = "party-auth-ca";
+
+    /// <summary>The party-auth CA certificate, relative to the data directory (<c>Parties:ClientCertificateAuthorities</c>).</summary>
+    public const string PartyAuthCaFile = "ca/party-auth-ca.pem";
+
     /// <summary>The demo accounts: role (file name), account id, config role, owned prefixes (docs/architecture.md §2).</summary>
     public static IReadOnlyList<(string Role, string Id, string ConfigRole, string Prefixes)> Accounts { get; } =
     [
@@ -85,5 +91,37 @@ internal static class DemoEst
         Directory.CreateDirectory(tls);
         File.WriteAllText(Path.Combine(tls, "server.pem"), Pem.Encode(Pem.CertificateLabel, server));
         writeOwnerOnly(Path.Combine(tls, "server.key"), serverKey.ExportPkcs8PrivateKeyPem() + "\n");
+    }
+
+    /// <summary>
+    /// Creates the party-auth CA (its key in the online token, its certificate <c>ca/party-auth-ca.pem</c>, the trust of
+    /// <c>Parties:ClientCertificateAuthorities</c>) and a TLS client certificate per demo account, whose commonName is
+    /// the account id: <c>est/&lt;role&gt;-client.pem</c> and its software key <c>est/&lt;role&gt;-client.key</c> (0600).
+    /// </summary>
+    /// <param name="layout">The data directory layout.</param>
+    /// <param name="tokens">The open tokens.</param>
+    /// <param name="organization">The hierarchy's organization, for the subjects.</param>
+    /// <param name="country">The hierarchy's country.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="writeOwnerOnly">Writes a file with mode 0600.</param>
+    public static void CreatePartyAuth(CaDataLayout layout, HsmTokenSet tokens, string organization, string country, TimeProvider time, Action<string, string> writeOwnerOnly)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(writeOwnerOnly);
+        var caKey = new HsmCertificateSigner(tokens.GetToken(HsmTokenRoles.Online).GetOrGenerateKey(PartyAuthKeyLabel, HsmKeyType.EcP256).CreateSigner());
+        var now = time.GetUtcNow();
+        var ca = TlsCertificates.CreateRoot(caKey, $"CN={organization} Party Auth CA, O={organization}, C={country}", now.AddMinutes(-5), now.AddYears(10));
+        File.WriteAllText(Path.Combine(layout.DataDirectory, PartyAuthCaFile), Pem.Encode(Pem.CertificateLabel, ca));
+        var directory = Path.Combine(layout.DataDirectory, "est");
+        Directory.CreateDirectory(directory);
+        foreach (var (role, id, _, _) in Accounts)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var certificate = TlsCertificates.Issue(caKey, ca, key.ExportSubjectPublicKeyInfo(), $"CN={id}, O={organization}, C={country}", client: true,
+                [], [], now.AddMinutes(-5), now.AddYears(1));
+            File.WriteAllText(Path.Combine(directory, role + "-client.pem"), Pem.Encode(Pem.CertificateLabel, certificate));
+            writeOwnerOnly(Path.Combine(directory, role + "-client.key"), key.ExportPkcs8PrivateKeyPem() + "\n");
+        }
     }
 }

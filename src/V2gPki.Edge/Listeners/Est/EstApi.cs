@@ -42,6 +42,7 @@ internal sealed partial class EstApi
 
     private readonly EnrollmentService _service;
     private readonly BasicCredentials _basic;
+    private readonly PartyCertificates? _certificates;
     private readonly IAuditLog _audit;
     private readonly EstMetrics _metrics;
     private readonly TimeProvider _time;
@@ -51,15 +52,17 @@ internal sealed partial class EstApi
     /// <summary>Creates the front end.</summary>
     /// <param name="service">The enrollment service.</param>
     /// <param name="basic">The HTTP Basic credentials of the parties.</param>
+    /// <param name="certificates">The TLS client-certificate check of the parties, or null when no party-auth CA is configured.</param>
     /// <param name="audit">The audit log of enrollment attempts.</param>
     /// <param name="metrics">Request counters.</param>
     /// <param name="time">The clock (audit times).</param>
     /// <param name="logger">Logs failures of the front end itself.</param>
     /// <param name="options">Limits and switches.</param>
-    public EstApi(EnrollmentService service, BasicCredentials basic, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
+    public EstApi(EnrollmentService service, BasicCredentials basic, PartyCertificates? certificates, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
     {
         _service = service ?? throw new ArgumentNullException(nameof(service));
         _basic = basic ?? throw new ArgumentNullException(nameof(basic));
+        _certificates = certificates;
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -131,8 +134,7 @@ internal sealed partial class EstApi
         switch (route.Operation)
         {
             case EstOperation.SimpleReenroll:
-                await RespondErrorAsync(exchange, EstOutcome.NotSupported,
-                    "simplereenroll (renewal with the current certificate as TLS client certificate) is not supported yet: renew through simpleenroll with the account's credential").ConfigureAwait(false);
+                await ReenrollAsync(exchange, route).ConfigureAwait(false);
                 return;
             case EstOperation.ServerKeyGen:
                 await RespondErrorAsync(exchange, EstOutcome.NotSupported, "serverkeygen is off: keys are made by their owner, never by this server").ConfigureAwait(false);
@@ -166,10 +168,32 @@ internal sealed partial class EstApi
         }
     }
 
-    /// <summary>Checks the credential; answers 401 with the challenge and returns null when it does not authenticate.</summary>
+    /// <summary>
+    /// Checks the credential: an <c>Authorization</c> header when there is one, else the TLS client certificate against
+    /// the party-auth CAs; answers 401 with the challenge and returns null when it does not authenticate.
+    /// </summary>
     private async Task<PartyAccount?> AuthenticateAsync(Exchange exchange)
     {
         var header = exchange.Context.Request.Headers.Authorization.ToString();
+        if (header.Length == 0 && _certificates is not null && exchange.Context.Connection.ClientCertificate is { } certificate)
+        {
+            if (_certificates.Authenticate(certificate, out var holder, out var refused) == CredentialStatus.Authenticated && holder is not null)
+            {
+                exchange.Caller = holder.Id + " (client certificate)";
+                return holder;
+            }
+
+            exchange.Caller = "refused-client-certificate";
+            exchange.Context.Response.Headers.WWWAuthenticate = BasicChallenge;
+            if (exchange.Operation == EstOperation.SimpleEnroll)
+            {
+                await AuditAsync(exchange, EstOutcome.Unauthenticated, refused, null, null).ConfigureAwait(false);
+            }
+
+            await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, refused).ConfigureAwait(false);
+            return null;
+        }
+
         var status = _basic.Authenticate(header, out var account);
         if (status == CredentialStatus.Authenticated && account is not null)
         {
@@ -243,34 +267,79 @@ internal sealed partial class EstApi
 
     private async Task EnrollAsync(Exchange exchange, EstRoute route, PartyAccount account)
     {
+        var csr = await ReadCsrAsync(exchange).ConfigureAwait(false);
+        if (csr is null)
+        {
+            return;
+        }
+
+        var result = await _service.EnrollAsync(account, route.Branch, route.IsoVersion, route.Algorithm, csr.Value, exchange.Context.RequestAborted).ConfigureAwait(false);
+        await RespondEnrolledAsync(exchange, result).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>simplereenroll</c> (RFC 7030 §4.2.2): the client authenticates in TLS with the certificate being renewed; the
+    /// service checks that this branch's CA issued it, that it is good in the registry and that the CSR keeps its
+    /// subject. Without a client certificate there is nothing to renew: 403, since no HTTP credential would help.
+    /// </summary>
+    private async Task ReenrollAsync(Exchange exchange, EstRoute route)
+    {
+        if (exchange.Context.Connection.ClientCertificate is not { } certificate)
+        {
+            exchange.Caller = "anonymous";
+            const string Reason = "simplereenroll renews the certificate the client presents in the TLS handshake, and none was presented (RFC 7030 §3.3.2)";
+            await AuditAsync(exchange, EstOutcome.Forbidden, Reason, null, null).ConfigureAwait(false);
+            await RespondErrorAsync(exchange, EstOutcome.Forbidden, Reason).ConfigureAwait(false);
+            return;
+        }
+
+        exchange.Caller = "certificate " + certificate.SerialNumber;
+        var csr = await ReadCsrAsync(exchange).ConfigureAwait(false);
+        if (csr is null)
+        {
+            return;
+        }
+
+        var result = await _service.ReenrollAsync(certificate.RawData, route.Branch, route.IsoVersion, route.Algorithm, csr.Value, exchange.Context.RequestAborted).ConfigureAwait(false);
+        await RespondEnrolledAsync(exchange, result).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads and decodes the PKCS#10 body; answers 413 or 400 and returns null when it is not one.</summary>
+    private async Task<ReadOnlyMemory<byte>?> ReadCsrAsync(Exchange exchange)
+    {
         var context = exchange.Context;
         if (context.Request.ContentLength > _options.MaxRequestBodyBytes)
         {
             await RespondErrorAsync(exchange, EstOutcome.TooLarge, $"the body is larger than {_options.MaxRequestBodyBytes} bytes").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var body = await RequestBody.ReadAsync(context.Request.BodyReader, _options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             await RespondErrorAsync(exchange, EstOutcome.TooLarge, $"the body is larger than {_options.MaxRequestBodyBytes} bytes").ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (!EstRequestBody.TryDecodePkcs10(body, out var csr, out var bodyError))
         {
             await AuditAsync(exchange, EstOutcome.BadRequest, bodyError, null, null).ConfigureAwait(false);
             await RespondErrorAsync(exchange, EstOutcome.BadRequest, bodyError).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var result = await _service.EnrollAsync(account, route.Branch, route.IsoVersion, route.Algorithm, csr, context.RequestAborted).ConfigureAwait(false);
+        return csr;
+    }
+
+    /// <summary>Audits an enrollment or renewal and answers it: the leaf alone (RFC 7030 §4.2.3), or the refusal.</summary>
+    private async Task RespondEnrolledAsync(Exchange exchange, EnrollmentResult result)
+    {
         await AuditAsync(exchange, result.Outcome, result.Reason, result.CommonName, result.SerialHex).ConfigureAwait(false);
         if (result.Outcome != EstOutcome.Ok)
         {
             if (result.Outcome == EstOutcome.Busy)
             {
-                context.Response.Headers.RetryAfter = "5";
+                exchange.Context.Response.Headers.RetryAfter = "5";
             }
 
             await RespondErrorAsync(exchange, result.Outcome, result.Reason).ConfigureAwait(false);
