@@ -46,4 +46,10 @@ public enum EstOutcome : byte
 
     /// <summary>A fault on our side (HTTP 500).</summary>
     InternalError = 11,
+
+    /// <summary>
+    /// The client address has used up its failed authentications for now: refused before its credential is checked
+    /// (HTTP 429 + Retry-After, RFC 6585 §4).
+    /// </summary>
+    TooManyFailures = 13,
 }

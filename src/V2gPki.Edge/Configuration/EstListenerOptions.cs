@@ -29,6 +29,16 @@ internal sealed class EstListenerOptions
     /// </summary>
     public bool CacertsRequiresAuthentication { get; set; }
 
+    /// <summary>
+    /// Failed authentications (wrong password, bad token, refused client certificate; not a request without a
+    /// credential) allowed per client address within <see cref="FailedAuthenticationWindowSeconds"/>; then 429 until
+    /// the window ends.
+    /// </summary>
+    public int FailedAuthenticationLimit { get; set; } = 20;
+
+    /// <summary>The window of <see cref="FailedAuthenticationLimit"/>, in seconds.</summary>
+    public int FailedAuthenticationWindowSeconds { get; set; } = 300;
+
     /// <summary>The append-only audit log of enrollments, JSON lines (relative to <see cref="V2gPkiOptions.DataDir"/>).</summary>
     public string AuditLogFile { get; set; } = "audit/est-audit.jsonl";
 

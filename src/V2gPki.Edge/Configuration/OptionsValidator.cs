@@ -42,6 +42,16 @@ internal static class OptionsValidator
             {
                 errors.Add("Listeners:Est:HttpsCertificateFile: must be set (EST is HTTPS only)");
             }
+
+            if (est.FailedAuthenticationLimit < 1)
+            {
+                errors.Add("Listeners:Est:FailedAuthenticationLimit: must be at least 1");
+            }
+
+            if (est.FailedAuthenticationWindowSeconds < 1)
+            {
+                errors.Add("Listeners:Est:FailedAuthenticationWindowSeconds: must be at least 1");
+            }
         }
 
         if (!Runtime.PartiesSetup.TryBuild(options.Parties, dataDirectory: null, TimeProvider.System, out _, out var partyErrors))

@@ -95,6 +95,9 @@ public sealed class PkiServerFixture : IAsyncLifetime
         BeforeRecovery = await ProbeAsync(request);
         await Runtime.StartAsync();
         AfterRecovery = await ProbeAsync(request);
+        // Every test of the collection comes from 127.0.0.1, and many present wrong credentials on purpose: the
+        // failed-authentication limit is tested on a listener of its own (EstFailedAuthenticationTests).
+        options.Listeners.Est!.FailedAuthenticationLimit = 100_000;
         EstAddress = await Server.StartEstAsync(options, Runtime, CancellationToken.None) ?? throw new InvalidOperationException("the demo config has no EST listener");
     }
 

@@ -63,6 +63,9 @@ internal static class DemoConfigTemplate
               "HttpsKeyFile": "est/tls/server.key",
               "CacertsRequiresAuthentication": false,  // RFC 7030 §4.1.1 lets cacerts be public; OPCP asks for a token
               "AuditLogFile": "audit/est-audit.jsonl",
+              // wrong passwords, bad tokens, refused client certificates per client IP and window: then 429 + Retry-After
+              "FailedAuthenticationLimit": 20,
+              "FailedAuthenticationWindowSeconds": 300,
               "Limits": { "MaxRequestBodyBytes": 16384, "MaxConcurrentConnections": 1024 },
             },
           },

@@ -133,15 +133,29 @@ internal sealed partial class EstApi
 
         switch (route.Operation)
         {
-            case EstOperation.SimpleReenroll:
-                await ReenrollAsync(exchange, route).ConfigureAwait(false);
-                return;
             case EstOperation.ServerKeyGen:
                 await RespondErrorAsync(exchange, EstOutcome.NotSupported, "serverkeygen is off: keys are made by their owner, never by this server").ConfigureAwait(false);
                 return;
             case EstOperation.FullCmc:
                 await RespondErrorAsync(exchange, EstOutcome.NotSupported, "fullcmc is not supported (RFC 7030 §4.3 makes it optional)").ConfigureAwait(false);
                 return;
+        }
+
+        if (!isRead || _options.CacertsRequiresAuthentication)
+        {
+            if (_options.FailedAttempts.IsBlocked(exchange.Address, out var retryAfter))
+            {
+                exchange.Context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await RespondErrorAsync(exchange, EstOutcome.TooManyFailures,
+                    $"too many failed authentications from {exchange.Address}; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (route.Operation == EstOperation.SimpleReenroll)
+        {
+            await ReenrollAsync(exchange, route).ConfigureAwait(false);
+            return;
         }
 
         PartyAccount? account = null;
@@ -184,6 +198,7 @@ internal sealed partial class EstApi
             }
 
             exchange.Caller = "refused-client-certificate";
+            RecordFailure(exchange, refused);
             exchange.Context.Response.Headers.WWWAuthenticate = BasicChallenge;
             if (exchange.Operation == EstOperation.SimpleEnroll)
             {
@@ -210,6 +225,11 @@ internal sealed partial class EstApi
             CredentialStatus.Malformed => "the Authorization header is not 'Basic <base64(user:password)>'",
             _ => "the user name or password is wrong",
         };
+        if (status != CredentialStatus.Missing)
+        {
+            RecordFailure(exchange, reason);
+        }
+
         if (status != CredentialStatus.Missing && exchange.Operation == EstOperation.SimpleEnroll)
         {
             await AuditAsync(exchange, EstOutcome.Unauthenticated, reason, null, null).ConfigureAwait(false);
@@ -301,6 +321,12 @@ internal sealed partial class EstApi
         }
 
         var result = await _service.ReenrollAsync(certificate.RawData, route.Branch, route.IsoVersion, route.Algorithm, csr.Value, exchange.Context.RequestAborted).ConfigureAwait(false);
+        if (result.Outcome == EstOutcome.Forbidden)
+        {
+            // The certificate itself was refused (another CA, expired, revoked): a failed authentication.
+            RecordFailure(exchange, result.Reason);
+        }
+
         await RespondEnrolledAsync(exchange, result).ConfigureAwait(false);
     }
 
@@ -393,6 +419,16 @@ internal sealed partial class EstApi
         return HttpMethods.IsHead(exchange.Context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length, exchange.Context.RequestAborted);
     }
 
+    /// <summary>Counts a failed authentication of the client's address and logs it, without the secret.</summary>
+    private void RecordFailure(Exchange exchange, string reason)
+    {
+        var blocked = _options.FailedAttempts.RecordFailure(exchange.Address);
+        LogAuthenticationFailed(_logger, exchange.Address, EstOutcomes.Name(exchange.Operation), reason, blocked);
+    }
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "EST authentication failed from {Address} ({Operation}): {Reason}; address blocked: {Blocked}")]
+    private static partial void LogAuthenticationFailed(ILogger logger, string address, string operation, string reason, bool blocked);
+
     [LoggerMessage(EventId = 50, Level = LogLevel.Error, Message = "EST {Operation} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string operation);
 
@@ -402,6 +438,9 @@ internal sealed partial class EstApi
         public HttpContext Context { get; } = context;
 
         public string Id { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
+        /// <summary>Gets the client's IP address, the key of the failed-authentication count.</summary>
+        public string Address { get; } = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         public string? Remote { get; } = context.Connection.RemoteIpAddress is { } ip
             ? ip + ":" + context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture)

@@ -1,5 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using V2gPki.Parties.Credentials;
+
 namespace V2gPki.Edge.Listeners.Est;
 
 /// <summary>Limits and switches of the EST front end.</summary>
@@ -10,6 +12,9 @@ internal sealed class EstApiOptions
 
     /// <summary>Gets whether <c>cacerts</c> and <c>csrattrs</c> need an authenticated caller (RFC 7030 §4.1.1 lets them be public).</summary>
     public bool CacertsRequiresAuthentication { get; init; }
+
+    /// <summary>Gets the failed authentications per client address (429 once used up).</summary>
+    public required FailedAttempts FailedAttempts { get; init; }
 
     /// <summary>Gets the V2G root certificate, the answer of <c>/.well-known/est/cacerts</c> without a <c>{ca}</c>.</summary>
     public required ReadOnlyMemory<byte> RootCertificate { get; init; }

@@ -6,6 +6,7 @@ using V2gPki.Edge.Listeners.Kestrel;
 using V2gPki.Edge.Runtime;
 using V2gPki.Est;
 using V2gPki.Parties.Audit;
+using V2gPki.Parties.Credentials;
 
 namespace V2gPki.Edge.Listeners.Est;
 
@@ -42,7 +43,13 @@ internal static class EstComposition
             var service = new EnrollmentService(backend.Hierarchy, backend.Worker, backend.CertificateIssuer, backend.Registry, backend.Time);
             var api = new EstApi(service, parties.Basic, parties.Certificates, audit, new EstMetrics(backend.MetricsRegistry), backend.Time,
                 backend.LoggerFactory.CreateLogger("V2gPki.Edge.Est"),
-                new EstApiOptions { MaxRequestBodyBytes = options.Limits.MaxRequestBodyBytes, CacertsRequiresAuthentication = options.CacertsRequiresAuthentication, RootCertificate = root });
+                new EstApiOptions
+                {
+                    MaxRequestBodyBytes = options.Limits.MaxRequestBodyBytes,
+                    CacertsRequiresAuthentication = options.CacertsRequiresAuthentication,
+                    RootCertificate = root,
+                    FailedAttempts = new FailedAttempts(options.FailedAuthenticationLimit, TimeSpan.FromSeconds(options.FailedAuthenticationWindowSeconds), backend.Time),
+                });
             return await EstListener.StartAsync(options, https, api, backend.LoggerFactory, audit, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -23,6 +23,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         EstOutcome.NotSupported => StatusCodes.Status501NotImplemented,
         EstOutcome.Busy => StatusCodes.Status503ServiceUnavailable,
+        EstOutcome.TooManyFailures => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -42,6 +43,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => "unsupported_media_type",
         EstOutcome.NotSupported => "not_supported",
         EstOutcome.Busy => "busy",
+        EstOutcome.TooManyFailures => "too_many_failures",
         _ => "internal_error",
     };
 

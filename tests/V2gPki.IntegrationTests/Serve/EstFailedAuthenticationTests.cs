@@ -1,0 +1,137 @@
+// Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using V2gPki.Edge.Configuration;
+using V2gPki.Edge.Listeners.Est;
+using V2gPki.Edge.Runtime;
+
+namespace V2gPki.IntegrationTests.Serve;
+
+/// <summary>
+/// Failed authentications per client address at EST: a listener of its own over the fixture's runtime, with a limit of
+/// three, so that the collection's other tests (all from 127.0.0.1, many with wrong credentials) are not blocked.
+/// </summary>
+[Collection(PkiServerCollection.Name)]
+public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
+{
+    [Fact]
+    public async Task SimpleEnroll_ThreeWrongPasswords_ThenEvenTheRightOneGets429WithRetryAfter()
+    {
+        await using var listener = await StartAsync(limit: 3);
+        using var client = Client();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await EnrollAsync(client, listener.BaseAddress, fixture.EstAccount("cpo").Split(':')[0] + ":guess-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await EnrollAsync(client, listener.BaseAddress, fixture.EstAccount("cpo"));
+
+        var text = await right.Content.ReadAsStringAsync();
+        Assert.True(right.StatusCode == HttpStatusCode.TooManyRequests, $"{(int)right.StatusCode} {text}");
+        var retryAfter = int.Parse(right.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 300);
+        Assert.Contains("too many failed authentications", text, StringComparison.Ordinal);
+
+        // cacerts needs no credential, so it is not refused.
+        using var cacerts = await client.GetAsync(new Uri(listener.BaseAddress, ".well-known/est/cpo/cacerts"));
+        Assert.Equal(HttpStatusCode.OK, cacerts.StatusCode);
+    }
+
+    [Fact]
+    public async Task SimpleEnroll_RequestsWithoutACredential_DoNotCount()
+    {
+        await using var listener = await StartAsync(limit: 3);
+        using var client = Client();
+
+        // libest and BouncyCastle always ask once without a credential, to fetch the challenge.
+        for (var i = 0; i < 5; i++)
+        {
+            using var challenge = await EnrollAsync(client, listener.BaseAddress, null);
+            Assert.Equal(HttpStatusCode.Unauthorized, challenge.StatusCode);
+        }
+
+        using var right = await EnrollAsync(client, listener.BaseAddress, fixture.EstAccount("cpo"));
+        Assert.True(right.StatusCode == HttpStatusCode.OK, await right.Content.ReadAsStringAsync());
+    }
+
+    private async Task<EstListener> StartAsync(int limit)
+    {
+        Assert.True(ConfigLoader.TryLoad(fixture.Demo.ConfigPath, out var options, out var error), error);
+        var est = options.Listeners.Est!;
+        est.Port = 0;
+        est.FailedAuthenticationLimit = limit;
+        est.AuditLogFile = Path.Combine(Path.GetTempPath(), "v2gpki-est-failures-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + ".jsonl");
+        Assert.True(PartiesSetup.TryBuild(options.Parties, options.DataDir, TimeProvider.System, out var parties, out var errors), string.Join("; ", errors));
+        return await EstComposition.StartAsync(est, parties!, new OwnMetrics(fixture.Runtime), CancellationToken.None);
+    }
+
+    private static async Task<HttpResponseMessage> EnrollAsync(HttpClient client, Uri baseAddress, string? basic)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddCountryOrRegion("DE");
+        subject.AddOrganizationName("V2gPki Demo");
+        subject.AddCommonName("DE*ABC*E" + RandomNumberGenerator.GetInt32(100_000, 999_999));
+        var csr = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256).CreateSigningRequest();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, ".well-known/est/cpo/simpleenroll"))
+        {
+            Content = new StringContent(Convert.ToBase64String(csr), Encoding.ASCII, "application/pkcs10"),
+        };
+        if (basic is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic)));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private HttpClient Client()
+    {
+        var trusted = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+        {
+            if (certificate is null)
+            {
+                return false;
+            }
+
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(trusted);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+        };
+        return new HttpClient(handler);
+    }
+
+    /// <summary>The fixture's back end with a metrics registry of its own (the fixture's already counts its EST listener).</summary>
+    private sealed class OwnMetrics(IIssuingBackend inner) : IIssuingBackend
+    {
+        public string DataDirectory => inner.DataDirectory;
+
+        public V2gPki.Issuer.Worker.IssuingWorker Worker => inner.Worker;
+
+        public V2gPki.Issuer.IssuerDirectory Directory => inner.Directory;
+
+        public V2gPki.Pki.Hierarchy.CaHierarchy Hierarchy => inner.Hierarchy;
+
+        public V2gPki.Store.ICertificateRegistry Registry => inner.Registry;
+
+        public V2gPki.Store.IServingIndex ServingIndex => inner.ServingIndex;
+
+        public V2gPki.Pki.Issuance.CertificateIssuer CertificateIssuer => inner.CertificateIssuer;
+
+        public V2gPki.Metrics.MetricsRegistry MetricsRegistry { get; } = new();
+
+        public TimeProvider Time => inner.Time;
+
+        public Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory => inner.LoggerFactory;
+    }
+}
