@@ -25,7 +25,7 @@ public class CommandTreeTests
     public void Build_EveryCommand_IsInTheTree()
     {
         Assert.Equal(
-            ["", "demo", "serve", "store", "store verify", "ca", "ca init", "ca csr", "ca import", "ca list", "revoke", "status", "id", "id check", "perf-serve", "help"],
+            ["", "demo", "serve", "store", "store verify", "ca", "ca init", "ca csr", "ca import", "ca list", "revoke", "status", "id", "id check", "parties", "parties hash-password", "perf-serve", "help"],
             Paths(CommandTree.Build()));
     }
 
@@ -160,6 +160,53 @@ public class CommandTreeTests
         (code, stdout, _) = Run(["id", "check", "emaid", "--", "-NLTNM000122045"]);
         Assert.Equal(1, code);
         Assert.Contains("input:       -NLTNM000122045", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_PartiesHashPassword_PrintsAHashThatVerifiesTheFilesPassword()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "correct horse battery staple\nsecond line ignored\n");
+
+            var (code, stdout, stderr) = Run(["parties", "hash-password", "--password-file", file, "--iterations", "100000"]);
+
+            Assert.True(code == 0, stderr);
+            var line = stdout.TrimEnd('\n');
+            Assert.StartsWith("pbkdf2-sha256$100000$", line, StringComparison.Ordinal);
+            Assert.True(V2gPki.Parties.Credentials.PasswordHash.TryParse(line, out var hash, out var error), error);
+            Assert.True(hash.Verify("correct horse battery staple"));
+            Assert.False(hash.Verify("second line ignored"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Run_PartiesHashPassword_EmptyOrMissingFile_Exit1AndIterationsOutOfRange_Exit2()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (code, _, stderr) = Run(["parties", "hash-password", "--password-file", file]);
+            Assert.Equal(1, code);
+            Assert.Contains("the password is empty", stderr, StringComparison.Ordinal);
+
+            (code, _, stderr) = Run(["parties", "hash-password", "--password-file", file + ".none"]);
+            Assert.Equal(1, code);
+            Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
+
+            (code, _, stderr) = Run(["parties", "hash-password", "--password-file", file, "--iterations", "1000"]);
+            Assert.Equal(2, code);
+            Assert.Contains("--iterations must be a whole number from 100000", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static void AssertUsageError(string message, string[] args)

@@ -6,6 +6,7 @@ using System.CommandLine.Parsing;
 using V2gPki.Edge.Commands.Ca;
 using V2gPki.Edge.Commands.Demo;
 using V2gPki.Edge.Commands.Id;
+using V2gPki.Edge.Commands.Parties;
 using V2gPki.Edge.Commands.PerfServe;
 using V2gPki.Edge.Commands.Revoke;
 using V2gPki.Edge.Commands.Serve;
@@ -111,6 +112,7 @@ internal static class CommandTree
         root.Subcommands.Add(RevokeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(IdCheckCommand.Create());
+        root.Subcommands.Add(HashPasswordCommand.Create());
         root.Subcommands.Add(PerfServeCommand.Create());
         root.Subcommands.Add(CliCommand.HelpCommand(root, hidden: false));
 
