@@ -42,8 +42,8 @@ ensure_dotnet() {
 }
 
 # The packages the tests and the demo need: SoftHSM2 (the embedded HSM), pkcs11-tool, openssl and GnuTLS
-# (independent clients in integration tests), NSS tools (vfychain).
-V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain)
+# (independent clients in integration tests), NSS tools (vfychain), nginx (a TLS-terminating proxy in front of EST), curl.
+V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain nginx:/usr/sbin/nginx curl:curl)
 V2GPKI_APT_DEMO=(softhsm2:softhsm2-util openssl:openssl)
 
 # ensure_aot_toolchain: NativeAOT links with the platform C toolchain: clang (preferred by the ILCompiler targets) or

@@ -109,6 +109,28 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Validate_EstProxyAndFailureLimits_EveryProblemNamedWithItsKey()
+    {
+        var options = new V2gPkiOptions();
+        options.Listeners.Est = new EstListenerOptions
+        {
+            HttpsCertificateFile = "est/tls/server.pem",
+            ForwardedClientCertificateHeader = "X-SSL-Client-Cert",
+            FailedAuthenticationLimit = 0,
+            FailedAuthenticationWindowSeconds = 0,
+        };
+
+        var errors = OptionsValidator.Validate(options);
+
+        Assert.Contains(errors, e => e.StartsWith("Listeners:Est:ForwardedClientCertificateHeader: needs Listeners:Est:TrustedProxies", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Listeners:Est:FailedAuthenticationLimit", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Listeners:Est:FailedAuthenticationWindowSeconds", StringComparison.Ordinal));
+
+        options.Listeners.Est.TrustedProxies = ["10.0.0.1", "proxy.example"];
+        Assert.Contains(OptionsValidator.Validate(options), e => e.StartsWith("Listeners:Est:TrustedProxies:1: 'proxy.example' is not an IP address", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PartiesSetup_ClientCertificateAuthorities_MissingFileOrEndEntityNamedWithItsKey()
     {
         var directory = Directory.CreateTempSubdirectory("v2gpki-parties-");

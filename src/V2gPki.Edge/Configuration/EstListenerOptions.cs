@@ -39,6 +39,17 @@ internal sealed class EstListenerOptions
     /// <summary>The window of <see cref="FailedAuthenticationLimit"/>, in seconds.</summary>
     public int FailedAuthenticationWindowSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The request header in which a TLS-terminating proxy forwards the client's certificate (nginx:
+    /// <c>proxy_set_header X-SSL-Client-Cert $ssl_client_escaped_cert;</c>), or null (the default) for none. Believed
+    /// only on connections from <see cref="TrustedProxies"/>; on those, the connection's own TLS certificate is the
+    /// proxy's and is not used.
+    /// </summary>
+    public string? ForwardedClientCertificateHeader { get; set; }
+
+    /// <summary>The IP addresses of the TLS-terminating proxies whose <see cref="ForwardedClientCertificateHeader"/> is believed.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>The append-only audit log of enrollments, JSON lines (relative to <see cref="V2gPkiOptions.DataDir"/>).</summary>
     public string AuditLogFile { get; set; } = "audit/est-audit.jsonl";
 

@@ -52,6 +52,19 @@ internal static class OptionsValidator
             {
                 errors.Add("Listeners:Est:FailedAuthenticationWindowSeconds: must be at least 1");
             }
+
+            for (var i = 0; i < est.TrustedProxies.Count; i++)
+            {
+                if (!System.Net.IPAddress.TryParse(est.TrustedProxies[i], out _))
+                {
+                    errors.Add($"Listeners:Est:TrustedProxies:{i}: '{est.TrustedProxies[i]}' is not an IP address");
+                }
+            }
+
+            if (!string.IsNullOrEmpty(est.ForwardedClientCertificateHeader) && est.TrustedProxies.Count == 0)
+            {
+                errors.Add("Listeners:Est:ForwardedClientCertificateHeader: needs Listeners:Est:TrustedProxies (a header anyone can send is not a certificate)");
+            }
         }
 
         if (!Runtime.PartiesSetup.TryBuild(options.Parties, dataDirectory: null, TimeProvider.System, out _, out var partyErrors))

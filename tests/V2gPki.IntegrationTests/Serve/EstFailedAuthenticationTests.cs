@@ -5,9 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Est;
-using V2gPki.Edge.Runtime;
 
 namespace V2gPki.IntegrationTests.Serve;
 
@@ -60,16 +58,7 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
         Assert.True(right.StatusCode == HttpStatusCode.OK, await right.Content.ReadAsStringAsync());
     }
 
-    private async Task<EstListener> StartAsync(int limit)
-    {
-        Assert.True(ConfigLoader.TryLoad(fixture.Demo.ConfigPath, out var options, out var error), error);
-        var est = options.Listeners.Est!;
-        est.Port = 0;
-        est.FailedAuthenticationLimit = limit;
-        est.AuditLogFile = Path.Combine(Path.GetTempPath(), "v2gpki-est-failures-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + ".jsonl");
-        Assert.True(PartiesSetup.TryBuild(options.Parties, options.DataDir, TimeProvider.System, out var parties, out var errors), string.Join("; ", errors));
-        return await EstComposition.StartAsync(est, parties!, new OwnMetrics(fixture.Runtime), CancellationToken.None);
-    }
+    private Task<EstListener> StartAsync(int limit) => OwnEstListener.StartAsync(fixture, est => est.FailedAuthenticationLimit = limit);
 
     private static async Task<HttpResponseMessage> EnrollAsync(HttpClient client, Uri baseAddress, string? basic)
     {
@@ -109,29 +98,5 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
             return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
         return new HttpClient(handler);
-    }
-
-    /// <summary>The fixture's back end with a metrics registry of its own (the fixture's already counts its EST listener).</summary>
-    private sealed class OwnMetrics(IIssuingBackend inner) : IIssuingBackend
-    {
-        public string DataDirectory => inner.DataDirectory;
-
-        public V2gPki.Issuer.Worker.IssuingWorker Worker => inner.Worker;
-
-        public V2gPki.Issuer.IssuerDirectory Directory => inner.Directory;
-
-        public V2gPki.Pki.Hierarchy.CaHierarchy Hierarchy => inner.Hierarchy;
-
-        public V2gPki.Store.ICertificateRegistry Registry => inner.Registry;
-
-        public V2gPki.Store.IServingIndex ServingIndex => inner.ServingIndex;
-
-        public V2gPki.Pki.Issuance.CertificateIssuer CertificateIssuer => inner.CertificateIssuer;
-
-        public V2gPki.Metrics.MetricsRegistry MetricsRegistry { get; } = new();
-
-        public TimeProvider Time => inner.Time;
-
-        public Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory => inner.LoggerFactory;
     }
 }

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using V2gPki.Edge.Listeners.Kestrel;
@@ -152,6 +153,12 @@ internal sealed partial class EstApi
             }
         }
 
+        if (!isRead && !ResolveClientCertificate(exchange, out var forwardedError))
+        {
+            await RespondErrorAsync(exchange, EstOutcome.BadRequest, forwardedError).ConfigureAwait(false);
+            return;
+        }
+
         if (route.Operation == EstOperation.SimpleReenroll)
         {
             await ReenrollAsync(exchange, route).ConfigureAwait(false);
@@ -189,7 +196,7 @@ internal sealed partial class EstApi
     private async Task<PartyAccount?> AuthenticateAsync(Exchange exchange)
     {
         var header = exchange.Context.Request.Headers.Authorization.ToString();
-        if (header.Length == 0 && _certificates is not null && exchange.Context.Connection.ClientCertificate is { } certificate)
+        if (header.Length == 0 && _certificates is not null && exchange.ClientCertificate is { } certificate)
         {
             if (_certificates.Authenticate(certificate, out var holder, out var refused) == CredentialStatus.Authenticated && holder is not null)
             {
@@ -304,7 +311,7 @@ internal sealed partial class EstApi
     /// </summary>
     private async Task ReenrollAsync(Exchange exchange, EstRoute route)
     {
-        if (exchange.Context.Connection.ClientCertificate is not { } certificate)
+        if (exchange.ClientCertificate is not { } certificate)
         {
             exchange.Caller = "anonymous";
             const string Reason = "simplereenroll renews the certificate the client presents in the TLS handshake, and none was presented (RFC 7030 §3.3.2)";
@@ -419,6 +426,60 @@ internal sealed partial class EstApi
         return HttpMethods.IsHead(exchange.Context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length, exchange.Context.RequestAborted);
     }
 
+    /// <summary>
+    /// The client certificate of a request: on a connection from a trusted proxy, the one it forwards in the configured
+    /// header (or none; the connection's own TLS certificate is the proxy's), else the one of the TLS handshake. A
+    /// header from anyone else is ignored. False with the reason when a trusted proxy forwards something unreadable.
+    /// </summary>
+    private bool ResolveClientCertificate(Exchange exchange, out string error)
+    {
+        error = string.Empty;
+        var connection = exchange.Context.Connection;
+        if (_options.ForwardedClientCertificateHeader is not { } name || !IsTrustedProxy(connection.RemoteIpAddress))
+        {
+            exchange.ClientCertificate = connection.ClientCertificate;
+            return true;
+        }
+
+        var header = exchange.Context.Request.Headers[name].ToString();
+        if (header.Length == 0)
+        {
+            return true;
+        }
+
+        if (!ForwardedCertificate.TryRead(header, out var forwarded, out error))
+        {
+            return false;
+        }
+
+        exchange.ClientCertificate = forwarded;
+        exchange.Context.Response.RegisterForDispose(forwarded);
+        return true;
+    }
+
+    private bool IsTrustedProxy(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        foreach (var proxy in _options.TrustedProxies)
+        {
+            if (proxy.Equals(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Counts a failed authentication of the client's address and logs it, without the secret.</summary>
     private void RecordFailure(Exchange exchange, string reason)
     {
@@ -453,5 +514,8 @@ internal sealed partial class EstApi
         public EstOutcome Outcome { get; set; } = EstOutcome.InternalError;
 
         public string Caller { get; set; } = "anonymous";
+
+        /// <summary>Gets or sets the client certificate: the TLS one, or one a trusted proxy forwarded.</summary>
+        public System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificate { get; set; }
     }
 }

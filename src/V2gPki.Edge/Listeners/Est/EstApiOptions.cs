@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Net;
 using V2gPki.Parties.Credentials;
 
 namespace V2gPki.Edge.Listeners.Est;
@@ -15,6 +16,12 @@ internal sealed class EstApiOptions
 
     /// <summary>Gets the failed authentications per client address (429 once used up).</summary>
     public required FailedAttempts FailedAttempts { get; init; }
+
+    /// <summary>Gets the header a trusted proxy forwards the client certificate in, or null for none.</summary>
+    public string? ForwardedClientCertificateHeader { get; init; }
+
+    /// <summary>Gets the proxies whose forwarded client certificate is believed.</summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
 
     /// <summary>Gets the V2G root certificate, the answer of <c>/.well-known/est/cacerts</c> without a <c>{ca}</c>.</summary>
     public required ReadOnlyMemory<byte> RootCertificate { get; init; }

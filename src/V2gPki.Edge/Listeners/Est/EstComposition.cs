@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using V2gPki.Edge.Configuration;
 using V2gPki.Edge.Listeners.Kestrel;
@@ -49,6 +50,8 @@ internal static class EstComposition
                     CacertsRequiresAuthentication = options.CacertsRequiresAuthentication,
                     RootCertificate = root,
                     FailedAttempts = new FailedAttempts(options.FailedAuthenticationLimit, TimeSpan.FromSeconds(options.FailedAuthenticationWindowSeconds), backend.Time),
+                    ForwardedClientCertificateHeader = string.IsNullOrEmpty(options.ForwardedClientCertificateHeader) ? null : options.ForwardedClientCertificateHeader,
+                    TrustedProxies = options.TrustedProxies.ConvertAll(IPAddress.Parse),
                 });
             return await EstListener.StartAsync(options, https, api, backend.LoggerFactory, audit, cancellationToken).ConfigureAwait(false);
         }
