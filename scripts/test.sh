@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: installs missing apt packages (as root or through sudo), builds with warnings as
-# errors, publishes the NativeAOT v2gpki to artifacts/v2gpki-aot (the AOT integration tests run it and must not skip:
-# EDGE_AOT_REQUIRED=1), runs every test project, and ends with one line "tests: N passed, N failed" summed from the TRX
-# results.
+# Runs every test of the solution: installs missing apt packages (as root or through sudo), builds the EST interop
+# clients (tests/interop), builds with warnings as errors, publishes the NativeAOT v2gpki to artifacts/v2gpki-aot (the
+# AOT integration tests run it and must not skip: EDGE_AOT_REQUIRED=1), runs every test project, and ends with one
+# line "tests: N passed, N failed" summed from the TRX results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/deps.sh
@@ -12,6 +12,14 @@ if ! ensure_aot_toolchain; then
   echo "test.sh: NativeAOT needs clang or gcc (apt-get install clang); cannot publish the AOT binary the tests require" >&2
   exit 1
 fi
+
+# The independent EST clients of the interop tests (tests/V2gPki.IntegrationTests/Interop): Cisco libest's estclient
+# built from the vendored sources (cached under artifacts/interop) and the BouncyCastle Java client; the tests fail
+# instead of skipping when they are missing (EDGE_INTEROP_REQUIRED=1).
+echo "== EST interop clients: artifacts/interop"
+EDGE_ESTCLIENT=$(tests/interop/build-libest.sh | tail -n 1)
+EDGE_BC_EST_CLIENT=$(tests/interop/build-bc-est.sh | tail -n 1)
+export EDGE_ESTCLIENT EDGE_BC_EST_CLIENT EDGE_INTEROP_REQUIRED=1
 
 results=artifacts/test-results
 rm -rf "$results"; mkdir -p "$results"

@@ -42,8 +42,14 @@ ensure_dotnet() {
 }
 
 # The packages the tests and the demo need: SoftHSM2 (the embedded HSM), pkcs11-tool, openssl and GnuTLS
-# (independent clients in integration tests), NSS tools (vfychain), nginx (a TLS-terminating proxy in front of EST), curl.
-V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain nginx:/usr/sbin/nginx curl:curl)
+# (independent clients in integration tests), NSS tools (vfychain), nginx (a TLS-terminating proxy in front of EST),
+# curl; for the EST interop tests, the C toolchain that builds Cisco libest's estclient from tests/interop/vendor
+# (OpenSSL headers, cmake for uriparser) and a JDK with BouncyCastle Java, whose EST client tests/interop/bc-est drives.
+V2GPKI_APT_TEST=(softhsm2:softhsm2-util opensc:pkcs11-tool openssl:openssl gnutls-bin:ocsptool libnss3-tools:vfychain
+  nginx:/usr/sbin/nginx curl:curl
+  build-essential:/usr/share/build-essential/list autoconf:autoconf automake:automake libtool:libtoolize cmake:cmake
+  libssl-dev:/usr/include/openssl/ssl.h pkg-config:pkg-config default-jdk-headless:javac
+  libbcprov-java:/usr/share/java/bcprov.jar libbcpkix-java:/usr/share/java/bcpkix.jar libbcutil-java:/usr/share/java/bcutil.jar)
 V2GPKI_APT_DEMO=(softhsm2:softhsm2-util openssl:openssl)
 
 # ensure_aot_toolchain: NativeAOT links with the platform C toolchain: clang (preferred by the ILCompiler targets) or

@@ -153,6 +153,36 @@ public sealed class EstEnrollmentTests(PkiServerFixture fixture) : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("wrong-password")]
+    [InlineData("malformed")]
+    public async Task SimpleEnroll_NoOrBadCredential_401WithTheChallengeAndAnEmptyBody(string credential)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, ".well-known/est/cpo/simpleenroll"))
+        {
+            Content = new StringContent(Convert.ToBase64String(MakeCsr("DE*ABC*E1")), Encoding.ASCII, "application/pkcs10"),
+        };
+        if (credential == "wrong-password")
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("cpo-demo:not-the-password")));
+        }
+        else if (credential == "malformed")
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", "%%%");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        // BouncyCastle Java's EST client closes the 401 before it answers the challenge and fails when the body was not
+        // read to its Content-Length: the challenge must come with an empty body (the reason goes to the audit log).
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Basic ", response.Headers.WwwAuthenticate.First().ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     public static TheoryData<string, string, string, int, string> BadRequests => new()
     {
         { "POST", "/.well-known/est/cpo/simpleenroll", "not base64 at all!", 400, "is not a base64 character" },

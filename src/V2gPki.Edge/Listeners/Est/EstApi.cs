@@ -26,7 +26,8 @@ namespace V2gPki.Edge.Listeners.Est;
 /// DER. Answers are <c>application/pkcs7-mime; smime-type=certs-only</c> (exactly: libest matches that prefix) or
 /// <c>application/csrattrs</c>, line-wrapped base64 with <c>Content-Transfer-Encoding: base64</c> and a
 /// <c>Content-Length</c>. A 401 carries <c>WWW-Authenticate: Basic</c> as its first challenge (libest reads only the
-/// first and sends its credentials only after it). Errors are <c>text/plain</c> with a reason a person can act on.
+/// first and sends its credentials only after it) and no body (BouncyCastle Java fails on a 401 with one). Other errors
+/// are <c>text/plain</c> with a reason a person can act on.
 /// </remarks>
 internal sealed partial class EstApi
 {
@@ -419,8 +420,17 @@ internal sealed partial class EstApi
     {
         exchange.Outcome = outcome;
         var response = exchange.Context.Response;
-        var body = Encoding.UTF8.GetBytes(reason + "\n");
         response.StatusCode = EstOutcomes.HttpStatus(outcome);
+        if (outcome == EstOutcome.Unauthenticated)
+        {
+            // BouncyCastle Java's EST client closes a 401 before it answers the challenge and gives up when the body
+            // was not read to its Content-Length: the challenge goes without a body (RFC 9110 §15.5.2 requires the
+            // header, not a body); the reason of a rejected credential is in the audit log.
+            response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
+
+        var body = Encoding.UTF8.GetBytes(reason + "\n");
         response.ContentType = TextType;
         response.ContentLength = body.Length;
         return HttpMethods.IsHead(exchange.Context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length, exchange.Context.RequestAborted);
