@@ -188,10 +188,16 @@ public sealed class EnrollmentService
             return new EnrollmentResult(EstOutcome.Ok, certificate.Der, string.Empty, certificate.CommonName, Convert.ToHexString(certificate.Serial));
         }
 
-        if (!outcome.Issuance.IsIssued)
+        if (outcome.SubjectLimitReached)
+        {
+            return EnrollmentResult.Refused(EstOutcome.SubjectLimitReached,
+                $"{validated.Csr.CommonName} already has the most live certificates allowed for one ID ({_worker.MaxLiveCertificatesPerSubject}); revoke one or wait until one expires");
+        }
+
+        if (outcome.Issuance is not { IsIssued: true })
         {
             // The CSR passed the rules, so a refusal here is the issuer's (lint of the TBS, a CA that cannot sign, the clock).
-            return EnrollmentResult.Refused(EstOutcome.InternalError, $"issuance failed: {outcome.Issuance.Status}: {outcome.Issuance.Message}");
+            return EnrollmentResult.Refused(EstOutcome.InternalError, $"issuance failed: {outcome.Issuance?.Status}: {outcome.Issuance?.Message}");
         }
 
         return outcome.Registration.Status switch

@@ -46,4 +46,11 @@ public enum EstOutcome : byte
 
     /// <summary>A fault on our side (HTTP 500).</summary>
     InternalError = 11,
+
+    /// <summary>
+    /// The CSR's subject ID already has the most live certificates the issuer allows for one ID (HTTP 409: a conflict
+    /// with the current state the caller can resolve by revoking one, RFC 9110 §15.5.10; not 429, which asks to retry
+    /// later, RFC 6585 §4, when waiting alone does not help).
+    /// </summary>
+    SubjectLimitReached = 12,
 }

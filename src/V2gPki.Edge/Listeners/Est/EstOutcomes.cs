@@ -23,6 +23,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         EstOutcome.NotSupported => StatusCodes.Status501NotImplemented,
         EstOutcome.Busy => StatusCodes.Status503ServiceUnavailable,
+        EstOutcome.SubjectLimitReached => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -42,6 +43,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => "unsupported_media_type",
         EstOutcome.NotSupported => "not_supported",
         EstOutcome.Busy => "busy",
+        EstOutcome.SubjectLimitReached => "subject_limit",
         _ => "internal_error",
     };
 
