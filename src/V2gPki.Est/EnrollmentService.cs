@@ -255,14 +255,20 @@ public sealed class EnrollmentService
         var outcome = await _worker.IssueAndRegisterAsync(_issuer, csr, ca, requester, null, cancellationToken).ConfigureAwait(false);
         if (outcome.Succeeded)
         {
-            var certificate = outcome.Issuance.Certificate!;
+            var certificate = outcome.Issuance!.Certificate!;
             return new EnrollmentResult(EstOutcome.Ok, certificate.Der, string.Empty, certificate.CommonName, Convert.ToHexString(certificate.Serial));
         }
 
-        if (!outcome.Issuance.IsIssued)
+        if (outcome.SubjectLimitReached)
+        {
+            return EnrollmentResult.Refused(EstOutcome.SubjectLimitReached,
+                $"{csr.CommonName} already has the most live certificates allowed for one ID ({_worker.MaxLiveCertificatesPerSubject}); revoke one or wait until one expires");
+        }
+
+        if (outcome.Issuance is not { IsIssued: true })
         {
             // The CSR passed the rules, so a refusal here is the issuer's (lint of the TBS, a CA that cannot sign, the clock).
-            return EnrollmentResult.Refused(EstOutcome.InternalError, $"issuance failed: {outcome.Issuance.Status}: {outcome.Issuance.Message}");
+            return EnrollmentResult.Refused(EstOutcome.InternalError, $"issuance failed: {outcome.Issuance?.Status}: {outcome.Issuance?.Message}");
         }
 
         return outcome.Registration.Status switch

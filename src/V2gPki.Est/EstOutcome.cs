@@ -48,6 +48,13 @@ public enum EstOutcome : byte
     InternalError = 11,
 
     /// <summary>
+    /// The CSR's subject ID already has the most live certificates the issuer allows for one ID (HTTP 409: a conflict
+    /// with the current state the caller can resolve by revoking one, RFC 9110 §15.5.10; not 429, which asks to retry
+    /// later, RFC 6585 §4, when waiting alone does not help).
+    /// </summary>
+    SubjectLimitReached = 12,
+
+    /// <summary>
     /// The client address has used up its failed authentications for now: refused before its credential is checked
     /// (HTTP 429 + Retry-After, RFC 6585 §4).
     /// </summary>

@@ -10,6 +10,9 @@ internal static class IssuerLog
     private static readonly Action<ILogger, double, Exception?> HsmBackoffMessage =
         LoggerMessage.Define<double>(LogLevel.Warning, new EventId(6001, "HsmBackoff"), "HSM error on the bulk lane; backing off {Seconds} s");
 
+    private static readonly Action<ILogger, double, Exception?> SupersedeSweepFailedMessage =
+        LoggerMessage.Define<double>(LogLevel.Warning, new EventId(6009, "SupersedeSweepFailed"), "supersede sweep failed; retried in {Seconds} s");
+
     private static readonly Action<ILogger, string, Exception?> NoSignerMessage =
         LoggerMessage.Define<string>(LogLevel.Error, new EventId(6002, "NoSigner"), "CA {Ca} has no usable delegated OCSP signer: its responses cannot be signed");
 
@@ -36,6 +39,12 @@ internal static class IssuerLog
             "registering the hierarchy certificate {Name} failed: {Status}");
 
     public static void HsmBackoff(ILogger logger, TimeSpan backoff) => HsmBackoffMessage(logger, backoff.TotalSeconds, null);
+
+    /// <summary>A supersede sweep failed (docs/architecture.md §3 Supersede); the next one retries.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="seconds">Seconds until the next sweep.</param>
+    /// <param name="exception">The failure.</param>
+    public static void SupersedeSweepFailed(ILogger logger, double seconds, Exception exception) => SupersedeSweepFailedMessage(logger, seconds, exception);
 
     public static void NoSigner(ILogger logger, string ca) => NoSignerMessage(logger, ca, null);
 

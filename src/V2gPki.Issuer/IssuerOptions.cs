@@ -61,6 +61,27 @@ public sealed class IssuerOptions
     /// <summary>Gets or sets how far the clock may step back before signing refuses to run (default 2 s).</summary>
     public TimeSpan ClockJumpTolerance { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Gets or sets the most live (good, unexpired) certificates one subject ID may have when a new one is issued through
+    /// <see cref="Worker.IssuingWorker.IssueAndRegisterAsync"/> (EST enrollment; default 4: the current certificate, a
+    /// renewal overlapping it, and room for a retry; 0 = no limit). Counted with the store's subject-ID index
+    /// (docs/architecture.md §5). Imports and the hierarchy's own certificates are not limited.
+    /// </summary>
+    public int MaxLiveCertificatesPerSubject { get; set; } = 4;
+
+    /// <summary>
+    /// Gets or sets how long after a newer certificate of the same subject ID and kind was issued an older live leaf is
+    /// revoked with reason superseded (RFC 5280 §5.3.1), through the normal revocation path; zero revokes it at once,
+    /// null (the default) never. docs/architecture.md §3 Supersede.
+    /// </summary>
+    public TimeSpan? SupersedeAfter { get; set; }
+
+    /// <summary>
+    /// Gets or sets the interval of the supersede sweep, which finds superseded certificates whose time has come (default 1
+    /// hour: a superseded certificate is revoked at most this late; the sweep walks the registry like a freshness scan).
+    /// </summary>
+    public TimeSpan SupersedeScanInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets or sets the capacity of the registration (enrollment) queue (default 1024; full → the caller answers 503).</summary>
     public int RegistrationQueueCapacity { get; set; } = 1024;
 

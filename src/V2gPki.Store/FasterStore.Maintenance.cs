@@ -8,7 +8,7 @@ namespace V2gPki.Store;
 public sealed partial class FasterStore
 {
     /// <summary>
-    /// Compacts the serving and registry logs if they passed <see cref="StoreOptions.CompactionTrigger"/>, then takes a
+    /// Compacts the serving, registry and subject-index logs if they passed <see cref="StoreOptions.CompactionTrigger"/>, then takes a
     /// checkpoint: captures the WAL tail under the write lock (every entry below it is applied), waits for the WAL to be
     /// committed that far, takes a fold-over checkpoint of each table, writes the manifest durably, purges older
     /// checkpoints and truncates the WAL up to the covered address. Serialized with other maintenance.
@@ -27,7 +27,8 @@ public sealed partial class FasterStore
         {
             var started = _time.GetTimestamp();
             var compacted = Compact(_serving!, static (log, until) => log.Compact<SpanByte, ServingReadOutput, Empty, ServingFunctions>(new ServingFunctions(), until, CompactionType.Lookup))
-                            + Compact(_registry!, static (log, until) => log.Compact<SpanByte, RawReadOutput, Empty, RawFunctions>(new RawFunctions(), until, CompactionType.Lookup));
+                            + Compact(_registry!, static (log, until) => log.Compact<SpanByte, RawReadOutput, Empty, RawFunctions>(new RawFunctions(), until, CompactionType.Lookup))
+                            + Compact(_subjects!, static (log, until) => log.Compact<SpanByte, RawReadOutput, Empty, RawFunctions>(new RawFunctions(), until, CompactionType.Lookup));
 
             long covered;
             Task committed;
@@ -41,12 +42,14 @@ public sealed partial class FasterStore
             var serving = await _serving!.CheckpointAsync(cancellationToken).ConfigureAwait(false);
             var registry = await _registry!.CheckpointAsync(cancellationToken).ConfigureAwait(false);
             var certificates = await _certificates!.CheckpointAsync(cancellationToken).ConfigureAwait(false);
-            new CheckpointManifest(covered, serving, registry, certificates, _time.GetUtcNow().UtcTicks).Write(_options.Directory);
+            var subjects = await _subjects!.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+            new CheckpointManifest(covered, serving, registry, certificates, subjects, _time.GetUtcNow().UtcTicks).Write(_options.Directory);
 
             // The manifest is durable: older checkpoints and the WAL below the covered address are no longer needed.
             _serving.PurgeCheckpointsExcept(serving);
             _registry.PurgeCheckpointsExcept(registry);
             _certificates.PurgeCheckpointsExcept(certificates);
+            _subjects.PurgeCheckpointsExcept(subjects);
             _wal.TruncateUntil(covered);
             Volatile.Write(ref _lastCheckpointWal, covered);
             Metrics.CheckpointDone();

@@ -110,6 +110,61 @@ public sealed partial class FasterStore
     }
 
     /// <inheritdoc />
+    public LookupStatus TryGetCertificatesBySubject(string subjectId, ICollection<CertificateRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        ArgumentNullException.ThrowIfNull(records);
+        if (_readiness != StoreReadiness.Ready)
+        {
+            return LookupStatus.NotReady;
+        }
+
+        Span<byte> key = stackalloc byte[SubjectKey.MaxLength];
+        if (!SubjectKey.TryEncode(subjectId, key, out var keyLength))
+        {
+            return LookupStatus.InvalidKey;
+        }
+
+        key = key[..keyLength];
+        var value = ArrayPool<byte>.Shared.Rent(SubjectIndexValue.MaxLength);
+        try
+        {
+            var added = 0;
+            Span<byte> registry = stackalloc byte[RegistryValue.MaxLength];
+            lock (_coldReadLock)
+            {
+                if (!_subjectReader!.TryRead(key, value, out var length) || length > value.Length)
+                {
+                    return LookupStatus.NotFound;
+                }
+
+                var entries = value.AsSpan(0, length);
+                var count = SubjectIndexValue.Count(entries);
+                var at = SubjectIndexValue.HeaderLength;
+                for (var i = 0; i < count; i++)
+                {
+                    var storeKey = SubjectIndexValue.Next(entries, ref at);
+                    if (!StoreKey.TryDecode(storeKey, out var issuer, out var serial)
+                        || !_registryReader!.TryRead(storeKey, registry, out var registryLength)
+                        || !RegistryValue.TryRead(registry[..Math.Min(registryLength, registry.Length)], issuer, serial, out var record))
+                    {
+                        continue;
+                    }
+
+                    records.Add(record!);
+                    added++;
+                }
+            }
+
+            return added > 0 ? LookupStatus.Found : LookupStatus.NotFound;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(value);
+        }
+    }
+
+    /// <inheritdoc />
     public long ForEachCertificate(Func<CertificateRecord, bool> visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);

@@ -1,5 +1,6 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
+using System.Buffers;
 using FASTER.core;
 
 namespace V2gPki.Store;
@@ -34,6 +35,7 @@ public sealed partial class FasterStore
         _serving = new KvTable("serving", Path.Combine(directory, "serving"), _options.Serving);
         _registry = new KvTable("registry", Path.Combine(directory, "registry"), _options.Registry);
         _certificates = new KvTable("certificates", Path.Combine(directory, "certificates"), _options.Certificates);
+        _subjects = new KvTable("subjects", Path.Combine(directory, "subjects"), _options.Subjects);
         if (manifest is not null)
         {
             await Task.Run(
@@ -42,6 +44,10 @@ public sealed partial class FasterStore
                     _serving.Recover(manifest.ServingToken);
                     _registry.Recover(manifest.RegistryToken);
                     _certificates.Recover(manifest.CertificatesToken);
+                    if (manifest.SubjectsToken != Guid.Empty)
+                    {
+                        _subjects.Recover(manifest.SubjectsToken);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -50,6 +56,7 @@ public sealed partial class FasterStore
         _serving.PurgeCheckpointsExcept(manifest?.ServingToken ?? Guid.Empty);
         _registry.PurgeCheckpointsExcept(manifest?.RegistryToken ?? Guid.Empty);
         _certificates.PurgeCheckpointsExcept(manifest?.CertificatesToken ?? Guid.Empty);
+        _subjects.PurgeCheckpointsExcept(manifest?.SubjectsToken ?? Guid.Empty);
 
         _wal = WriteAheadLog.Open(Path.Combine(directory, "wal"), _options.Wal, Metrics, _time, OnWalFault);
         _servingWriter = new ServingSession(_serving.Kv);
@@ -57,6 +64,8 @@ public sealed partial class FasterStore
         _certificateWriter = new RawSession(_certificates.Kv);
         _registryReader = new RawSession(_registry.Kv);
         _certificateReader = new RawSession(_certificates.Kv);
+        _subjectWriter = new RawSession(_subjects.Kv);
+        _subjectReader = new RawSession(_subjects.Kv);
 
         var covered = manifest?.WalCoveredAddress ?? 0;
         var committed = _wal.CommittedUntilAddress;
@@ -66,6 +75,10 @@ public sealed partial class FasterStore
         {
             return Faulted(started, error, covered, committed, replayed, corrupt, manifest is not null);
         }
+
+        // A checkpoint without a subject-index token was taken before the index existed: the index holds only what the
+        // replay added, so it is rebuilt from the registry (idempotent; again after a crash until the next checkpoint).
+        var rebuilt = manifest is not null && manifest.SubjectsToken == Guid.Empty ? RebuildSubjectIndex() : -1;
 
         Volatile.Write(ref _lastCheckpointWal, covered);
         if (_options.ReadSessions == ReadSessionMode.Pool)
@@ -90,6 +103,7 @@ public sealed partial class FasterStore
             WalCommittedUntil = committed,
             EntriesReplayed = replayed,
             CorruptEntries = corrupt,
+            SubjectIndexRebuilt = rebuilt,
             Readiness = StoreReadiness.Ready,
             Duration = _time.GetElapsedTime(started),
         };
@@ -169,7 +183,10 @@ public sealed partial class FasterStore
     /// <summary>
     /// Applies one WAL entry to the tables (live writes and replay alike). Idempotent: the registry record is written
     /// unless the stored one has a newer status version; the serving value unless the stored one supersedes it
-    /// (<see cref="ServingValue.Supersedes"/>); the certificate always (immutable, same bytes). Caller holds the write lock.
+    /// (<see cref="ServingValue.Supersedes"/>); the certificate always (immutable, same bytes); an issuance adds its
+    /// certificate to the subject-ID index of the subject ID its registry value names (a set: present stays present).
+    /// The index therefore has no WAL entry of its own: the issuance entry that makes a registration durable makes its
+    /// index entry durable too. Caller holds the write lock.
     /// </summary>
     private void Apply(in WalEntry entry)
     {
@@ -182,6 +199,11 @@ public sealed partial class FasterStore
             {
                 _registryWriter.Upsert(entry.Key, entry.Registry);
             }
+        }
+
+        if (entry.Type == WalEntryType.Issuance && !entry.Registry.IsEmpty)
+        {
+            IndexSubject(entry.Key, entry.Registry);
         }
 
         if (!entry.Certificate.IsEmpty)
@@ -197,5 +219,91 @@ public sealed partial class FasterStore
                 _servingWriter.Upsert(entry.Key, entry.Serving);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds a certificate to the subject-ID index under the key its registry value's subject ID folds to
+    /// (<see cref="SubjectKey"/>). Caller holds the write lock (or recovery runs alone).
+    /// </summary>
+    /// <param name="storeKey">The certificate's store key.</param>
+    /// <param name="registry">Its registry value.</param>
+    /// <returns>True when the index changed.</returns>
+    private bool IndexSubject(ReadOnlySpan<byte> storeKey, ReadOnlySpan<byte> registry)
+    {
+        var subject = RegistryValue.SubjectId(registry);
+        if (subject.IsEmpty || subject.Length > SubjectKey.MaxLength)
+        {
+            return false;
+        }
+
+        Span<byte> key = stackalloc byte[SubjectKey.MaxLength];
+        var keyLength = SubjectKey.Fold(subject, key);
+        if (keyLength == 0)
+        {
+            return false;
+        }
+
+        key = key[..keyLength];
+        var current = ArrayPool<byte>.Shared.Rent(SubjectIndexValue.MaxLength);
+        var next = ArrayPool<byte>.Shared.Rent(SubjectIndexValue.MaxLength);
+        try
+        {
+            var found = _subjectWriter!.TryRead(key, current, out var length);
+            var written = SubjectIndexValue.Add(found ? current.AsSpan(0, Math.Min(length, current.Length)) : default, storeKey, next, out var dropped);
+            if (written == 0)
+            {
+                return false;
+            }
+
+            if (dropped)
+            {
+                Metrics.SubjectIndexOverflowed();
+            }
+
+            _subjectWriter.Upsert(key, next.AsSpan(0, written));
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(next);
+        }
+    }
+
+    /// <summary>
+    /// Indexes the latest record of every registered certificate (a store whose checkpoint predates the index). Walks the
+    /// registry log as <see cref="ForEachCertificate"/> does and keeps a record only when it is its key's latest version.
+    /// </summary>
+    /// <returns>The number of certificates added to the index.</returns>
+    private long RebuildSubjectIndex()
+    {
+        long added = 0;
+        lock (_writeLock)
+        {
+            var log = _registry!.Kv.Log;
+            using var iterator = log.Scan(log.BeginAddress, log.TailAddress);
+            while (iterator.GetNext(out var info))
+            {
+                if (info.Tombstone)
+                {
+                    continue;
+                }
+
+                var key = iterator.GetKey().AsReadOnlySpan();
+                if (!StoreKey.TryDecode(key, out _, out _)
+                    || !_registryWriter!.TryReadAddress(key, out var address) || address != iterator.CurrentAddress)
+                {
+                    continue;
+                }
+
+                if (IndexSubject(key, iterator.GetValue().AsReadOnlySpan()))
+                {
+                    added++;
+                }
+            }
+        }
+
+        Metrics.SubjectIndexRebuilt(added);
+        return added;
     }
 }

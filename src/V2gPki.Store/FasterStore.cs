@@ -4,7 +4,8 @@
 namespace V2gPki.Store;
 
 /// <summary>
-/// The store on FASTER: three <c>FasterKV&lt;SpanByte, SpanByte&gt;</c> tables (serving index, registry, certificate DER),
+/// The store on FASTER: four <c>FasterKV&lt;SpanByte, SpanByte&gt;</c> tables (serving index, registry, certificate DER,
+/// subject-ID index),
 /// a <c>FasterLog</c> WAL with group commit, checkpoints that record the WAL address they cover, compaction, and
 /// recovery (latest checkpoint + idempotent replay of the WAL from that address).
 /// </summary>
@@ -29,6 +30,7 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
     private KvTable? _serving;
     private KvTable? _registry;
     private KvTable? _certificates;
+    private KvTable? _subjects;
     private WriteAheadLog? _wal;
     private ThreadAffineSessions? _threadSessions;
     private PooledSessions? _pooledSessions;
@@ -37,6 +39,8 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
     private RawSession? _certificateWriter;
     private RawSession? _registryReader;
     private RawSession? _certificateReader;
+    private RawSession? _subjectWriter;
+    private RawSession? _subjectReader;
     private Task? _maintenanceLoop;
     private long _lastCheckpointWal;
 
@@ -125,9 +129,12 @@ public sealed partial class FasterStore : IServingIndex, ICertificateRegistry, I
         _certificateWriter?.Dispose();
         _registryReader?.Dispose();
         _certificateReader?.Dispose();
+        _subjectWriter?.Dispose();
+        _subjectReader?.Dispose();
         _serving?.Dispose();
         _registry?.Dispose();
         _certificates?.Dispose();
+        _subjects?.Dispose();
         _maintenance.Dispose();
         _stop.Dispose();
     }

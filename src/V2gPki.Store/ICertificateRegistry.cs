@@ -26,6 +26,16 @@ public interface ICertificateRegistry
     LookupStatus TryGetCertificateDer(IssuerId issuer, ReadOnlySpan<byte> serial, IBufferWriter<byte> writer);
 
     /// <summary>
+    /// Reads the certificates of a subject ID from the subject-ID index (docs/architecture.md §5): the index gives their
+    /// keys, the registry their current records. <paramref name="subjectId"/> is folded as the index is keyed
+    /// (<see cref="SubjectKey"/>), so any spelling of an ISO 15118 identifier finds the same certificates.
+    /// </summary>
+    /// <param name="subjectId">The subject ID (EVSE ID, SECC ID, EMAID, PCID, CA name), in any separator and case form.</param>
+    /// <param name="records">Receives the records, in the order they were indexed (registration order).</param>
+    /// <returns>Found (at least one added), NotFound, NotReady or InvalidKey (empty after folding, or too long).</returns>
+    LookupStatus TryGetCertificatesBySubject(string subjectId, ICollection<CertificateRecord> records);
+
+    /// <summary>
     /// Visits the latest version of every registry record (for the re-sign scheduler, CRL building and <c>store verify</c>).
     /// Records written during the scan may or may not be seen.
     /// </summary>

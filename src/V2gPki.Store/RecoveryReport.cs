@@ -21,6 +21,12 @@ public sealed class RecoveryReport
     /// <summary>Gets the WAL addresses of corrupt entries (checksum or framing), none of which was applied.</summary>
     public IReadOnlyList<long> CorruptEntries { get; init; } = [];
 
+    /// <summary>
+    /// Gets the number of certificates a rebuild of the subject-ID index added (its checkpoint predated the index, so it
+    /// was rebuilt from the registry), or -1 when no rebuild was needed.
+    /// </summary>
+    public long SubjectIndexRebuilt { get; init; } = -1;
+
     /// <summary>Gets the readiness after recovery (Ready, or Faulted).</summary>
     public StoreReadiness Readiness { get; init; }
 

@@ -67,6 +67,19 @@ internal static class RegistryValue
         return at + 1 + n;
     }
 
+    /// <summary>The subject ID's UTF-8 bytes, in place.</summary>
+    /// <param name="value">A value.</param>
+    /// <returns>The subject ID; empty when the value is malformed.</returns>
+    public static ReadOnlySpan<byte> SubjectId(ReadOnlySpan<byte> value)
+    {
+        if (value.Length < FixedLength + 1 || value[0] != LayoutVersion || value.Length < FixedLength + 1 + value[FixedLength])
+        {
+            return default;
+        }
+
+        return value.Slice(FixedLength + 1, value[FixedLength]);
+    }
+
     /// <summary>Reads the status version without decoding the rest.</summary>
     /// <param name="value">A value.</param>
     /// <returns>The status version.</returns>

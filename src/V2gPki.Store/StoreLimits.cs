@@ -17,6 +17,12 @@ public static class StoreLimits
     /// <summary>Largest signed response part; a whole response stays under 4 KB (docs/architecture.md §3).</summary>
     public const int MaxSignedResponseLength = 4096;
 
+    /// <summary>
+    /// Most certificates the subject-ID index keeps for one subject (docs/architecture.md §5); registering one more drops
+    /// the oldest from the index (counted in <see cref="StoreMetrics.SubjectIndexOverflows"/>), never from the registry.
+    /// </summary>
+    public const int MaxCertificatesPerSubject = 512;
+
     /// <summary>Largest certificate DER accepted.</summary>
     public const int MaxCertificateLength = 16384;
 }

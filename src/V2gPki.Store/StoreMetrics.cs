@@ -20,6 +20,8 @@ public sealed class StoreMetrics
     private long _resigns;
     private long _resignsRefused;
     private long _readSessionsCreated;
+    private long _subjectIndexOverflows;
+    private long _subjectIndexRebuilt;
 
     /// <summary>Gets serving-index lookups that found their record on disk (abandoned, answered Pending). Must stay 0.</summary>
     public long PendingReads => Volatile.Read(ref _pendingReads);
@@ -56,6 +58,16 @@ public sealed class StoreMetrics
 
     /// <summary>Gets read sessions created (pool overflow or a new thread).</summary>
     public long ReadSessionsCreated => Volatile.Read(ref _readSessionsCreated);
+
+    /// <summary>Gets subject-index entries dropped because a subject passed <see cref="StoreLimits.MaxCertificatesPerSubject"/>.</summary>
+    public long SubjectIndexOverflows => Volatile.Read(ref _subjectIndexOverflows);
+
+    /// <summary>Gets certificates added to the subject-ID index by rebuilds from the registry.</summary>
+    public long SubjectIndexRebuiltEntries => Volatile.Read(ref _subjectIndexRebuilt);
+
+    internal void SubjectIndexOverflowed() => Interlocked.Increment(ref _subjectIndexOverflows);
+
+    internal void SubjectIndexRebuilt(long entries) => Interlocked.Add(ref _subjectIndexRebuilt, entries);
 
     internal void PendingRead() => Interlocked.Increment(ref _pendingReads);
 

@@ -21,7 +21,13 @@ public sealed class StoreOptions
     /// <summary>Bytes of registry log per certificate used for sizing.</summary>
     public const int RegistryRecordEstimate = 180;
 
-    /// <summary>Gets or sets the data directory (serving/, registry/, certificates/, wal/, checkpoint.manifest).</summary>
+    /// <summary>
+    /// Bytes of subject-index log per certificate used for sizing: one subject with one certificate (record header, a
+    /// 16–40 byte key, a 4-byte header and a 19-byte entry), and the copy a renewal leaves until compaction.
+    /// </summary>
+    public const int SubjectRecordEstimate = 96;
+
+    /// <summary>Gets or sets the data directory (serving/, registry/, certificates/, subjects/, wal/, checkpoint.manifest).</summary>
     public required string Directory { get; set; }
 
     /// <summary>Gets or sets the serving index table sizing (must stay in memory).</summary>
@@ -32,6 +38,12 @@ public sealed class StoreOptions
 
     /// <summary>Gets or sets the certificate DER table sizing (may live mostly on disk).</summary>
     public KvLogOptions Certificates { get; set; } = new() { MemorySizeBits = 26 };
+
+    /// <summary>
+    /// Gets or sets the subject-ID index table sizing (subject key → the certificates of that subject; cold path, may go
+    /// to disk).
+    /// </summary>
+    public KvLogOptions Subjects { get; set; } = new() { IndexBucketBits = 16, PageSizeBits = 20, MemorySizeBits = 26, SegmentSizeBits = 30 };
 
     /// <summary>Gets or sets the WAL sizing.</summary>
     public WalOptions Wal { get; set; } = new();
@@ -73,6 +85,7 @@ public sealed class StoreOptions
             Directory = directory,
             Serving = Table(certificates * ServingRecordEstimate, indexBits, segmentBits: 30),
             Registry = Table(certificates * RegistryRecordEstimate, indexBits, segmentBits: 30),
+            Subjects = Table(certificates * SubjectRecordEstimate, indexBits, segmentBits: 30),
             Certificates = new KvLogOptions
             {
                 IndexBucketBits = Math.Max(10, indexBits - 1),

@@ -23,6 +23,7 @@ public class ConfigurationTests
               /* policy */
               "Ocsp": { "HashAlgorithms": [ "sha256", "sha384" ], "NeverIssuedPolicy": "unauthorized" },
               "Hsm": { "Tokens": [ { "Role": "online", "PinFile": "online.pin", "BulkSessions": 4 } ] },
+              "Issuer": { "MaxLiveCertificatesPerSubject": 2, "SupersedeAfterDays": 0 },
             }
             """);
         try
@@ -37,6 +38,8 @@ public class ConfigurationTests
             Assert.Equal(("online", "online.pin", 4), (token.Role, token.PinFile, token.BulkSessions));
             Assert.True(OptionsValidator.TryParseNeverIssuedPolicy(options.Ocsp.NeverIssuedPolicy, out var policy));
             Assert.Equal(NeverIssuedPolicy.Unauthorized, policy);
+            Assert.Equal((2, 0d, 3600d), (options.Issuer.MaxLiveCertificatesPerSubject, options.Issuer.SupersedeAfterDays, options.Issuer.SupersedeScanIntervalSeconds));
+            Assert.Null(new V2gPkiOptions().Issuer.SupersedeAfterDays); // supersede is off unless configured
             Assert.Empty(OptionsValidator.Validate(options));
         }
         finally
@@ -93,6 +96,9 @@ public class ConfigurationTests
         options.Ocsp.SingleCertIdPerResponse = true;
         options.Store.Capacity = 0;
         options.Crl.DebounceMilliseconds = 5000;
+        options.Issuer.MaxLiveCertificatesPerSubject = 513;
+        options.Issuer.SupersedeAfterDays = -1;
+        options.Issuer.SupersedeScanIntervalSeconds = 0;
 
         var errors = OptionsValidator.Validate(options);
 
@@ -102,6 +108,7 @@ public class ConfigurationTests
             "Listeners:Ocsp:Limits:MinRequestBodyGraceSeconds",
             "Ocsp:NoncePolicy", "Ocsp:HashAlgorithms", "Hsm:Tokens:0:PinFile", "Hsm:Tokens:0:Role", "Hsm:Tokens:0:BulkSessions",
             "Ocsp:SingleCertIdPerResponse", "Store:Capacity", "Crl:DebounceMilliseconds",
+            "Issuer:MaxLiveCertificatesPerSubject", "Issuer:SupersedeAfterDays", "Issuer:SupersedeScanIntervalSeconds",
         })
         {
             Assert.Contains(errors, e => e.StartsWith(key, StringComparison.Ordinal));

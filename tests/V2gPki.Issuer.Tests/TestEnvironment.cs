@@ -165,6 +165,13 @@ internal sealed class TestEnvironment : IAsyncDisposable
         return issuer;
     }
 
+    /// <summary>Stops the worker and closes the store, keeping the data directory for a restart.</summary>
+    public async ValueTask CloseKeepingDataAsync()
+    {
+        await Worker.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Worker.DisposeAsync();

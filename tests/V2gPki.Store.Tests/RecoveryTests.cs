@@ -173,7 +173,7 @@ public sealed class RecoveryTests : IDisposable
             Assert.True(footprint.WalBytes < 300_000, "WAL span " + footprint.WalBytes);
         }
 
-        foreach (var table in new[] { "serving", "registry", "certificates" })
+        foreach (var table in new[] { "serving", "registry", "certificates", "subjects" })
         {
             var cpr = Path.Combine(_dir.Path, table, "checkpoints", "cpr-checkpoints");
             Assert.Single(Directory.GetDirectories(cpr));

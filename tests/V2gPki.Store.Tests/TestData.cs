@@ -16,6 +16,7 @@ internal static class TestData
         Serving = new KvLogOptions { IndexBucketBits = 12, PageSizeBits = 16, MemorySizeBits = 22, SegmentSizeBits = 22 },
         Registry = new KvLogOptions { IndexBucketBits = 12, PageSizeBits = 16, MemorySizeBits = 21, SegmentSizeBits = 22 },
         Certificates = new KvLogOptions { IndexBucketBits = 12, PageSizeBits = 16, MemorySizeBits = 18, SegmentSizeBits = 22 },
+        Subjects = new KvLogOptions { IndexBucketBits = 12, PageSizeBits = 16, MemorySizeBits = 20, SegmentSizeBits = 22 },
         Wal = new WalOptions { PageSizeBits = 16, MemorySizeBits = 18, SegmentSizeBits = 20 },
         CheckpointInterval = TimeSpan.Zero,
     };
@@ -44,14 +45,14 @@ internal static class TestData
     public static SignedResponse Response(int n, CertificateStatus status, int generation = 0, ushort signer = 1)
         => new(Signed(n, status, generation), signer, Now.AddHours(generation), Now.AddHours(generation).AddDays(10));
 
-    public static IssuanceRequest Issuance(int n, IssuerId? issuer = null) => new()
+    public static IssuanceRequest Issuance(int n, IssuerId? issuer = null, string? subjectId = null) => new()
     {
         Record = new CertificateRecord
         {
             Issuer = issuer ?? Issuer,
             Serial = Serial(n),
             Kind = CertificateKind.Evse,
-            SubjectId = "DE*ABC*E" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SubjectId = subjectId ?? "DE*ABC*E" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
             NotBefore = Now.AddDays(-1),
             NotAfter = Now.AddYears(2),
             IssuedAt = Now,

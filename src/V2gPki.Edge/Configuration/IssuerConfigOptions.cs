@@ -19,4 +19,19 @@ internal sealed class IssuerConfigOptions
 
     /// <summary>Days before the current signer's notAfter a new one takes over (more than the response validity plus the re-sign time).</summary>
     public double SignerRolloverLeadDays { get; set; } = 30;
+
+    /// <summary>
+    /// Most live (good, unexpired) certificates one subject ID may hold when EST issues another (0 = no limit, at most
+    /// 512, the subject-ID index's bound; docs/architecture.md §3 Supersede). Over it EST answers 409.
+    /// </summary>
+    public int MaxLiveCertificatesPerSubject { get; set; } = 4;
+
+    /// <summary>
+    /// Days after a newer certificate of the same subject ID and kind was issued that an older live leaf is revoked as
+    /// superseded (0 = at once; absent = never, the default). Leave stations time to install the new certificate.
+    /// </summary>
+    public double? SupersedeAfterDays { get; set; }
+
+    /// <summary>Seconds between supersede sweeps (a superseded certificate is revoked at most this late; the sweep walks the registry).</summary>
+    public double SupersedeScanIntervalSeconds { get; set; } = 3600;
 }

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Net;
+using V2gPki.Store;
 
 namespace V2gPki.Edge.Configuration;
 
@@ -187,6 +188,21 @@ internal static class OptionsValidator
         if (issuer.ScanIntervalSeconds < 1)
         {
             errors.Add("Issuer:ScanIntervalSeconds: must be at least 1");
+        }
+
+        if (issuer.MaxLiveCertificatesPerSubject is < 0 or > StoreLimits.MaxCertificatesPerSubject)
+        {
+            errors.Add($"Issuer:MaxLiveCertificatesPerSubject: {issuer.MaxLiveCertificatesPerSubject} is not in 0..{StoreLimits.MaxCertificatesPerSubject} (0 = no limit)");
+        }
+
+        if (issuer.SupersedeAfterDays is { } supersede && (supersede < 0 || supersede > 3650 || double.IsNaN(supersede)))
+        {
+            errors.Add($"Issuer:SupersedeAfterDays: {supersede} is not in 0..3650 (0 = at once; leave it out for never)");
+        }
+
+        if (issuer.SupersedeScanIntervalSeconds < 1 || double.IsNaN(issuer.SupersedeScanIntervalSeconds))
+        {
+            errors.Add("Issuer:SupersedeScanIntervalSeconds: must be at least 1");
         }
 
         if (issuer.SignerValidityDays <= 0 || issuer.SignerRolloverLeadDays <= 0 || issuer.SignerRolloverLeadDays >= issuer.SignerValidityDays)

@@ -351,6 +351,9 @@ internal sealed partial class PkiRuntime : IOcspBackend, IIssuingBackend, IAsync
             ScanInterval = TimeSpan.FromSeconds(options.Issuer.ScanIntervalSeconds),
             SignerValidity = TimeSpan.FromDays(options.Issuer.SignerValidityDays),
             SignerRolloverLead = TimeSpan.FromDays(options.Issuer.SignerRolloverLeadDays),
+            MaxLiveCertificatesPerSubject = options.Issuer.MaxLiveCertificatesPerSubject,
+            SupersedeAfter = options.Issuer.SupersedeAfterDays is { } days ? TimeSpan.FromDays(days) : null,
+            SupersedeScanInterval = TimeSpan.FromSeconds(options.Issuer.SupersedeScanIntervalSeconds),
         };
         issuer.HashAlgorithms.Clear();
         foreach (var name in OptionsValidator.EffectiveHashAlgorithms(options.Ocsp))

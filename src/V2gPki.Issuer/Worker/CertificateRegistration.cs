@@ -19,6 +19,13 @@ public sealed class CertificateRegistration
     /// <summary>Gets who asked for it (account or party id), or empty.</summary>
     public string Requester { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Gets a value indicating whether the subject policy applies (<see cref="IssuerOptions.MaxLiveCertificatesPerSubject"/>
+    /// checked atomically with the registration, <see cref="IssuerOptions.SupersedeAfter"/> run after it): true for
+    /// certificates issued on request (<see cref="IssuingWorker.IssueAndRegisterAsync"/>), false for imports.
+    /// </summary>
+    public bool ApplySubjectPolicy { get; init; }
+
     /// <summary>Gets the status to register it with (imports of revoked certificates); null for good.</summary>
     public ResponseStatus? InitialStatus { get; init; }
 }

@@ -17,6 +17,8 @@ public sealed class IssuerMetrics : IMetricsSource
     private long _statusChanges;
     private long _statusChangesIdempotent;
     private long _statusChangesRefused;
+    private long _subjectLimitRefusals;
+    private long _superseded;
     private long _statusQueueFull;
     private long _resigned;
     private long _resignsRefused;
@@ -53,6 +55,12 @@ public sealed class IssuerMetrics : IMetricsSource
 
     /// <summary>Gets status changes that found the certificate already in the requested state.</summary>
     public long StatusChangesIdempotent => Volatile.Read(ref _statusChangesIdempotent);
+
+    /// <summary>Gets registrations refused because their subject ID had the most live certificates allowed.</summary>
+    public long SubjectLimitRefusals => Volatile.Read(ref _subjectLimitRefusals);
+
+    /// <summary>Gets certificates revoked as superseded by the supersede policy.</summary>
+    public long Superseded => Volatile.Read(ref _superseded);
 
     /// <summary>Gets status changes refused (not allowed, unknown certificate).</summary>
     public long StatusChangesRefused => Volatile.Read(ref _statusChangesRefused);
@@ -113,6 +121,10 @@ public sealed class IssuerMetrics : IMetricsSource
 
     internal void StatusRefused() => Interlocked.Increment(ref _statusChangesRefused);
 
+    internal void SubjectLimitRefused() => Interlocked.Increment(ref _subjectLimitRefusals);
+
+    internal void SupersededRevoked() => Interlocked.Increment(ref _superseded);
+
     internal void StatusQueueWasFull() => Interlocked.Increment(ref _statusQueueFull);
 
     internal void ResignedOne(bool rollover)
@@ -158,6 +170,8 @@ public sealed class IssuerMetrics : IMetricsSource
         visitor.Counter("v2gpki_issuer_status_changes_total", "Revocations, holds and un-holds acknowledged", "", StatusChanges);
         visitor.Counter("v2gpki_issuer_status_changes_idempotent_total", "Status changes that found the requested state", "", StatusChangesIdempotent);
         visitor.Counter("v2gpki_issuer_status_changes_refused_total", "Status changes refused (transition not allowed, unknown certificate)", "", StatusChangesRefused);
+        visitor.Counter("v2gpki_issuer_subject_limit_refused_total", "Registrations refused: the subject ID had the most live certificates allowed", "", SubjectLimitRefusals);
+        visitor.Counter("v2gpki_issuer_superseded_total", "Certificates revoked as superseded by a newer one of the same subject ID", "", Superseded);
         visitor.Counter("v2gpki_issuer_status_queue_full_total", "Status changes refused: queue full", "", StatusQueueFull);
         visitor.Counter("v2gpki_issuer_resigned_total", "Responses re-signed", "", Resigned);
         visitor.Counter("v2gpki_issuer_rollover_resigned_total", "Responses re-signed after a signer rollover", "", RolloverResigns);

@@ -26,6 +26,13 @@ public sealed partial class IssuingWorker
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(csr);
         ArgumentNullException.ThrowIfNull(ca);
+        // A cheap refusal before the HSM signs; the authoritative count runs again with the registration, under the
+        // subject's lock (RegisterNowAsync), so two concurrent enrollments cannot both pass the limit.
+        if (_options.MaxLiveCertificatesPerSubject > 0 && CountLiveForSubject(csr.CommonName) >= _options.MaxLiveCertificatesPerSubject)
+        {
+            return new IssuanceOutcome(null, new RegistrationResult(RegistrationStatus.SubjectLimitReached, default, default));
+        }
+
         var issuance = issuer.Issue(csr, ca, requestedNotAfter);
         if (!issuance.IsIssued)
         {
@@ -38,6 +45,7 @@ public sealed partial class IssuingWorker
             Kind = CertificateKinds.FromProfile(issuance.Certificate.Profile),
             SubjectId = issuance.Certificate.CommonName,
             Requester = requester,
+            ApplySubjectPolicy = true,
         }, cancellationToken).ConfigureAwait(false);
         return new IssuanceOutcome(issuance, registration);
     }

@@ -171,8 +171,43 @@ public sealed partial class IssuingWorker
             return new RegistrationResult(resolved, default, certificate!.Serial);
         }
 
+        if (!registration.ApplySubjectPolicy)
+        {
+            return await RegisterCheckedAsync(registration, certificate!, issuer, stop).ConfigureAwait(false);
+        }
+
+        var subjectId = registration.SubjectId ?? certificate!.CommonName;
+        var stripe = _subjectStripes[SubjectStripeOf(subjectId)];
+        RegistrationResult result;
+        await stripe.WaitAsync(stop).ConfigureAwait(false);
+        try
+        {
+            if (_options.MaxLiveCertificatesPerSubject > 0 && CountLiveForSubject(subjectId) >= _options.MaxLiveCertificatesPerSubject)
+            {
+                Metrics.SubjectLimitRefused();
+                return new RegistrationResult(RegistrationStatus.SubjectLimitReached, issuer.Id, certificate!.Serial);
+            }
+
+            result = await RegisterCheckedAsync(registration, certificate!, issuer, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+
+        if (result.Status == RegistrationStatus.Registered && _options.SupersedeAfter is not null)
+        {
+            // With SupersedeAfter = 0 the predecessors are revoked now; later ones are left to the sweep.
+            await SupersedeSubjectAsync(subjectId, stop).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<RegistrationResult> RegisterCheckedAsync(CertificateRegistration registration, CertificateInfo certificate, IssuerEntry issuer, CancellationToken stop)
+    {
         var status = registration.InitialStatus ?? ResponseStatus.Good;
-        var signed = Factory.TrySignPriority(issuer, certificate!.Serial, status, out var response);
+        var signed = Factory.TrySignPriority(issuer, certificate.Serial, status, out var response);
         if (signed != SignOutcome.Success)
         {
             if (signed == SignOutcome.ClockJumped)

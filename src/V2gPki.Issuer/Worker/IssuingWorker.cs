@@ -126,6 +126,10 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         }
 
         _tasks.Add(Task.Factory.StartNew(() => RunScannerAsync(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
+        if (_options.SupersedeAfter is not null)
+        {
+            _tasks.Add(Task.Run(() => RunSupersedeSweepsAsync(stop), CancellationToken.None));
+        }
     }
 
     /// <summary>Stops accepting work, fails queued requests with ShuttingDown, and waits for the tasks.</summary>
@@ -141,6 +145,7 @@ public sealed partial class IssuingWorker : IAsyncDisposable
         _statusChanges.Complete();
         await _stop.CancelAsync().ConfigureAwait(false);
         _scanWake.Release();
+        _supersedeWake.Release();
         try
         {
             await Task.WhenAll(_tasks).ConfigureAwait(false);

@@ -34,4 +34,10 @@ public enum RegistrationStatus : byte
 
     /// <summary>The worker is stopping.</summary>
     ShuttingDown = 10,
+
+    /// <summary>
+    /// The subject ID already has <see cref="IssuerOptions.MaxLiveCertificatesPerSubject"/> live certificates; nothing
+    /// was registered (EST answers 409).
+    /// </summary>
+    SubjectLimitReached = 11,
 }

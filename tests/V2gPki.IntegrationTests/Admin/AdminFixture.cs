@@ -207,7 +207,7 @@ public sealed class AdminFixture : IAsyncLifetime
         return HsmTokenSet.Open(options);
     }
 
-    private static StoreOptions SmallStore(string directory) => new()
+    internal static StoreOptions SmallStore(string directory) => new()
     {
         Directory = directory,
         Serving = new KvLogOptions { IndexBucketBits = 14, PageSizeBits = 20, MemorySizeBits = 25, SegmentSizeBits = 25 },

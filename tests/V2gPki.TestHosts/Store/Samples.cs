@@ -18,6 +18,7 @@ internal static class Samples
         Serving = new KvLogOptions { IndexBucketBits = 14, PageSizeBits = 18, MemorySizeBits = 26, SegmentSizeBits = 24 },
         Registry = new KvLogOptions { IndexBucketBits = 14, PageSizeBits = 18, MemorySizeBits = 25, SegmentSizeBits = 24 },
         Certificates = new KvLogOptions { IndexBucketBits = 14, PageSizeBits = 18, MemorySizeBits = 22, SegmentSizeBits = 24 },
+        Subjects = new KvLogOptions { IndexBucketBits = 12, PageSizeBits = 18, MemorySizeBits = 22, SegmentSizeBits = 24 },
         Wal = new WalOptions { PageSizeBits = 18, MemorySizeBits = 20, SegmentSizeBits = 22 },
         CheckpointInterval = TimeSpan.Zero,
     };
@@ -29,6 +30,9 @@ internal static class Samples
         BinaryPrimitives.WriteInt64BigEndian(serial.AsSpan(4), n);
         return serial;
     }
+
+    /// <summary>The subject ID of sample n: 997 subjects, so each subject-index value collects many certificates.</summary>
+    public static string SubjectId(long n) => "DEABC" + (n % 997).ToString("D9", CultureInfo.InvariantCulture);
 
     public static byte[] Signed(long n, CertificateStatus status)
     {
@@ -48,7 +52,7 @@ internal static class Samples
             Issuer = Issuer,
             Serial = Serial(n),
             Kind = CertificateKind.Contract,
-            SubjectId = "DEABC" + n.ToString("D9", CultureInfo.InvariantCulture),
+            SubjectId = SubjectId(n),
             NotBefore = Now,
             NotAfter = Now.AddYears(2),
             IssuedAt = Now,

@@ -95,45 +95,22 @@ internal sealed partial class AdminApi
             return;
         }
 
-        var found = new List<CertificateSummary>();
-        var truncated = false;
+        // The subject-ID index (docs/architecture.md §5) gives the subject's certificates, the registry their current
+        // records; off the request thread, since either read may go to disk.
+        var records = new List<CertificateRecord>();
         var aborted = context.RequestAborted;
-        if (Interlocked.CompareExchange(ref _scanning, 1, 0) != 0)
+        var lookup = await Task.Run(() => _registry.TryGetCertificatesBySubject(subject.Compact, records), aborted).ConfigureAwait(false);
+        if (lookup == LookupStatus.NotReady)
         {
-            await FailAsync(context, request, AdminOutcome.Unavailable, "another subject search is running: retry").ConfigureAwait(false);
+            await FailAsync(context, request, AdminOutcome.Unavailable, "the store is not ready: retry").ConfigureAwait(false);
             return;
         }
 
-        try
+        var truncated = records.Count > limit;
+        var found = new List<CertificateSummary>(Math.Min(records.Count, limit));
+        for (var i = 0; i < records.Count && i < limit; i++)
         {
-            // One scan at a time, off the request thread: the registry scan may read from disk.
-            await Task.Run(
-                () => _registry.ForEachCertificate(record =>
-                {
-                    if (aborted.IsCancellationRequested)
-                    {
-                        return false;
-                    }
-
-                    if (!subject.Matches(record.SubjectId))
-                    {
-                        return true;
-                    }
-
-                    if (found.Count == limit)
-                    {
-                        truncated = true;
-                        return false;
-                    }
-
-                    found.Add(Summary(record));
-                    return true;
-                }),
-                aborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _scanning, 0);
+            found.Add(Summary(records[i]));
         }
 
         aborted.ThrowIfCancellationRequested();

@@ -48,7 +48,6 @@ internal sealed partial class AdminApi
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AdminApiOptions _options;
-    private int _scanning;
 
     /// <summary>Creates the API over the issuing worker and the store.</summary>
     /// <param name="worker">Applies revocations and un-holds (priority lane, WAL commit before the acknowledgement).</param>

@@ -7,9 +7,10 @@ namespace V2gPki.Edge.Listeners.Admin;
 
 /// <summary>
 /// A subject-ID search (<c>GET /admin/v1/certificates?subject=…</c>): the query is normalised through the ISO 15118
-/// identifier parsers of V2gPki.Pki (EVSE ID, SECC ID, EMAID, PCID), and a registry subject ID matches when its compact
-/// form (upper case, without the <c>*</c> and <c>-</c> separators those IDs allow) equals the query's. Text that is no
-/// identifier (a CA name, an imported certificate's CN) is compared in the same compact form.
+/// identifier parsers of V2gPki.Pki (EVSE ID, SECC ID, EMAID, PCID) and looked up in the store's subject-ID index under
+/// its compact form (<see cref="SubjectKey"/>: upper case, without the <c>*</c> and <c>-</c> separators those IDs
+/// allow), the form the index is keyed by (docs/architecture.md §5). Text that is no identifier (a CA name, an imported
+/// certificate's CN) is folded the same way.
 /// </summary>
 internal sealed class SubjectIdQuery
 {
@@ -22,7 +23,7 @@ internal sealed class SubjectIdQuery
         IdentifierType = type;
     }
 
-    /// <summary>The query in compact form, as compared.</summary>
+    /// <summary>The query in compact form: the subject-ID index key it is looked up by.</summary>
     public string Compact { get; }
 
     /// <summary>The normalised identifier when the query parsed as one, else the trimmed query.</summary>
@@ -64,49 +65,8 @@ internal sealed class SubjectIdQuery
             }
         }
 
-        query = new SubjectIdQuery(ToCompact(normalized ?? trimmed), normalized ?? trimmed, types);
+        query = new SubjectIdQuery(SubjectKey.Normalize(normalized ?? trimmed), normalized ?? trimmed, types);
         error = null;
         return true;
-    }
-
-    /// <summary>Whether a registry subject ID is the queried subject.</summary>
-    /// <param name="subjectId">The subject ID recorded in the registry.</param>
-    /// <returns>True when the compact forms are equal.</returns>
-    public bool Matches(string subjectId)
-    {
-        ArgumentNullException.ThrowIfNull(subjectId);
-        var compact = Compact.AsSpan();
-        var i = 0;
-        foreach (var c in subjectId)
-        {
-            if (c is '*' or '-' or ' ')
-            {
-                continue;
-            }
-
-            if (i >= compact.Length || char.ToUpperInvariant(c) != compact[i])
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return i == compact.Length;
-    }
-
-    private static string ToCompact(string value)
-    {
-        Span<char> buffer = stackalloc char[value.Length];
-        var length = 0;
-        foreach (var c in value)
-        {
-            if (c is not ('*' or '-' or ' '))
-            {
-                buffer[length++] = char.ToUpperInvariant(c);
-            }
-        }
-
-        return new string(buffer[..length]);
     }
 }

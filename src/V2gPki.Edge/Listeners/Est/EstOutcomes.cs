@@ -23,6 +23,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         EstOutcome.NotSupported => StatusCodes.Status501NotImplemented,
         EstOutcome.Busy => StatusCodes.Status503ServiceUnavailable,
+        EstOutcome.SubjectLimitReached => StatusCodes.Status409Conflict,
         EstOutcome.TooManyFailures => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -43,6 +44,7 @@ internal static class EstOutcomes
         EstOutcome.UnsupportedMediaType => "unsupported_media_type",
         EstOutcome.NotSupported => "not_supported",
         EstOutcome.Busy => "busy",
+        EstOutcome.SubjectLimitReached => "subject_limit",
         EstOutcome.TooManyFailures => "too_many_failures",
         _ => "internal_error",
     };
