@@ -40,8 +40,8 @@ public sealed class BearerTokensTests : IDisposable
         { "wrong-signature", "signature does not verify" },
         { "foreign-key-same-kid", "signature does not verify" },
         { "unknown-kid", "does not hold" },
-        { "alg-none", "" },
-        { "alg-hs256", "" },
+        { "alg-none", "algorithm 'none' is not accepted" },
+        { "alg-hs256", "algorithm 'HS256' is not accepted" },
         { "bad-prefix-claim", "not an EVSE operator ID" },
         { "no-subject", "names no party" },
     };

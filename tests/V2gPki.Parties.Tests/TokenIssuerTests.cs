@@ -39,13 +39,13 @@ public sealed class TokenIssuerTests
         return new()
         {
             { "not json", "{", "not a JSON Web Key Set" },
-            { "no keys", """{"keys":[]}""", "no signing key" },
+            { "no keys", """{"keys":[]}""", "no signing key in it" },
             { "no kid", """{"keys":[{"kty":"RSA","n":"AQAB","e":"AQAB"}]}""", "no 'kid'" },
             { "RSA 1024", $$"""{"keys":[{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(small.Modulus!)}}","e":"AQAB"}]}""", "2048" },
             { "P-384", $$"""{"keys":[{"kty":"EC","kid":"k","crv":"P-384","x":"{{TestTokenIssuer.B64(ec.Q.X!)}}","y":"{{TestTokenIssuer.B64(ec.Q.Y!)}}"}]}""", "P-256" },
             { "symmetric", """{"keys":[{"kty":"oct","kid":"k","k":"c2VjcmV0"}]}""", "RSA public key" },
             { "private key", $$"""{"keys":[{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(full.Modulus!)}}","e":"AQAB","d":"{{TestTokenIssuer.B64(full.D!)}}","p":"{{TestTokenIssuer.B64(full.P!)}}","q":"{{TestTokenIssuer.B64(full.Q!)}}"}]}""", "private key" },
-            { "two kids", $$"""{"keys":[{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(full.Modulus!)}}","e":"AQAB"},{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(full.Modulus!)}}","e":"AQAB"}]}""", "two keys" },
+            { "two kids", $$"""{"keys":[{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(full.Modulus!)}}","e":"AQAB"},{"kty":"RSA","kid":"k","n":"{{TestTokenIssuer.B64(full.Modulus!)}}","e":"AQAB"}]}""", "two keys have" },
         };
     }
 

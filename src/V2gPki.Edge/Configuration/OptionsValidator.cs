@@ -44,7 +44,7 @@ internal static class OptionsValidator
             }
         }
 
-        if (!Runtime.PartiesSetup.TryBuild(options.Parties, TimeProvider.System, out _, out var partyErrors))
+        if (!Runtime.PartiesSetup.TryBuild(options.Parties, options.DataDir, TimeProvider.System, out _, out var partyErrors))
         {
             errors.AddRange(partyErrors);
         }

@@ -144,7 +144,7 @@ internal sealed class EdgeServer : IAsyncDisposable
             return null;
         }
 
-        if (!PartiesSetup.TryBuild(options.Parties, runtime.Time, out var parties, out var errors))
+        if (!PartiesSetup.TryBuild(options.Parties, runtime.DataDirectory, runtime.Time, out var parties, out var errors))
         {
             throw new InvalidOperationException("Parties: " + string.Join("; ", errors));
         }

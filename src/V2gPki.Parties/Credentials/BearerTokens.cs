@@ -163,6 +163,12 @@ public sealed partial class BearerTokens
             return (CredentialStatus.Malformed, null, "the bearer token is encrypted (JWE); a signed JWT is expected", null);
         }
 
+        // RFC 8725 §3.1: the algorithm is pinned, whatever the header asks for ("none" and HMAC included).
+        if (Array.IndexOf(Algorithms, jwt.Alg) < 0)
+        {
+            return (CredentialStatus.Invalid, null, $"the token's algorithm '{Printable(jwt.Alg)}' is not accepted (RS256 or ES256, RFC 7518 §3.1)", null);
+        }
+
         var index = IndexOfIssuer(jwt.Issuer);
         if (index < 0)
         {
@@ -256,7 +262,6 @@ public sealed partial class BearerTokens
     {
         SecurityTokenInvalidAudienceException => "the token's audience ('aud', RFC 7519 §4.1.3) is not this server",
         SecurityTokenInvalidIssuerException => "the token's issuer is not trusted here",
-        SecurityTokenInvalidAlgorithmException => $"the token's algorithm '{Printable(jwt.Alg)}' is not accepted (RS256 or ES256)",
         SecurityTokenSignatureKeyNotFoundException => $"the token names key '{Printable(jwt.Kid)}', which the issuer's JWKS does not hold",
         SecurityTokenInvalidSignatureException => "the token's signature does not verify with the issuer's key (RFC 7515 §5.2)",
         _ => "the token is not valid: " + (exception?.GetType().Name ?? "unknown reason"),

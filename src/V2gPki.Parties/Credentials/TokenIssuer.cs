@@ -14,6 +14,9 @@ public sealed class TokenIssuer
     /// <summary>The largest clock skew accepted on <c>exp</c> and <c>nbf</c>: five minutes.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>How <see cref="TryCreate"/> starts a message about the JWKS (the caller names the file).</summary>
+    public const string JwksError = "JWKS: ";
+
     private TokenIssuer(string issuer, string audience, string claimNamespace, IReadOnlyList<SecurityKey> keys, TimeSpan clockSkew)
     {
         Issuer = issuer;
@@ -100,7 +103,7 @@ public sealed class TokenIssuer
         }
         catch (ArgumentException ex)
         {
-            error = "the JWKS is not a JSON Web Key Set (RFC 7517 §5): " + ex.GetType().Name;
+            error = JwksError + "the file is not a JSON Web Key Set (RFC 7517 §5): " + ex.GetType().Name;
             return false;
         }
 
@@ -116,13 +119,13 @@ public sealed class TokenIssuer
 
             if (string.IsNullOrEmpty(key.Kid))
             {
-                error = "a key of the JWKS has no 'kid' (tokens name their key by kid, RFC 7515 §4.1.4)";
+                error = JwksError + "a key has no 'kid' (tokens name their key by kid, RFC 7515 §4.1.4)";
                 return false;
             }
 
             if (!kids.Add(key.Kid))
             {
-                error = $"the JWKS has two keys with kid '{key.Kid}'";
+                error = JwksError + $"two keys have with kid '{key.Kid}'";
                 return false;
             }
 
@@ -134,14 +137,14 @@ public sealed class TokenIssuer
             };
             if (!ok)
             {
-                error = $"key '{key.Kid}' of the JWKS is not an RSA public key of at least 2048 bits or an EC P-256 public key (RS256 and ES256 are accepted)";
+                error = JwksError + $"key '{key.Kid}' is not an RSA public key of at least 2048 bits or an EC P-256 public key (RS256 and ES256 are accepted)";
                 return false;
             }
 
             // RFC 7518 §6.2.2.1 and §6.3.2.1: "d" is the private part of an EC and of an RSA key.
             if (!string.IsNullOrEmpty(key.D))
             {
-                error = $"key '{key.Kid}' of the JWKS holds a private key: the server needs only the public key";
+                error = JwksError + $"key '{key.Kid}' holds a private key: the server needs only the public key";
                 return false;
             }
 
@@ -150,7 +153,7 @@ public sealed class TokenIssuer
 
         if (list.Count == 0)
         {
-            error = "the JWKS holds no signing key";
+            error = JwksError + "no signing key in it";
             return false;
         }
 

@@ -14,7 +14,8 @@ namespace V2gPki.Edge.Listeners.Est;
 
 /// <summary>
 /// The EST front end (RFC 7030, RFC 8951 and the OPCP path shapes, docs/architecture.md §3 EST enrollment): it only
-/// translates HTTP. The path becomes an <see cref="EstRoute"/>, the credential an account (<see cref="BasicCredentials"/>),
+/// translates HTTP. The path becomes an <see cref="EstRoute"/>, the credential an account (<see cref="EstAuthenticator"/>:
+/// HTTP Basic or a bearer JWT),
 /// the body a DER CSR (<see cref="EstRequestBody"/>); <see cref="EnrollmentService"/> decides, and its
 /// <see cref="EstOutcome"/> becomes the status in one switch (<see cref="EstOutcomes.HttpStatus"/>). Cold path next to
 /// OCSP: clarity over allocation.
@@ -25,7 +26,7 @@ namespace V2gPki.Edge.Listeners.Est;
 /// DER. Answers are <c>application/pkcs7-mime; smime-type=certs-only</c> (exactly: libest matches that prefix) or
 /// <c>application/csrattrs</c>, line-wrapped base64 with <c>Content-Transfer-Encoding: base64</c> and a
 /// <c>Content-Length</c>. A 401 carries <c>WWW-Authenticate: Basic</c> as its first challenge (libest reads only the
-/// first and sends its credentials only after it). Errors are <c>text/plain</c> with a reason a person can act on.
+/// first and sends its credentials only after it), then <c>Bearer</c> when token issuers are configured. Errors are <c>text/plain</c> with a reason a person can act on.
 /// </remarks>
 internal sealed partial class EstApi
 {
@@ -35,13 +36,10 @@ internal sealed partial class EstApi
     /// <summary>The media type of a <c>csrattrs</c> answer (RFC 7030 §4.5.2).</summary>
     public const string CsrAttrsType = "application/csrattrs";
 
-    /// <summary>The challenge of a 401.</summary>
-    public const string BasicChallenge = "Basic realm=\"v2gpki EST\", charset=\"UTF-8\"";
-
     private const string TextType = "text/plain; charset=utf-8";
 
     private readonly EnrollmentService _service;
-    private readonly BasicCredentials _basic;
+    private readonly EstAuthenticator _authenticator;
     private readonly IAuditLog _audit;
     private readonly EstMetrics _metrics;
     private readonly TimeProvider _time;
@@ -50,16 +48,16 @@ internal sealed partial class EstApi
 
     /// <summary>Creates the front end.</summary>
     /// <param name="service">The enrollment service.</param>
-    /// <param name="basic">The HTTP Basic credentials of the parties.</param>
+    /// <param name="authenticator">The credential checks of the parties.</param>
     /// <param name="audit">The audit log of enrollment attempts.</param>
     /// <param name="metrics">Request counters.</param>
     /// <param name="time">The clock (audit times).</param>
     /// <param name="logger">Logs failures of the front end itself.</param>
     /// <param name="options">Limits and switches.</param>
-    public EstApi(EnrollmentService service, BasicCredentials basic, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
+    public EstApi(EnrollmentService service, EstAuthenticator authenticator, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
     {
         _service = service ?? throw new ArgumentNullException(nameof(service));
-        _basic = basic ?? throw new ArgumentNullException(nameof(basic));
+        _authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -166,32 +164,25 @@ internal sealed partial class EstApi
         }
     }
 
-    /// <summary>Checks the credential; answers 401 with the challenge and returns null when it does not authenticate.</summary>
+    /// <summary>Checks the credential; answers 401 with the challenges and returns null when it does not authenticate.</summary>
     private async Task<PartyAccount?> AuthenticateAsync(Exchange exchange)
     {
-        var header = exchange.Context.Request.Headers.Authorization.ToString();
-        var status = _basic.Authenticate(header, out var account);
-        if (status == CredentialStatus.Authenticated && account is not null)
+        var caller = await _authenticator.AuthenticateAsync(exchange.Context.Request).ConfigureAwait(false);
+        if (caller.Status == CredentialStatus.Authenticated && caller.Account is { } account)
         {
             exchange.Caller = account.Id;
             return account;
         }
 
-        // RFC 9110 §11.6.1: a 401 names its challenge; without a credential (libest's first request) it only asks.
-        exchange.Caller = status == CredentialStatus.Missing ? "anonymous" : "invalid-credentials";
-        exchange.Context.Response.Headers.WWWAuthenticate = BasicChallenge;
-        var reason = status switch
+        // RFC 9110 §11.6.1: a 401 names its challenges; without a credential (libest's first request) it only asks.
+        exchange.Caller = caller.Status == CredentialStatus.Missing ? "anonymous" : "invalid-credentials";
+        exchange.Context.Response.Headers.WWWAuthenticate = _authenticator.Challenges(caller);
+        if (caller.Status != CredentialStatus.Missing && exchange.Operation == EstOperation.SimpleEnroll)
         {
-            CredentialStatus.Missing => "authentication required (HTTP Basic)",
-            CredentialStatus.Malformed => "the Authorization header is not 'Basic <base64(user:password)>'",
-            _ => "the user name or password is wrong",
-        };
-        if (status != CredentialStatus.Missing && exchange.Operation == EstOperation.SimpleEnroll)
-        {
-            await AuditAsync(exchange, EstOutcome.Unauthenticated, reason, null, null).ConfigureAwait(false);
+            await AuditAsync(exchange, EstOutcome.Unauthenticated, caller.Reason, null, null).ConfigureAwait(false);
         }
 
-        await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, reason).ConfigureAwait(false);
+        await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, caller.Reason).ConfigureAwait(false);
         return null;
     }
 
