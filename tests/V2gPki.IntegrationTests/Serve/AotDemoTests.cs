@@ -80,7 +80,9 @@ public class AotDemoTests(ITestOutputHelper output)
         Assert.True(curl.ExitCode == 0, curl.ToString() + (File.Exists(answer) ? File.ReadAllText(answer) : string.Empty));
         var der = answer + ".der";
         File.WriteAllBytes(der, Convert.FromBase64String(File.ReadAllText(answer)));
-        Assert.Contains("CN = DE*ABC*E5678", Tool.OpenSsl("pkcs7", "-inform", "DER", "-in", der, "-print_certs").StdOut, StringComparison.Ordinal);
+
+        // The issued CN is the normalised EVSE ID (docs/iso15118.md): no separators.
+        Assert.Contains("CN = DEABCE5678", Tool.OpenSsl("pkcs7", "-inform", "DER", "-in", der, "-print_certs").StdOut, StringComparison.Ordinal);
 
         var parts = token.Split('.');
         var tampered = parts[0] + "." + parts[1][..^2] + (parts[1][^2] == 'A' ? "B" : "A") + parts[1][^1] + "." + parts[2];
