@@ -149,7 +149,7 @@ public class ConfigurationTests
             Assert.Contains(errors, e => e.StartsWith("Parties:ClientCertificateAuthorities:1: must name a PEM file", StringComparison.Ordinal));
 
             // Validation without the data directory checks the shape only (a demo writes its CA file after validating).
-            Assert.True(Runtime.PartiesSetup.TryBuild(new PartiesOptions { ClientCertificateAuthorities = ["ca/none.pem"] }, null, TimeProvider.System, out var setup, out _));
+            Assert.True(Runtime.PartiesSetup.TryBuild(new PartiesOptions { ClientCertificateAuthorities = ["ca/none.pem"] }, directory.FullName, TimeProvider.System, out var setup, out _, readClientCertificateAuthorities: false));
             Assert.Null(setup!.Certificates);
 
             using var key = System.Security.Cryptography.ECDsa.Create();
@@ -162,6 +162,48 @@ public class ConfigurationTests
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_JwtIssuers_BoundFromJsonAndEveryProblemNamedWithItsKey()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"v2gpki-jwt-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "jwks.json"), """{"keys":[{"kty":"EC","kid":"k1","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""");
+            File.WriteAllText(Path.Combine(directory, "empty.json"), """{"keys":[]}""");
+            var path = Path.Combine(directory, "config.json");
+            File.WriteAllText(path, """
+                {
+                  "DataDir": ".",
+                  "Parties": {
+                    "JwtIssuers": [
+                      { "Issuer": "https://auth.example/", "Audience": "https://pki.example", "JwksFile": "jwks.json" },
+                      { "Issuer": "https://auth.example/", "Audience": "https://pki.example", "JwksFile": "jwks.json" },
+                      { "Issuer": "", "Audience": "https://pki.example", "JwksFile": "jwks.json" },
+                      { "Issuer": "https://b.example/", "Audience": "https://pki.example", "JwksFile": "missing.json" },
+                      { "Issuer": "https://c.example/", "Audience": "https://pki.example", "JwksFile": "empty.json" },
+                      { "Issuer": "https://d.example/", "Audience": "https://pki.example", "JwksFile": "jwks.json", "ClockSkewSeconds": 900 },
+                    ],
+                  },
+                }
+                """);
+
+            Assert.True(ConfigLoader.TryLoad(path, out var options, out var error), error);
+            var errors = OptionsValidator.Validate(options);
+
+            Assert.Equal(5, errors.Count);
+            Assert.Contains(errors, e => e.StartsWith("Parties:JwtIssuers:1:Issuer: 'https://auth.example/' is configured twice", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Parties:JwtIssuers:2:Issuer:", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Parties:JwtIssuers:3:JwksFile: cannot read", StringComparison.Ordinal) && e.Contains("missing.json", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Parties:JwtIssuers:4:JwksFile:", StringComparison.Ordinal) && e.Contains("no signing key", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Parties:JwtIssuers:5:ClockSkewSeconds:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
         }
     }
 

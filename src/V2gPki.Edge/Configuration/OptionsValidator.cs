@@ -68,7 +68,7 @@ internal static class OptionsValidator
             }
         }
 
-        if (!Runtime.PartiesSetup.TryBuild(options.Parties, dataDirectory: null, TimeProvider.System, out _, out var partyErrors))
+        if (!Runtime.PartiesSetup.TryBuild(options.Parties, options.DataDir, TimeProvider.System, out _, out var partyErrors, readClientCertificateAuthorities: false))
         {
             errors.AddRange(partyErrors);
         }

@@ -2,11 +2,17 @@
 
 namespace V2gPki.Edge.Configuration;
 
-/// <summary>The parties that may authenticate at the EST listener: accounts with roles, owned prefixes and credentials.</summary>
+/// <summary>
+/// The parties that may authenticate at the EST listener: accounts with roles, owned prefixes and credentials, and the
+/// token issuers whose bearer JWTs describe parties of their own (docs/bearer-tokens.md).
+/// </summary>
 internal sealed class PartiesOptions
 {
     /// <summary>The accounts.</summary>
     public List<PartyAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>The trusted OAuth2 token issuers (none: bearer tokens are refused).</summary>
+    public List<JwtIssuerOptions> JwtIssuers { get; set; } = [];
 
     /// <summary>
     /// The party-auth CAs whose TLS client certificates authenticate accounts (PEM files, relative to the data

@@ -9,16 +9,17 @@ using V2gPki.Parties.Credentials;
 namespace V2gPki.Edge.Runtime;
 
 /// <summary>
-/// The parties of a configuration, built once from <c>Parties:Accounts</c>: the account directory and the HTTP Basic
-/// credentials the EST listener checks. A new configuration builds a new one (the verified-credential cache starts
-/// empty).
+/// The parties of a configuration, built once from <c>Parties</c>: the account directory, the HTTP Basic credentials and
+/// the bearer-token issuers the EST listener checks. A new configuration builds a new one (the verified-credential and
+/// validated-token caches start empty).
 /// </summary>
 internal sealed class PartiesSetup
 {
-    private PartiesSetup(PartyDirectory directory, BasicCredentials basic, PartyCertificates? certificates)
+    private PartiesSetup(PartyDirectory directory, BasicCredentials basic, BearerTokens bearer, PartyCertificates? certificates)
     {
         Directory = directory;
         Basic = basic;
+        Bearer = bearer;
         Certificates = certificates;
     }
 
@@ -28,19 +29,28 @@ internal sealed class PartiesSetup
     /// <summary>Gets the HTTP Basic credentials.</summary>
     public BasicCredentials Basic { get; }
 
+    /// <summary>Gets the bearer JWTs of the configured issuers.</summary>
+    public BearerTokens Bearer { get; }
+
     /// <summary>Gets the TLS client-certificate check, or null when no party-auth CA is configured.</summary>
     public PartyCertificates? Certificates { get; }
 
     /// <summary>Builds the parties of a configuration, or lists what is wrong with it.</summary>
     /// <param name="options">The <c>Parties</c> section.</param>
-    /// <param name="dataDirectory">The data directory (relative paths of the section are under it); null checks the section's shape without reading its files (configuration validation, before a demo has written them).</param>
-    /// <param name="time">The clock of the credential cache.</param>
+    /// <param name="dataDirectory">The data directory the section's files (JWKS, party-auth CAs) are relative to.</param>
+    /// <param name="time">The clock of the credential caches and of token lifetimes.</param>
     /// <param name="setup">The parties; null when there are errors.</param>
     /// <param name="errors">One message per problem, naming the config key; never a secret.</param>
+    /// <param name="readClientCertificateAuthorities">
+    /// Whether to read the party-auth CA files; false checks only that each names one (configuration validation, before
+    /// a demo has written them: their keys are in the HSM tokens the runtime opens later). <see cref="Certificates"/> is
+    /// null then.
+    /// </param>
     /// <returns>Whether the section is valid.</returns>
-    public static bool TryBuild(PartiesOptions options, string? dataDirectory, TimeProvider time, out PartiesSetup? setup, out List<string> errors)
+    public static bool TryBuild(PartiesOptions options, string dataDirectory, TimeProvider time, out PartiesSetup? setup, out List<string> errors, bool readClientCertificateAuthorities = true)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dataDirectory);
         setup = null;
         errors = [];
         var accounts = new List<PartyAccount>();
@@ -86,6 +96,7 @@ internal sealed class PartiesSetup
             }
         }
 
+        var issuers = BuildIssuers(options.JwtIssuers, dataDirectory, errors);
         if (errors.Count > 0)
         {
             return false;
@@ -99,7 +110,7 @@ internal sealed class PartiesSetup
         }
 
         PartyCertificates? certificates = null;
-        if (dataDirectory is null)
+        if (!readClientCertificateAuthorities)
         {
             for (var i = 0; i < options.ClientCertificateAuthorities.Count; i++)
             {
@@ -137,7 +148,7 @@ internal sealed class PartiesSetup
             }
         }
 
-        setup = new PartiesSetup(directory, basic, certificates);
+        setup = new PartiesSetup(directory, basic, new BearerTokens(issuers, time), certificates);
         return true;
     }
 
@@ -175,6 +186,52 @@ internal sealed class PartiesSetup
 
         error = string.Empty;
         return true;
+    }
+
+    private static List<TokenIssuer> BuildIssuers(List<JwtIssuerOptions> entries, string dataDirectory, List<string> errors)
+    {
+        var issuers = new List<TokenIssuer>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var key = $"Parties:JwtIssuers:{i}";
+            if (string.IsNullOrWhiteSpace(entry.JwksFile))
+            {
+                errors.Add($"{key}:JwksFile: must name the issuer's JWKS file (RFC 7517 §5, relative to DataDir)");
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(dataDirectory, entry.JwksFile));
+            string jwks;
+            try
+            {
+                jwks = File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{key}:JwksFile: cannot read '{path}': {ex.Message}");
+                continue;
+            }
+
+            if (!TokenIssuer.TryCreate(entry.Issuer, entry.Audience, entry.ClaimNamespace, jwks, TimeSpan.FromSeconds(entry.ClockSkewSeconds), out var issuer, out var error))
+            {
+                errors.Add(error.StartsWith(TokenIssuer.JwksError, StringComparison.Ordinal)
+                    ? $"{key}:JwksFile: '{path}': {error[TokenIssuer.JwksError.Length..]}"
+                    : $"{key}:{error}");
+                continue;
+            }
+
+            if (!seen.Add(issuer.Issuer))
+            {
+                errors.Add($"{key}:Issuer: '{issuer.Issuer}' is configured twice");
+                continue;
+            }
+
+            issuers.Add(issuer);
+        }
+
+        return issuers;
     }
 
     private static bool TryParseRole(string text, out PartyRoles role)

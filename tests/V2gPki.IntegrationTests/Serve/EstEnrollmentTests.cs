@@ -14,7 +14,7 @@ namespace V2gPki.IntegrationTests.Serve;
 /// good.
 /// </summary>
 [Collection(PkiServerCollection.Name)]
-public sealed class EstEnrollmentTests(PkiServerFixture fixture) : IDisposable
+public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "v2gpki-est-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
 

@@ -62,6 +62,11 @@ public sealed class PkiServerFixture : IAsyncLifetime
     /// <returns>The pair, as curl's <c>-u</c> takes it.</returns>
     public string EstAccount(string role) => File.ReadAllText(Path.Combine(DataDirectory, "est", role + ".basic")).Trim();
 
+    /// <summary>The demo's bearer token of a role (docs/bearer-tokens.md).</summary>
+    /// <param name="role">cpo, mo, oem or cps.</param>
+    /// <returns>The compact JWS.</returns>
+    public string EstToken(string role) => File.ReadAllText(Path.Combine(DataDirectory, "est", role + ".jwt")).Trim();
+
     internal DemoSample Sample(string name) => Demo.Samples.First(s => s.Name == name);
 
     public async Task InitializeAsync()

@@ -69,9 +69,17 @@ internal static class DemoBuilder
 
         var configPath = Path.Combine(layout.DataDirectory, "config.json");
         var accounts = DemoEst.CreateAccounts(layout.DataDirectory, WriteOwnerOnly);
+
+        // The tokens' audience names the EST port, so a free port is picked now rather than when the listener binds.
+        if (settings.EstPort == 0)
+        {
+            settings.EstPort = FreePort(settings.Address);
+        }
+
+        var jwtIssuers = DemoEst.CreateTokenIssuer(layout.DataDirectory, settings.Address, settings.EstPort, time, WriteOwnerOnly);
         await File.WriteAllTextAsync(
             configPath,
-            DemoConfigTemplate.Render(configPath, settings.Address, port, settings.AdminPort, settings.EstPort, accounts, hierarchyOptions.ModulePath, settings.StoreCapacity),
+            DemoConfigTemplate.Render(configPath, settings.Address, port, settings.AdminPort, settings.EstPort, accounts, jwtIssuers, hierarchyOptions.ModulePath, settings.StoreCapacity),
             cancellationToken).ConfigureAwait(false);
         WriteOwnerOnly(Path.Combine(layout.DataDirectory, "admin.token"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\n");
         if (!ConfigLoader.TryLoad(configPath, out var options, out var configError))
@@ -122,6 +130,16 @@ internal static class DemoBuilder
             await runtime.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>A port free on <paramref name="address"/> now (the OS picks it; another process could take it before EST binds).</summary>
+    private static int FreePort(string address)
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(address), 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ internal static class DemoCommand
                                   the root of the EST listener's TLS certificate
                   est/<role>-client.pem, .key  the same account's TLS client certificate (mTLS; key 0600), issued by
                                   ca/party-auth-ca.pem
+                  est/<role>.jwt  an OAuth2 bearer token per role, valid for a day, from the demo token issuer whose public
+                                  key is est/jwks.json (its private key est/token-issuer.key, 0600)
                 then serves OCSP, CRLs (/crl/<ca-name>.crl) and /health, /ready, /metrics on http://127.0.0.1:<port>/
                 (every certificate below the root carries that AIA OCSP URL), the admin API on <admin-port> and EST on
                 https://127.0.0.1:<est-port>/, until Ctrl-C.
@@ -190,7 +192,7 @@ internal static class DemoCommand
             v2gpki demo: ready in {elapsed.TotalSeconds:F1} s ({demo.Samples.Count} sample leaves, every response pre-signed)
               OCSP + CRL  {url}   (health: {url}health, readiness: {url}ready, metrics: {url}metrics)
               admin API   http://{settings.Address}:{settings.AdminPort}/   (bearer token in {dir}/admin.token)
-              EST         {estUrl}   (TLS root {dir}/ca/est-tls-root.pem; accounts in {dir}/est/<cpo|mo|oem|cps>.basic)
+              EST         {estUrl}   (TLS root {dir}/ca/est-tls-root.pem; accounts in {dir}/est/<cpo|mo|oem|cps>.basic, bearer tokens in {dir}/est/<role>.jwt)
               data        {dir}/ca (CA and OCSP signer certificates), {dir}/certs (samples, chains, keys), {dir}/certs/requests
 
             Try (openssl sends a nonce; pre-signed answers carry none, so it warns "WARNING: no nonce in response"; add -no_nonce to skip it):
@@ -214,6 +216,10 @@ internal static class DemoCommand
               openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1234" -outform DER \
                 | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem -u "$(cat {dir}/est/cpo.basic)" -H 'Content-Type: application/pkcs10' --data-binary @- \
                   {estUrl}.well-known/est/cpo/simpleenroll | base64 -d | openssl pkcs7 -inform DER -print_certs
+              # the same with the demo CPO's OAuth2 bearer token (RS256; MaEVe's path shape, which also sends it as x-api-key)
+              openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc2.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E5678" -outform DER \
+                | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem -H "Authorization: Bearer $(cat {dir}/est/cpo.jwt)" -H 'Content-Type: application/pkcs10' --data-binary @- \
+                  {estUrl}cpo/simpleenroll/ISO15118-2 | base64 -d | openssl pkcs7 -inform DER -print_certs
               # the same with the CPO's party-auth client certificate (mTLS) instead of a password; keep the certificate
               openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1235" -outform DER \
                 | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem --cert {dir}/est/cpo-client.pem --key {dir}/est/cpo-client.key -H 'Content-Type: application/pkcs10' \

@@ -82,6 +82,13 @@ internal static class DemoConfigTemplate
             // TLS client certificates that chain to these party-auth CAs (PEM, relative to DataDir) authenticate the
             // account their commonName names (the demo's are est/<role>-client.pem with their keys in .key, 0600).
             "ClientCertificateAuthorities": [ "ca/party-auth-ca.pem" ],
+            // OAuth2 token issuers whose bearer JWTs (Authorization: Bearer or x-api-key) are accepted, as Hubject issues
+            // them (docs/bearer-tokens.md): RS256/ES256 from the JWKS file (relative to DataDir), iss and aud checked,
+            // roles and prefixes from the claims <Audience>/role, /evseid, /emaid, /pcid, /cps_name. The demo's issuer
+            // signed est/<role>.jwt, valid for a day (run the demo again for fresh ones).
+            "JwtIssuers": [
+              {{JWT_ISSUERS}},
+            ],
           },
 
           // PKCS#11: which module, and where each token's PIN comes from. Token labels and which key lives in which
@@ -147,15 +154,17 @@ internal static class DemoConfigTemplate
     /// <param name="adminPort">The admin listener's port.</param>
     /// <param name="estPort">The EST listener's port.</param>
     /// <param name="accounts">The <c>Parties:Accounts</c> entries.</param>
+    /// <param name="jwtIssuers">The <c>Parties:JwtIssuers</c> entries.</param>
     /// <param name="modulePath">The PKCS#11 module.</param>
     /// <param name="capacity">Certificates the store is sized for.</param>
     /// <returns>The JSON text.</returns>
-    public static string Render(string configPath, string address, int port, int adminPort, int estPort, string accounts, string modulePath, long capacity) =>
+    public static string Render(string configPath, string address, int port, int adminPort, int estPort, string accounts, string jwtIssuers, string modulePath, long capacity) =>
         Template
             .Replace("{{CONFIG}}", configPath, StringComparison.Ordinal)
             .Replace("{{ADDRESS}}", address, StringComparison.Ordinal)
             .Replace("{{PORT}}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{ADMIN_PORT}}", adminPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{{JWT_ISSUERS}}", jwtIssuers, StringComparison.Ordinal)
             .Replace("{{EST_PORT}}", estPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{{ACCOUNTS}}", accounts.Trim(), StringComparison.Ordinal)
             .Replace("{{MODULE}}", modulePath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)

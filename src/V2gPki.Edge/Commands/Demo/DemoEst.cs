@@ -13,7 +13,8 @@ namespace V2gPki.Edge.Commands.Demo;
 
 /// <summary>
 /// What the demo adds for EST: one account per role with a random password (its PBKDF2 hash in the config, the
-/// <c>user:password</c> pair in <c>est/&lt;role&gt;.basic</c>, mode 0600), and the TLS of the EST listener: an
+/// <c>user:password</c> pair in <c>est/&lt;role&gt;.basic</c>, mode 0600), a token issuer with a bearer token per role
+/// (<c>est/&lt;role&gt;.jwt</c>, <see cref="DemoTokenIssuer"/>), and the TLS of the EST listener: an
 /// <c>est-tls</c> root whose key lives in the online token like every CA key, and a server certificate for
 /// 127.0.0.1 and localhost whose key is a PEM file (mode 0600), as for any TLS server.
 /// </summary>
@@ -36,6 +37,34 @@ internal static class DemoEst
         ("oem", "oem-demo", "OEM", "\"PcidWmis\": [ \"WAB\" ]"),
         ("cps", "cps-demo", "CPS", "\"CpsNames\": [ \"V2gPki Demo CPS\" ]"),
     ];
+
+    /// <summary>The demo tokens: role (file name), subject, claims as Hubject names them (docs/bearer-tokens.md §3).</summary>
+    public static IReadOnlyList<(string Role, string Subject, IReadOnlyList<(string Claim, string[] Values)> Claims)> Tokens { get; } =
+    [
+        ("cpo", "cpo-demo-client@clients", [("role", ["CPO"]), ("evseid", ["DE*ABC"])]),
+        ("mo", "mo-demo-client@clients", [("role", ["MO_HUBJECT_PKI"]), ("emaid", ["DE-ABC"])]),
+        ("oem", "oem-demo-client@clients", [("role", ["OEM"]), ("pcid", ["WAB"])]),
+        ("cps", "cps-demo-client@clients", [("role", ["CPS"]), ("cps_name", ["V2gPki Demo CPS"])]),
+    ];
+
+    /// <summary>
+    /// Creates the demo token issuer (<see cref="DemoTokenIssuer"/>: <c>est/jwks.json</c>, <c>est/token-issuer.key</c>,
+    /// <c>est/&lt;role&gt;.jwt</c>) and returns its <c>Parties:JwtIssuers</c> entry for the config.
+    /// </summary>
+    /// <param name="dataDirectory">The demo's data directory.</param>
+    /// <param name="address">The EST listener's address.</param>
+    /// <param name="estPort">The EST listener's port (the audience names it; never 0).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="writeOwnerOnly">Writes a file with mode 0600.</param>
+    /// <returns>The JSON object for the template.</returns>
+    public static string CreateTokenIssuer(string dataDirectory, string address, int estPort, TimeProvider time, Action<string, string> writeOwnerOnly)
+    {
+        var directory = Path.Combine(dataDirectory, "est");
+        Directory.CreateDirectory(directory);
+        var audience = DemoTokenIssuer.Audience(address, estPort);
+        DemoTokenIssuer.Create(directory, audience, Tokens, time, writeOwnerOnly);
+        return $"{{ \"Issuer\": \"{DemoTokenIssuer.Issuer(audience)}\", \"Audience\": \"{audience}\", \"JwksFile\": \"est/jwks.json\", \"ClockSkewSeconds\": 60 }}";
+    }
 
     /// <summary>
     /// Makes a password per account, writes <c>est/&lt;role&gt;.basic</c> and returns the <c>Parties:Accounts</c> entries

@@ -17,6 +17,7 @@ internal sealed class DemoSettings
     /// <summary>Gets or sets the admin listener's port.</summary>
     public int AdminPort { get; set; } = 8081;
 
+    /// <summary>Gets or sets the EST listener's port (0 picks a free one before the config is written: the demo tokens' audience names it).</summary>
     public int EstPort { get; set; } = 8443;
 
     /// <summary>Gets or sets whether certificates carry CRL distribution points (<c>&lt;listener&gt;/crl/&lt;issuer&gt;.crl</c>; off by default, docs/architecture.md §10).</summary>

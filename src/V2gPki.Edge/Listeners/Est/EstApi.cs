@@ -15,7 +15,8 @@ namespace V2gPki.Edge.Listeners.Est;
 
 /// <summary>
 /// The EST front end (RFC 7030, RFC 8951 and the OPCP path shapes, docs/architecture.md §3 EST enrollment): it only
-/// translates HTTP. The path becomes an <see cref="EstRoute"/>, the credential an account (<see cref="BasicCredentials"/>),
+/// translates HTTP. The path becomes an <see cref="EstRoute"/>, the credential an account (<see cref="EstAuthenticator"/>:
+/// HTTP Basic or a bearer JWT),
 /// the body a DER CSR (<see cref="EstRequestBody"/>); <see cref="EnrollmentService"/> decides, and its
 /// <see cref="EstOutcome"/> becomes the status in one switch (<see cref="EstOutcomes.HttpStatus"/>). Cold path next to
 /// OCSP: clarity over allocation.
@@ -26,8 +27,8 @@ namespace V2gPki.Edge.Listeners.Est;
 /// DER. Answers are <c>application/pkcs7-mime; smime-type=certs-only</c> (exactly: libest matches that prefix) or
 /// <c>application/csrattrs</c>, line-wrapped base64 with <c>Content-Transfer-Encoding: base64</c> and a
 /// <c>Content-Length</c>. A 401 carries <c>WWW-Authenticate: Basic</c> as its first challenge (libest reads only the
-/// first and sends its credentials only after it) and no body (BouncyCastle Java fails on a 401 with one). Other errors
-/// are <c>text/plain</c> with a reason a person can act on.
+/// first and sends its credentials only after it), then <c>Bearer</c> when token issuers are configured, and no body
+/// (BouncyCastle Java fails on a 401 with one). Other errors are <c>text/plain</c> with a reason a person can act on.
 /// </remarks>
 internal sealed partial class EstApi
 {
@@ -37,14 +38,10 @@ internal sealed partial class EstApi
     /// <summary>The media type of a <c>csrattrs</c> answer (RFC 7030 §4.5.2).</summary>
     public const string CsrAttrsType = "application/csrattrs";
 
-    /// <summary>The challenge of a 401.</summary>
-    public const string BasicChallenge = "Basic realm=\"v2gpki EST\", charset=\"UTF-8\"";
-
     private const string TextType = "text/plain; charset=utf-8";
 
     private readonly EnrollmentService _service;
-    private readonly BasicCredentials _basic;
-    private readonly PartyCertificates? _certificates;
+    private readonly EstAuthenticator _authenticator;
     private readonly IAuditLog _audit;
     private readonly EstMetrics _metrics;
     private readonly TimeProvider _time;
@@ -53,18 +50,16 @@ internal sealed partial class EstApi
 
     /// <summary>Creates the front end.</summary>
     /// <param name="service">The enrollment service.</param>
-    /// <param name="basic">The HTTP Basic credentials of the parties.</param>
-    /// <param name="certificates">The TLS client-certificate check of the parties, or null when no party-auth CA is configured.</param>
+    /// <param name="authenticator">The credential checks of the parties.</param>
     /// <param name="audit">The audit log of enrollment attempts.</param>
     /// <param name="metrics">Request counters.</param>
     /// <param name="time">The clock (audit times).</param>
     /// <param name="logger">Logs failures of the front end itself.</param>
     /// <param name="options">Limits and switches.</param>
-    public EstApi(EnrollmentService service, BasicCredentials basic, PartyCertificates? certificates, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
+    public EstApi(EnrollmentService service, EstAuthenticator authenticator, IAuditLog audit, EstMetrics metrics, TimeProvider time, ILogger logger, EstApiOptions options)
     {
         _service = service ?? throw new ArgumentNullException(nameof(service));
-        _basic = basic ?? throw new ArgumentNullException(nameof(basic));
-        _certificates = certificates;
+        _authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -191,59 +186,34 @@ internal sealed partial class EstApi
     }
 
     /// <summary>
-    /// Checks the credential: an <c>Authorization</c> header when there is one, else the TLS client certificate against
-    /// the party-auth CAs; answers 401 with the challenge and returns null when it does not authenticate.
+    /// Checks the credential (<see cref="EstAuthenticator"/>: an HTTP credential when there is one, else the TLS client
+    /// certificate against the party-auth CAs); answers 401 with the challenges and returns null when it does not
+    /// authenticate. A presented credential that fails counts against the client's address.
     /// </summary>
     private async Task<PartyAccount?> AuthenticateAsync(Exchange exchange)
     {
-        var header = exchange.Context.Request.Headers.Authorization.ToString();
-        if (header.Length == 0 && _certificates is not null && exchange.ClientCertificate is { } certificate)
+        var caller = await _authenticator.AuthenticateAsync(exchange.Context.Request, exchange.ClientCertificate).ConfigureAwait(false);
+        if (caller.Status == CredentialStatus.Authenticated && caller.Account is { } account)
         {
-            if (_certificates.Authenticate(certificate, out var holder, out var refused) == CredentialStatus.Authenticated && holder is not null)
-            {
-                exchange.Caller = holder.Id + " (client certificate)";
-                return holder;
-            }
-
-            exchange.Caller = "refused-client-certificate";
-            RecordFailure(exchange, refused);
-            exchange.Context.Response.Headers.WWWAuthenticate = BasicChallenge;
-            if (exchange.Operation == EstOperation.SimpleEnroll)
-            {
-                await AuditAsync(exchange, EstOutcome.Unauthenticated, refused, null, null).ConfigureAwait(false);
-            }
-
-            await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, refused).ConfigureAwait(false);
-            return null;
-        }
-
-        var status = _basic.Authenticate(header, out var account);
-        if (status == CredentialStatus.Authenticated && account is not null)
-        {
-            exchange.Caller = account.Id;
+            exchange.Caller = caller.Scheme == EstCredentialScheme.ClientCertificate ? account.Id + " (client certificate)" : account.Id;
             return account;
         }
 
-        // RFC 9110 §11.6.1: a 401 names its challenge; without a credential (libest's first request) it only asks.
-        exchange.Caller = status == CredentialStatus.Missing ? "anonymous" : "invalid-credentials";
-        exchange.Context.Response.Headers.WWWAuthenticate = BasicChallenge;
-        var reason = status switch
+        // RFC 9110 §11.6.1: a 401 names its challenges; without a credential (libest's first request) it only asks.
+        exchange.Caller = caller.Status == CredentialStatus.Missing ? "anonymous"
+            : caller.Scheme == EstCredentialScheme.ClientCertificate ? "refused-client-certificate" : "invalid-credentials";
+        exchange.Context.Response.Headers.WWWAuthenticate = _authenticator.Challenges(caller);
+        if (caller.Status != CredentialStatus.Missing)
         {
-            CredentialStatus.Missing => "authentication required (HTTP Basic)",
-            CredentialStatus.Malformed => "the Authorization header is not 'Basic <base64(user:password)>'",
-            _ => "the user name or password is wrong",
-        };
-        if (status != CredentialStatus.Missing)
-        {
-            RecordFailure(exchange, reason);
+            RecordFailure(exchange, caller.Reason);
         }
 
-        if (status != CredentialStatus.Missing && exchange.Operation == EstOperation.SimpleEnroll)
+        if (caller.Status != CredentialStatus.Missing && exchange.Operation == EstOperation.SimpleEnroll)
         {
-            await AuditAsync(exchange, EstOutcome.Unauthenticated, reason, null, null).ConfigureAwait(false);
+            await AuditAsync(exchange, EstOutcome.Unauthenticated, caller.Reason, null, null).ConfigureAwait(false);
         }
 
-        await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, reason).ConfigureAwait(false);
+        await RespondErrorAsync(exchange, EstOutcome.Unauthenticated, caller.Reason).ConfigureAwait(false);
         return null;
     }
 

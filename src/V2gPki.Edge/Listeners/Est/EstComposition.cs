@@ -42,7 +42,7 @@ internal static class EstComposition
             audit = new JsonLinesAuditLog(Resolve(backend.DataDirectory, options.AuditLogFile)!);
             var root = backend.Hierarchy.ChainOf(backend.Hierarchy.Cas[0].Name)[^1].CertificateDer;
             var service = new EnrollmentService(backend.Hierarchy, backend.Worker, backend.CertificateIssuer, backend.Registry, backend.Time);
-            var api = new EstApi(service, parties.Basic, parties.Certificates, audit, new EstMetrics(backend.MetricsRegistry), backend.Time,
+            var api = new EstApi(service, new EstAuthenticator(parties.Basic, parties.Bearer, parties.Certificates), audit, new EstMetrics(backend.MetricsRegistry), backend.Time,
                 backend.LoggerFactory.CreateLogger("V2gPki.Edge.Est"),
                 new EstApiOptions
                 {
