@@ -39,7 +39,7 @@ public class AotDemoTests(ITestOutputHelper output)
             }
 
             demo.Signal("TERM");
-            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await demo.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
         }
         finally
         {
