@@ -43,7 +43,7 @@ public class AotDemoTests(ITestOutputHelper output)
             EnrollWithBearerToken(data, root);
 
             demo.Signal("TERM");
-            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await demo.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
         }
         finally
         {

@@ -65,7 +65,7 @@ public class ServeProcessTests : IDisposable
             AssertVerdict(port, "evse-good", "good");
 
             serve.Signal("TERM");
-            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await serve.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
             Assert.Contains("stopped (store checkpointed)", serve.Output, StringComparison.Ordinal);
         }
 
@@ -83,7 +83,7 @@ public class ServeProcessTests : IDisposable
             port = await demo.WaitForPortAsync(Start);
             await demo.WaitForLineAsync("v2gpki demo: ready in", Start);
             demo.Signal("TERM");
-            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await demo.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
         }
 
         // Restored elsewhere: hsm/softhsm2.conf still names the old token directory, which no longer exists.
@@ -104,7 +104,7 @@ public class ServeProcessTests : IDisposable
             Assert.Contains("Revocation Time: Jan  1 00:00:00 1970 GMT", neverIssued.StdOut, StringComparison.Ordinal);
 
             serve.Signal("TERM");
-            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await serve.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
         }
     }
 
@@ -119,7 +119,7 @@ public class ServeProcessTests : IDisposable
             await demo.WaitForPortAsync(Start);
             await demo.WaitForLineAsync("v2gpki demo: ready in", Start);
             demo.Signal("TERM");
-            Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            await demo.AssertExitsWithAsync(0, TimeSpan.FromSeconds(60));
         }
 
         var twoWorkers = new Dictionary<string, string> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
@@ -131,7 +131,7 @@ public class ServeProcessTests : IDisposable
             AssertVerdict(port, "evse-good", "good");
 
             serve.Signal("TERM");
-            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            await serve.AssertExitsWithAsync(0, TimeSpan.FromSeconds(30));
             Assert.Contains("stopped (store checkpointed)", serve.Output, StringComparison.Ordinal);
         }
     }

@@ -93,6 +93,28 @@ internal sealed class ServerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Waits for the exit and asserts its status; a wrong status or no exit in time fails with everything the process
+    /// printed (stdout and stderr, where the runtime writes "Unhandled exception." before it aborts with 134).
+    /// </summary>
+    public async Task AssertExitsWithAsync(int expected, TimeSpan timeout)
+    {
+        int status;
+        try
+        {
+            status = await WaitForExitAsync(timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"pid {Id} did not exit within {timeout.TotalSeconds} s; its output:\n{Output}");
+            return;
+        }
+
+        // The asynchronous readers may still be delivering the last lines: the exit is known, the pipes close next.
+        _process.WaitForExit();
+        Assert.True(status == expected, $"pid {Id} exited with status {status}, expected {expected}; its output:\n{Output}");
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -54,8 +54,7 @@ internal sealed class AdminListener : IAsyncDisposable
         var https = settings.IsHttps
             ? HttpsEndpoint.Load(settings.HttpsCertificateFile!, settings.HttpsKeyFile, ClientCertificateMode.NoCertificate, "admin listener")
             : null;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = ListenerHost.CreateSlimBuilder();
         if (loggerFactory is not null)
         {
             builder.Services.AddSingleton(loggerFactory);

@@ -46,8 +46,7 @@ internal sealed class EstListener : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(https);
         ArgumentNullException.ThrowIfNull(api);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = ListenerHost.CreateSlimBuilder();
         builder.Services.AddSingleton(loggerFactory);
 
         // The slim builder leaves Kestrel's HTTPS configuration out until asked (keeps the trimmed size down).
