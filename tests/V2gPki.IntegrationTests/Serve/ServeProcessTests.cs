@@ -137,6 +137,22 @@ public class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public void Demo_EstPortInUse_Exit1WithTheReasonNotAnAbort()
+    {
+        // Binding the admin or EST listener happens after the runtime opened: a port in use must end in a message and an
+        // orderly stop (exit 1), not an unhandled exception (SIGABRT, 134).
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = V2gpkiProcess.Run("demo", "--data", Data, "--port", "0", "--admin-port", "0", "--est-port", port);
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
+        Assert.Contains("v2gpki demo: cannot start a listener:", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains(port, result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Demo_DataDirectoryItDidNotMake_RefusedAndLeftAlone()
     {
         Directory.CreateDirectory(Data);

@@ -163,8 +163,18 @@ internal static class DemoCommand
 
             await using (demo.Runtime.ConfigureAwait(false))
             {
-                await server.StartAdminAsync(demo.Runtime, CancellationToken.None).ConfigureAwait(false);
-                var est = await server.StartEstAsync(demo.Options, demo.Runtime, CancellationToken.None).ConfigureAwait(false);
+                Uri? est;
+                try
+                {
+                    await server.StartAdminAsync(demo.Runtime, CancellationToken.None).ConfigureAwait(false);
+                    est = await server.StartEstAsync(demo.Options, demo.Runtime, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidOperationException)
+                {
+                    Console.Error.WriteLine($"v2gpki demo: cannot start a listener: {ex.Message}");
+                    return 1;
+                }
+
                 PrintTryCommands(Console.Out, demo, display, settings, est, clock.Elapsed);
                 Console.Out.Flush();
                 await ServeCommand.WaitAndStopAsync(server, shutdown, "v2gpki demo").ConfigureAwait(false);

@@ -133,10 +133,19 @@ internal static class ServeCommand
                 Console.Out.WriteLine(
                     $"v2gpki serve: {(report.Readiness == Store.StoreReadiness.Ready ? "ready" : "STORE " + report.Readiness + ": " + report.Error)} "
                     + $"after {clock.ElapsedMilliseconds} ms (WAL entries replayed: {report.EntriesReplayed}, recovery {report.Duration.TotalMilliseconds:F0} ms)");
-                await server.StartAdminAsync(runtime, CancellationToken.None).ConfigureAwait(false);
-                if (await server.StartEstAsync(options, runtime, CancellationToken.None).ConfigureAwait(false) is { } est)
+                try
                 {
-                    Console.Out.WriteLine($"v2gpki serve: EST listening on {est}");
+                    await server.StartAdminAsync(runtime, CancellationToken.None).ConfigureAwait(false);
+                    if (await server.StartEstAsync(options, runtime, CancellationToken.None).ConfigureAwait(false) is { } est)
+                    {
+                        Console.Out.WriteLine($"v2gpki serve: EST listening on {est}");
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or InvalidOperationException)
+                {
+                    // A port in use, an unreadable TLS certificate or parties file: say which, then stop in order.
+                    Console.Error.WriteLine($"v2gpki serve: cannot start a listener: {ex.Message}");
+                    return 1;
                 }
 
                 Console.Out.Flush();
