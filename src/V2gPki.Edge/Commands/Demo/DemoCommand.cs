@@ -237,7 +237,7 @@ internal static class DemoCommand
               # renew it with itself as TLS client certificate (RFC 7030 simplereenroll: same subject, refused once revoked)
               openssl req -new -key /tmp/secc.key -subj "/C=DE/O=V2gPki Demo/CN=DE*ABC*E1235" -outform DER \
                 | base64 | curl -s --cacert {dir}/ca/est-tls-root.pem --cert /tmp/secc.pem --key /tmp/secc.key -H 'Content-Type: application/pkcs10' \
-                  --data-binary @- {estUrl}.well-known/est/cpo/simplereenroll | base64 -d | openssl pkcs7 -inform DER -print_certs | grep -E 'subject|serial'
+                  --data-binary @- {estUrl}.well-known/est/cpo/simplereenroll | base64 -d | openssl pkcs7 -inform DER -print_certs | openssl x509 -noout -subject -serial
               # the CA certificates of a branch, Sub-CA 2 first and the V2G root last
               curl -s --cacert {dir}/ca/est-tls-root.pem {estUrl}.well-known/est/cpo/cacerts | base64 -d | openssl pkcs7 -inform DER -print_certs | grep subject
 
