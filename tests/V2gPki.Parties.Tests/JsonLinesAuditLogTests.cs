@@ -32,6 +32,37 @@ public sealed class JsonLinesAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_ManyDurableAtOnce_GroupCommittedWithFewerFsyncsThanAppends()
+    {
+        // 64 enrollments answering at once: every durable append waits for an fsync that covers its line, but they
+        // share them (while one fsync runs, the next lines queue for the next one).
+        using var log = new JsonLinesAuditLog(Path.Combine(_directory, "est-audit.jsonl"));
+        var appends = new List<Task>();
+        for (var i = 0; i < 64; i++)
+        {
+            appends.Add(log.AppendAsync(Record(i), durable: true, CancellationToken.None).AsTask());
+        }
+
+        await Task.WhenAll(appends);
+
+        Assert.Equal(64, File.ReadAllLines(log.Path).Length);
+        Assert.InRange(log.SyncCount, 1, 31);
+        Assert.Equal(log.SyncCount, log.WriteCount);
+    }
+
+    [Fact]
+    public async Task AppendAsync_DurableOrNot_FsyncOnlyForDurable()
+    {
+        using var log = new JsonLinesAuditLog(Path.Combine(_directory, "one.jsonl"));
+
+        await log.AppendAsync(Record(0), durable: false, CancellationToken.None);
+        Assert.Equal(0, log.SyncCount);
+        await log.AppendAsync(Record(1), durable: true, CancellationToken.None);
+        Assert.Equal(1, log.SyncCount);
+        Assert.Equal(2, log.WriteCount);
+    }
+
+    [Fact]
     public async Task AppendAsync_Record_CamelCaseNullsOmittedApostropheReadable()
     {
         var path = Path.Combine(_directory, "a.jsonl");

@@ -6,13 +6,19 @@ namespace V2gPki.Parties.Audit;
 
 /// <summary>
 /// An audit log as a JSON-lines file (one <see cref="AuditRecord"/> per line), opened for append only with
-/// mode 0600. Writers are serialised; durable appends are followed by an fsync (<see cref="FileStream.Flush(bool)"/>)
-/// before they complete.
+/// mode 0600, with group commit: appends queue their line, one writer at a time takes everything queued, writes it in one
+/// append and, when any of those lines is durable, fsyncs once (<see cref="FileStream.Flush(bool)"/>) before completing
+/// them all. Many concurrent enrollments thus share one fsync, and none has one of its own (docs/architecture.md §3 EST
+/// enrollment); a durable append still returns only once its line is on stable storage.
 /// </summary>
 public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
 {
     private readonly FileStream _stream;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
+    private List<Pending> _queue = [];
+    private bool _writing;
+    private long _syncs;
+    private long _writes;
 
     /// <summary>Opens (creating when missing, with its directory) the log file for append.</summary>
     /// <param name="path">The file.</param>
@@ -46,34 +52,108 @@ public sealed class JsonLinesAuditLog : IAuditLog, IDisposable
     /// <summary>The full path of the log file.</summary>
     public string Path { get; }
 
+    /// <summary>Gets how many fsyncs the log has made (fewer than durable appends when they came together).</summary>
+    public long SyncCount => Interlocked.Read(ref _syncs);
+
+    /// <summary>Gets how many appends (each one write of one or more lines) the log has made.</summary>
+    public long WriteCount => Interlocked.Read(ref _writes);
+
     /// <inheritdoc/>
     public async ValueTask AppendAsync(AuditRecord record, bool durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var json = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Readable.AuditRecord);
-        var line = new byte[json.Length + 1];
-        json.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var pending = new Pending(json, durable);
+        bool start;
+        lock (_lock)
         {
-            // One write per line (unbuffered stream, O_APPEND): a line is never interleaved with another.
-            await _stream.WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
-            if (durable)
-            {
-                _stream.Flush(flushToDisk: true);
-            }
+            _queue.Add(pending);
+            start = !_writing;
+            _writing = true;
         }
-        finally
+
+        if (start)
         {
-            _gate.Release();
+            // The writer runs on its own, so that no caller waits for lines queued after its own.
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+
+        await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes what is queued, batch after batch, until the queue is empty.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (_lock)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _queue;
+                _queue = [];
+            }
+
+            try
+            {
+                var length = 0;
+                var durable = false;
+                foreach (var item in batch)
+                {
+                    length += item.Json.Length + 1;
+                    durable |= item.Durable;
+                }
+
+                var buffer = new byte[length];
+                var offset = 0;
+                foreach (var item in batch)
+                {
+                    item.Json.CopyTo(buffer, offset);
+                    offset += item.Json.Length;
+                    buffer[offset++] = (byte)'\n';
+                }
+
+                // One write per batch (unbuffered stream, O_APPEND): lines are never interleaved or split.
+                await _stream.WriteAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Increment(ref _writes);
+                if (durable)
+                {
+                    _stream.Flush(flushToDisk: true);
+                    Interlocked.Increment(ref _syncs);
+                }
+
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetResult();
+                }
+            }
+#pragma warning disable CA1031 // Every waiting append must learn of the failure; the writer itself goes on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var failure = ex as IOException ?? new IOException("the audit log cannot be written: " + ex.Message, ex);
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetException(failure);
+                }
+            }
         }
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    public void Dispose() => _stream.Dispose();
+
+    private sealed class Pending(byte[] json, bool durable)
     {
-        _stream.Dispose();
-        _gate.Dispose();
+        public byte[] Json { get; } = json;
+
+        public bool Durable { get; } = durable;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -355,8 +355,9 @@ internal sealed partial class EstApi
     }
 
     /// <summary>
-    /// Writes an enrollment attempt to the audit log: who, which CA, which CN and serial, the outcome. No secrets; not
-    /// synced on its own (the certificate itself is durable through the WAL before the answer).
+    /// Writes an enrollment attempt to the audit log: who, which CA, which CN and serial, the outcome. No secrets. An
+    /// issued certificate's line is durable before the answer, through the log's group commit (one fsync shared by the
+    /// enrollments that answer together, never one of their own); refusals are written without waiting for a sync.
     /// </summary>
     private ValueTask AuditAsync(Exchange exchange, EstOutcome outcome, string detail, string? subject, string? serial) =>
         _audit.AppendAsync(new AuditRecord
@@ -372,7 +373,7 @@ internal sealed partial class EstApi
             Detail = detail.Length == 0 ? null : detail,
             Caller = exchange.Caller,
             Remote = exchange.Remote,
-        }, durable: false, CancellationToken.None);
+        }, durable: outcome == EstOutcome.Ok, CancellationToken.None);
 
     private static Task RespondBase64Async(Exchange exchange, string contentType, byte[] der)
     {
