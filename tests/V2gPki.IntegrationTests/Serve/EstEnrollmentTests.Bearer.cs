@@ -150,9 +150,9 @@ public sealed partial class EstEnrollmentTests
     }
 
     /// <summary>A refused token: changed after signing, or signed right but with a claim or key the server refuses.</summary>
-    private string BadToken(string situation)
+    private string BadToken(string situation, string role = "cpo")
     {
-        var good = fixture.EstToken("cpo");
+        var good = fixture.EstToken(role);
         var parts = good.Split('.');
         var payload = Encoding.UTF8.GetString(FromBase64Url(parts[1]));
         var audience = "https://127.0.0.1:" + fixture.EstAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -116,10 +116,18 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
             {
                 // Basic, the identifier owned by the demo account of {ca}: allowed only when the role is the one of {ca}
                 // (a CPO may not ask at mo even for an EMAID-shaped CN; ISO 15118 / OPCP roles, docs/architecture.md §2).
-                data.Add(role, ca, "basic", own[ca], role == ca ? 200 : 403);
-                data.Add(role, ca, "basic", foreign[ca], role == ca ? 403 : 403);
-                data.Add(role, ca, "none", own[ca], 401);
-                data.Add(role, ca, "wrong-password", own[ca], 401);
+                // The same for each way of proving who one is: the password, the bearer token, the party-auth certificate.
+                foreach (var credential in new[] { "basic", "jwt", "mtls" })
+                {
+                    data.Add(role, ca, credential, own[ca], role == ca ? 200 : 403);
+                    data.Add(role, ca, credential, foreign[ca], 403);
+                }
+
+                // And every way of failing to: 401 with the Basic challenge first, whatever the role or CA.
+                foreach (var credential in new[] { "none", "wrong-password", "expired-token", "wrong-audience-token", "foreign-signed-token", "untrusted-certificate" })
+                {
+                    data.Add(role, ca, credential, own[ca], 401);
+                }
             }
         }
 
@@ -130,16 +138,35 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
     [MemberData(nameof(AuthorizationMatrix))]
     public async Task SimpleEnroll_RoleCaPrefixAndCredential_DocumentedStatus(string role, string ca, string credential, string commonName, int status)
     {
-        using var client = Client();
+        using var certificate = credential switch
+        {
+            "mtls" => X509Certificate2.CreateFromPemFile(Path.Combine(fixture.DataDirectory, "est", role + "-client.pem"), Path.Combine(fixture.DataDirectory, "est", role + "-client.key")),
+            "untrusted-certificate" => SelfSigned(fixture.EstAccount(role).Split(':')[0]),
+            _ => null,
+        };
+        using var client = Client(certificate);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, ".well-known/est/" + ca + "/simpleenroll"))
         {
             Content = new StringContent(Convert.ToBase64String(MakeCsr(commonName)), Encoding.ASCII, "application/pkcs10"),
         };
         var account = fixture.EstAccount(role);
-        if (credential != "none")
+        switch (credential)
         {
-            var secret = credential == "basic" ? account : account.Split(':')[0] + ":not-the-password";
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)));
+            case "basic" or "wrong-password":
+                var secret = credential == "basic" ? account : account.Split(':')[0] + ":not-the-password";
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)));
+                break;
+            case "jwt":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.EstToken(role));
+                break;
+            case "expired-token" or "wrong-audience-token" or "foreign-signed-token":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BadToken(credential switch
+                {
+                    "expired-token" => "expired",
+                    "wrong-audience-token" => "wrong-audience",
+                    _ => "foreign-key",
+                }, role));
+                break;
         }
 
         using var response = await client.SendAsync(request);
@@ -320,11 +347,25 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
         return Tool.OpenSsl("pkcs7", "-inform", "DER", "-in", der, "-print_certs").StdOut;
     }
 
-    private HttpClient Client()
+    /// <summary>A self-signed TLS client certificate naming an account: the right name from a CA nobody trusts.</summary>
+    private static X509Certificate2 SelfSigned(string commonName)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+    }
+
+    private HttpClient Client(X509Certificate2? clientCertificate = null)
     {
         using var root = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
         var trusted = X509CertificateLoader.LoadCertificate(root.RawData);
         var handler = new SocketsHttpHandler();
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
         {
             if (certificate is null)
