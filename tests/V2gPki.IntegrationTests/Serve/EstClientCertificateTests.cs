@@ -139,6 +139,24 @@ public sealed class EstClientCertificateTests(PkiServerFixture fixture) : IDispo
         Assert.Contains("not issued by cpo-sub2", contract.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CaCertsAndCsrAttrs_AuthenticationRequired_PartyClientCertificateIsACredential()
+    {
+        // OPCP asks for a credential on cacerts too (Listeners:Est:CacertsRequiresAuthentication); BouncyCastle's client
+        // can authenticate csrattrs only with a TLS client certificate.
+        await using var listener = await OwnEstListener.StartAsync(fixture, est => est.CacertsRequiresAuthentication = true);
+        var (certificate, key) = PartyCertificate("cpo");
+        foreach (var operation in new[] { "cacerts", "csrattrs" })
+        {
+            var url = new Uri(listener.BaseAddress, ".well-known/est/cpo/" + operation).ToString();
+            var with = Tool.Run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", fixture.EstTlsRoot, "--cert", certificate, "--key", key, url);
+            var without = Tool.Run("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", fixture.EstTlsRoot, url);
+
+            Assert.Equal("200", with.StdOut.Trim());
+            Assert.Equal("401", without.StdOut.Trim());
+        }
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static string Unique(int digits) => string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));

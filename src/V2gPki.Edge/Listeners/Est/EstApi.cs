@@ -138,7 +138,10 @@ internal sealed partial class EstApi
                 return;
         }
 
-        if (!isRead || _options.CacertsRequiresAuthentication)
+        // A credential is needed to enroll, and for cacerts and csrattrs when configured so; the client certificate is
+        // one (BouncyCastle's client can authenticate csrattrs only that way).
+        var needsCredential = !isRead || _options.CacertsRequiresAuthentication;
+        if (needsCredential)
         {
             if (_options.FailedAttempts.IsBlocked(exchange.Address, out var retryAfter))
             {
@@ -147,12 +150,12 @@ internal sealed partial class EstApi
                     $"too many failed authentications from {exchange.Address}; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s").ConfigureAwait(false);
                 return;
             }
-        }
 
-        if (!isRead && !ResolveClientCertificate(exchange, out var forwardedError))
-        {
-            await RespondErrorAsync(exchange, EstOutcome.BadRequest, forwardedError).ConfigureAwait(false);
-            return;
+            if (!ResolveClientCertificate(exchange, out var forwardedError))
+            {
+                await RespondErrorAsync(exchange, EstOutcome.BadRequest, forwardedError).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (route.Operation == EstOperation.SimpleReenroll)
@@ -162,7 +165,7 @@ internal sealed partial class EstApi
         }
 
         PartyAccount? account = null;
-        if (!isRead || _options.CacertsRequiresAuthentication)
+        if (needsCredential)
         {
             account = await AuthenticateAsync(exchange).ConfigureAwait(false);
             if (account is null)
