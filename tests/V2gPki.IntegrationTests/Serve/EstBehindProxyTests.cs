@@ -28,6 +28,7 @@ public sealed class EstBehindProxyTests(PkiServerFixture fixture) : IAsyncLifeti
         {
             est.ForwardedClientCertificateHeader = Header;
             est.TrustedProxies = ["127.0.0.2"];
+            est.FailedAuthenticationLimit = 2;
         });
         _proxyPort = FreePort();
         var tls = Path.Combine(fixture.DataDirectory, "est", "tls");
@@ -52,6 +53,7 @@ public sealed class EstBehindProxyTests(PkiServerFixture fixture) : IAsyncLifeti
                   proxy_ssl_verify on;
                   proxy_ssl_name localhost;
                   proxy_set_header {{Header}} $ssl_client_escaped_cert;
+                  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                 }
               }
             }
@@ -99,6 +101,26 @@ public sealed class EstBehindProxyTests(PkiServerFixture fixture) : IAsyncLifeti
         var (status, body) = Post(_listener.BaseAddress, ["-H", Header + ": " + forged]);
 
         Assert.True(status == 401, body);
+    }
+
+    [Fact]
+    public void SimpleEnroll_FailuresBehindTheProxy_CountPerClientNotForTheProxy()
+    {
+        // Two clients behind the one proxy, told apart by their source addresses (curl --interface): the one that
+        // guesses wrong is refused (429), the other still enrolls. Keyed by the proxy's address, both would be refused.
+        var proxy = new Uri($"https://127.0.0.1:{_proxyPort}/");
+        for (var i = 0; i < 2; i++)
+        {
+            var (wrong, _) = Post(proxy, ["--interface", "127.0.0.3", "-u", "cpo-demo:guess-" + i, "-H", "X-Forwarded-For: 198.51.100." + i]);
+            Assert.Equal(401, wrong);
+        }
+
+        var (blocked, text) = Post(proxy, ["--interface", "127.0.0.3", "-u", fixture.EstAccount("cpo")]);
+        Assert.True(blocked == 429, text);
+        Assert.Contains("127.0.0.3", text, StringComparison.Ordinal);
+
+        var (other, body) = Post(proxy, ["--interface", "127.0.0.4", "-u", fixture.EstAccount("cpo")]);
+        Assert.True(other == 200, body + ReadError());
     }
 
     private static int FreePort()

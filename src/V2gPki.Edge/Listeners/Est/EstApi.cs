@@ -119,6 +119,10 @@ internal sealed partial class EstApi
 
         exchange.Operation = route.Operation;
         exchange.Route = route;
+        if (IsTrustedProxy(exchange.Context.Connection.RemoteIpAddress) && ForwardedFor(request.Headers["X-Forwarded-For"].ToString()) is { } client)
+        {
+            exchange.Address = client;
+        }
         var isRead = route.Operation is EstOperation.CaCerts or EstOperation.CsrAttrs;
         var allowed = isRead ? "GET, HEAD" : "POST";
         if (isRead ? !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) : !HttpMethods.IsPost(request.Method))
@@ -441,6 +445,21 @@ internal sealed partial class EstApi
         return true;
     }
 
+    /// <summary>
+    /// The client address a trusted proxy appended to <c>X-Forwarded-For</c>: the last entry (the ones before it are what
+    /// the client itself sent, and anyone can send anything), when it is an IP address; otherwise null.
+    /// </summary>
+    private static string? ForwardedFor(string header)
+    {
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        var last = header.AsSpan(header.LastIndexOf(',') + 1).Trim();
+        return IPAddress.TryParse(last, out var address) ? address.ToString() : null;
+    }
+
     private bool IsTrustedProxy(IPAddress? address)
     {
         if (address is null)
@@ -484,8 +503,11 @@ internal sealed partial class EstApi
 
         public string Id { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
-        /// <summary>Gets the client's IP address, the key of the failed-authentication count.</summary>
-        public string Address { get; } = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        /// <summary>
+        /// Gets or sets the client's IP address, the key of the failed-authentication count: the connection's, or behind
+        /// a trusted proxy the address that proxy appended to <c>X-Forwarded-For</c>.
+        /// </summary>
+        public string Address { get; set; } = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         public string? Remote { get; } = context.Connection.RemoteIpAddress is { } ip
             ? ip + ":" + context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture)
