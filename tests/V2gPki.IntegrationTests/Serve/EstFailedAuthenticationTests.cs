@@ -58,6 +58,55 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
         Assert.True(right.StatusCode == HttpStatusCode.OK, await right.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task SimpleEnroll_SlowBody_ConnectionEndedWithinTheGraceAndTheListenerServesOn()
+    {
+        // Slowloris on the body: 10 bytes of a 1,000-byte CSR body, then nothing. Below the minimum body rate
+        // (Listeners:Est:Limits:MinRequestBodyBytesPerSecond after MinRequestBodyGraceSeconds) the connection ends;
+        // nothing hangs, and the next client is served.
+        await using var listener = await OwnEstListener.StartAsync(fixture, est =>
+        {
+            est.Limits.MinRequestBodyBytesPerSecond = 500;
+            est.Limits.MinRequestBodyGraceSeconds = 2;
+        });
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, listener.BaseAddress.Port);
+        using var trusted = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, certificate, _, _) =>
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(trusted);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return certificate is not null && chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+        });
+        await tls.AuthenticateAsClientAsync("127.0.0.1");
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(fixture.EstAccount("cpo")));
+        await tls.WriteAsync(Encoding.ASCII.GetBytes(
+            "POST /.well-known/est/cpo/simpleenroll HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+            + "\r\nContent-Type: application/pkcs10\r\nContent-Length: 1000\r\n\r\nMIIBMTCB2A"));
+        await tls.FlushAsync();
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            while (await tls.ReadAsync(buffer, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // A reset is an end too.
+        }
+
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        using var client = Client();
+        using var next = await EnrollAsync(client, listener.BaseAddress, fixture.EstAccount("cpo"));
+        Assert.True(next.StatusCode == HttpStatusCode.OK, await next.Content.ReadAsStringAsync());
+    }
+
     private Task<EstListener> StartAsync(int limit) => OwnEstListener.StartAsync(fixture, est => est.FailedAuthenticationLimit = limit);
 
     private static async Task<HttpResponseMessage> EnrollAsync(HttpClient client, Uri baseAddress, string? basic)
