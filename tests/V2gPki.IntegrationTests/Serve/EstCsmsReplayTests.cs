@@ -21,7 +21,7 @@ public sealed class EstCsmsReplayTests(PkiServerFixture fixture)
     [Fact]
     public async Task MaEVe_SimpleEnrollAndCacerts_LeafFirstAndTheChainItWalksByIssuerName()
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
         var csr = Csr("DE*ABC*E" + RandomNumberGenerator.GetInt32(100_000, 999_999), out _);
         using var enroll = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, "cpo/simpleenroll/ISO15118-2"))
         {
@@ -54,7 +54,7 @@ public sealed class EstCsmsReplayTests(PkiServerFixture fixture)
     [Fact]
     public async Task CitrineOS_SimpleEnrollAndCacerts_TheirHeadersAndCrlfBody_LastCertificateIsTheRoot()
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
 
         // CitrineOS posts the PEM's base64 with the BEGIN/END lines and '\n' removed: the '\r' of a CRLF PEM stays.
         var csr = Csr("DE*ABC*E" + RandomNumberGenerator.GetInt32(100_000, 999_999), out _);
@@ -124,25 +124,5 @@ public sealed class EstCsmsReplayTests(PkiServerFixture fixture)
         }
 
         return list;
-    }
-
-    private HttpClient Client()
-    {
-        var trusted = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-        {
-            if (certificate is null)
-            {
-                return false;
-            }
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(trusted);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
-        };
-        return new HttpClient(handler);
     }
 }

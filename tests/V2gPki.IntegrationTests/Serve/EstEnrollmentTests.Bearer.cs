@@ -194,7 +194,7 @@ public sealed partial class EstEnrollmentTests
 
     private async Task<(int Status, string Text, string[] Challenges)> SendAsync(HttpRequestMessage request)
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var challenges = response.Headers.TryGetValues("WWW-Authenticate", out var values) ? values.ToArray() : [];

@@ -144,7 +144,7 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
             "untrusted-certificate" => SelfSigned(fixture.EstAccount(role).Split(':')[0]),
             _ => null,
         };
-        using var client = Client(certificate);
+        using var client = fixture.EstClient(certificate);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, ".well-known/est/" + ca + "/simpleenroll"))
         {
             Content = new StringContent(Convert.ToBase64String(MakeCsr(commonName)), Encoding.ASCII, "application/pkcs10"),
@@ -186,7 +186,7 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
     [InlineData("malformed")]
     public async Task SimpleEnroll_NoOrBadCredential_401WithTheChallengeAndAnEmptyBody(string credential)
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, ".well-known/est/cpo/simpleenroll"))
         {
             Content = new StringContent(Convert.ToBase64String(MakeCsr("DE*ABC*E1")), Encoding.ASCII, "application/pkcs10"),
@@ -231,7 +231,7 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
     [MemberData(nameof(BadRequests))]
     public async Task BadInput_EveryRoute_DocumentedStatusAndAReason(string method, string path, string body, int status, string reason)
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(fixture.EstAddress, path.TrimStart('/')));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(fixture.EstAccount("cpo"))));
         if (method == "POST")
@@ -258,7 +258,7 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
     [Fact]
     public async Task SimpleEnroll_BodyOverTheLimit_413()
     {
-        using var client = Client();
+        using var client = fixture.EstClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.EstAddress, ".well-known/est/cpo/simpleenroll"))
         {
             Content = new StringContent(new string('A', 64 * 1024), Encoding.ASCII, "application/pkcs10"),
@@ -354,31 +354,5 @@ public sealed partial class EstEnrollmentTests(PkiServerFixture fixture) : IDisp
         var request = new CertificateRequest("CN=" + commonName, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-    }
-
-    private HttpClient Client(X509Certificate2? clientCertificate = null)
-    {
-        using var root = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
-        var trusted = X509CertificateLoader.LoadCertificate(root.RawData);
-        var handler = new SocketsHttpHandler();
-        if (clientCertificate is not null)
-        {
-            handler.SslOptions.ClientCertificates = [clientCertificate];
-        }
-
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-        {
-            if (certificate is null)
-            {
-                return false;
-            }
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(trusted);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
-        };
-        return new HttpClient(handler);
     }
 }

@@ -20,7 +20,7 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
     public async Task SimpleEnroll_ThreeWrongPasswords_ThenEvenTheRightOneGets429WithRetryAfter()
     {
         await using var listener = await StartAsync(limit: 3);
-        using var client = Client();
+        using var client = fixture.EstClient();
 
         for (var i = 0; i < 3; i++)
         {
@@ -45,7 +45,7 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
     public async Task SimpleEnroll_RequestsWithoutACredential_DoNotCount()
     {
         await using var listener = await StartAsync(limit: 3);
-        using var client = Client();
+        using var client = fixture.EstClient();
 
         // libest and BouncyCastle always ask once without a credential, to fetch the challenge.
         for (var i = 0; i < 5; i++)
@@ -71,15 +71,7 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
         });
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, listener.BaseAddress.Port);
-        using var trusted = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
-        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, certificate, _, _) =>
-        {
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(trusted);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return certificate is not null && chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
-        });
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, certificate, _, _) => fixture.IsEstServerCertificate(certificate));
         await tls.AuthenticateAsClientAsync("127.0.0.1");
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(fixture.EstAccount("cpo")));
         await tls.WriteAsync(Encoding.ASCII.GetBytes(
@@ -102,7 +94,7 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
         }
 
         Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
-        using var client = Client();
+        using var client = fixture.EstClient();
         using var next = await EnrollAsync(client, listener.BaseAddress, fixture.EstAccount("cpo"));
         Assert.True(next.StatusCode == HttpStatusCode.OK, await next.Content.ReadAsStringAsync());
     }
@@ -127,25 +119,5 @@ public sealed class EstFailedAuthenticationTests(PkiServerFixture fixture)
         }
 
         return await client.SendAsync(request);
-    }
-
-    private HttpClient Client()
-    {
-        var trusted = X509CertificateLoader.LoadCertificateFromFile(fixture.EstTlsRoot);
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-        {
-            if (certificate is null)
-            {
-                return false;
-            }
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(trusted);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
-        };
-        return new HttpClient(handler);
     }
 }

@@ -1,6 +1,7 @@
 // Copyright (c) V2gPki.Edge contributors. Licensed under the MIT licence.
 
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using V2gPki.Edge.Commands.Demo;
 using V2gPki.Edge.Configuration;
@@ -56,6 +57,43 @@ public sealed class PkiServerFixture : IAsyncLifetime
 
     /// <summary>Gets the root of the EST listener's TLS certificate.</summary>
     public string EstTlsRoot => Path.Combine(DataDirectory, "ca", "est-tls-root.pem");
+
+    /// <summary>
+    /// An HTTPS client of the EST listener that trusts its TLS root alone (a custom trust store, never the system's),
+    /// presenting <paramref name="clientCertificate"/> when one is given.
+    /// </summary>
+    /// <param name="clientCertificate">The TLS client certificate, with its key, or null.</param>
+    /// <returns>The client; dispose it.</returns>
+    public HttpClient EstClient(X509Certificate2? clientCertificate = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => IsEstServerCertificate(certificate);
+        return new HttpClient(handler);
+    }
+
+    /// <summary>Whether a TLS server certificate chains to the EST listener's TLS root.</summary>
+    /// <param name="certificate">The certificate the server presented, or null.</param>
+    /// <returns>Whether it is trusted.</returns>
+    public bool IsEstServerCertificate(X509Certificate? certificate)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var trusted = X509CertificateLoader.LoadCertificateFromFile(EstTlsRoot);
+        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(presented);
+    }
 
     /// <summary>The demo account of a role as <c>user:password</c>.</summary>
     /// <param name="role">cpo, mo, oem or cps.</param>
